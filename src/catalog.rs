@@ -1,0 +1,334 @@
+//! The one lookup every command uses: records by kind and id, ignoring case, with a
+//! "did you mean" that searches every kind.
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::model::*;
+
+/// What every kind of record shares, so that lookup, search and listing are written once.
+pub trait Record: Serialize + Sized + 'static {
+    const KIND: Kind;
+    fn all(catalog: &Catalog) -> &[Self];
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+    /// The texts `hi search` looks through, each with the name of its field.
+    fn search_fields(&self) -> Vec<(&'static str, &str)>;
+}
+
+macro_rules! record {
+    ($type:ty, $kind:expr, $field:ident, |$r:ident| $fields:expr) => {
+        record!($type, $kind, $field, name, |$r| $fields);
+    };
+    ($type:ty, $kind:expr, $field:ident, $name:ident, |$r:ident| $fields:expr) => {
+        impl Record for $type {
+            const KIND: Kind = $kind;
+            fn all(catalog: &Catalog) -> &[Self] {
+                &catalog.$field
+            }
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn name(&self) -> &str {
+                &self.$name
+            }
+            fn search_fields(&self) -> Vec<(&'static str, &str)> {
+                let $r = self;
+                $fields
+            }
+        }
+    };
+}
+
+fn with_list<'a>(
+    mut fields: Vec<(&'static str, &'a str)>,
+    label: &'static str,
+    items: impl IntoIterator<Item = &'a String>,
+) -> Vec<(&'static str, &'a str)> {
+    fields.extend(items.into_iter().map(|item| (label, item.as_str())));
+    fields
+}
+
+record!(Role, Kind::Role, roles, |r| with_list(
+    vec![
+        ("name", &r.name),
+        ("description", &r.description),
+        ("education", &r.education)
+    ],
+    "skill",
+    &r.skills
+));
+record!(
+    Responsibility,
+    Kind::Responsibility,
+    responsibilities,
+    |r| vec![("name", &r.name), ("description", &r.description)]
+);
+record!(Skill, Kind::Skill, skills, |r| vec![
+    ("name", &r.name),
+    ("category", r.category.label()),
+    ("description", &r.description)
+]);
+record!(Employer, Kind::Employer, employers, |r| with_list(
+    vec![
+        ("name", &r.name),
+        ("description", &r.description),
+        ("data use", &r.data_use)
+    ],
+    "example",
+    &r.examples
+));
+record!(Certification, Kind::Certification, certifications, |r| {
+    let mut fields = vec![
+        ("name", r.name.as_str()),
+        ("full name", &r.full_name),
+        ("description", &r.description),
+    ];
+    fields.extend(
+        r.eligibility
+            .iter()
+            .map(|route| ("eligibility", route.label.as_str())),
+    );
+    fields.extend(
+        r.exam
+            .iter()
+            .flat_map(|exam| &exam.domains)
+            .map(|domain| ("exam domain", domain.name.as_str())),
+    );
+    with_list(fields, "note", &r.notes)
+});
+record!(Organization, Kind::Organization, organizations, |r| vec![
+    ("name", &r.name),
+    ("full name", &r.full_name),
+    ("description", &r.description)
+]);
+record!(Salary, Kind::Salary, salaries, |r| vec![
+    ("name", &r.name),
+    ("subject", &r.subject)
+]);
+record!(EducationPath, Kind::Path, paths, |r| with_list(
+    vec![
+        ("name", &r.name),
+        ("description", &r.description),
+        ("suits", &r.suits)
+    ],
+    "step",
+    &r.steps
+));
+record!(Regulation, Kind::Regulation, regulations, |r| vec![
+    ("name", &r.name),
+    ("full name", &r.full_name),
+    ("citation", &r.citation),
+    ("description", &r.description)
+]);
+record!(Occupation, Kind::Occupation, occupations, |r| vec![
+    ("name", &r.name),
+    ("description", &r.description)
+]);
+record!(Source, Kind::Source, sources, title, |r| vec![
+    ("title", &r.title),
+    ("publisher", &r.publisher)
+]);
+
+impl Catalog {
+    /// The record of kind `T` with this id, ignoring case; otherwise an error that names the
+    /// closest id of any kind.
+    pub fn get<T: Record>(&self, id: &str) -> Result<&T> {
+        if let Some(record) = T::all(self)
+            .iter()
+            .find(|r| r.id().eq_ignore_ascii_case(id))
+        {
+            return Ok(record);
+        }
+        bail!("{}", self.not_found(T::KIND, id))
+    }
+
+    /// The name of a record found by kind and id, for showing a link; the id itself when absent.
+    pub fn name_of(&self, kind: Kind, id: &str) -> String {
+        self.entries()
+            .find(|(k, i, _)| *k == kind && *i == id)
+            .map_or_else(|| id.to_string(), |(_, _, name)| name.to_string())
+    }
+
+    /// Every record as (kind, id, name), in search-group order.
+    pub fn entries(&self) -> impl Iterator<Item = (Kind, &str, &str)> {
+        fn of<T: Record>(catalog: &Catalog) -> impl Iterator<Item = (Kind, &str, &str)> {
+            T::all(catalog).iter().map(|r| (T::KIND, r.id(), r.name()))
+        }
+        of::<Role>(self)
+            .chain(of::<Responsibility>(self))
+            .chain(of::<Skill>(self))
+            .chain(of::<Employer>(self))
+            .chain(of::<Certification>(self))
+            .chain(of::<Organization>(self))
+            .chain(of::<Salary>(self))
+            .chain(of::<EducationPath>(self))
+            .chain(of::<Regulation>(self))
+            .chain(of::<Occupation>(self))
+            .chain(of::<Source>(self))
+    }
+
+    /// The kinds that have a record with this id, ignoring case.
+    pub fn kinds_of(&self, id: &str) -> Vec<Kind> {
+        let mut kinds: Vec<Kind> = self
+            .entries()
+            .filter(|(_, i, _)| i.eq_ignore_ascii_case(id))
+            .map(|(k, _, _)| k)
+            .collect();
+        kinds.dedup();
+        kinds
+    }
+
+    /// The message for an id that is not a record of `kind`.
+    pub fn not_found(&self, kind: Kind, id: &str) -> String {
+        if let Some(other) = self.kinds_of(id).first() {
+            let id = id.to_ascii_lowercase();
+            return format!(
+                "`{id}` is not a {}; it is a {}: try `hi {} {id}`",
+                kind.label(),
+                other.label(),
+                other.command()
+            );
+        }
+        let wanted = id.to_ascii_lowercase();
+        // Prefer a near id of the kind asked for; then any kind.
+        let closest = self
+            .entries()
+            .map(|(k, i, _)| (distance(&wanted, i) + usize::from(k != kind), k, i))
+            .min_by_key(|(d, _, _)| *d);
+        let mut message = format!("unknown {} `{id}`", kind.label());
+        match closest {
+            Some((d, k, i)) if d <= wanted.chars().count().max(2) / 2 + 1 => {
+                if k == kind {
+                    message += &format!(": did you mean `{i}`?");
+                } else {
+                    message += &format!(
+                        ": did you mean `{i}`, a {}? try `hi {} {i}`",
+                        k.label(),
+                        k.command()
+                    );
+                }
+            }
+            _ => message += &format!(": `hi {}` lists them all", kind.command()),
+        }
+        message
+    }
+}
+
+/// One place a source is cited: by a whole record, or by one dated figure of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    /// "record" for a record's own sources list, else the figure: "fees", "exam", ...
+    pub what: &'static str,
+    pub as_of: Option<Date>,
+    pub source: &'a str,
+}
+
+impl Catalog {
+    /// Every citation in the catalog, records first, then dated figures.
+    pub fn citations<'a>(&'a self) -> Vec<Citation<'a>> {
+        let mut all = Vec::new();
+        fn records<'a, T: Record>(
+            catalog: &'a Catalog,
+            sources: impl Fn(&'a T) -> &'a [String],
+            all: &mut Vec<Citation<'a>>,
+        ) {
+            for r in T::all(catalog) {
+                for source in sources(r) {
+                    all.push(Citation {
+                        kind: T::KIND,
+                        id: r.id(),
+                        what: "record",
+                        as_of: None,
+                        source,
+                    });
+                }
+            }
+        }
+        records::<Role>(self, |r| &r.sources, &mut all);
+        records::<Responsibility>(self, |r| &r.sources, &mut all);
+        records::<Skill>(self, |r| &r.sources, &mut all);
+        records::<Employer>(self, |r| &r.sources, &mut all);
+        records::<Certification>(self, |r| &r.sources, &mut all);
+        records::<Organization>(self, |r| &r.sources, &mut all);
+        records::<EducationPath>(self, |r| &r.sources, &mut all);
+        records::<Regulation>(self, |r| &r.sources, &mut all);
+        records::<Occupation>(self, |r| &r.sources, &mut all);
+        for c in &self.certifications {
+            let figure = |what, as_of, source: &'a String| Citation {
+                kind: Kind::Certification,
+                id: &c.id,
+                what,
+                as_of,
+                source,
+            };
+            for route in &c.eligibility {
+                all.push(figure("eligibility", None, &route.source));
+            }
+            for exam in &c.exam_history {
+                all.push(figure("exam", Some(exam.as_of), &exam.source));
+            }
+            for fees in &c.fee_history {
+                all.push(figure("fees", Some(fees.as_of), &fees.source));
+            }
+            all.push(figure("renewal", Some(c.renewal.as_of), &c.renewal.source));
+            if let Some(source) = &c.renewal.fee_source {
+                all.push(figure("renewal fees", Some(c.renewal.as_of), source));
+            }
+        }
+        for s in &self.salaries {
+            all.push(Citation {
+                kind: Kind::Salary,
+                id: &s.id,
+                what: "salary",
+                as_of: Some(s.as_of),
+                source: &s.source,
+            });
+        }
+        for o in &self.occupations {
+            if let Some(source) = &o.figures_source {
+                all.push(Citation {
+                    kind: Kind::Occupation,
+                    id: &o.id,
+                    what: "median and outlook",
+                    as_of: o.median_as_of,
+                    source,
+                });
+            }
+        }
+        all
+    }
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance;
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("cphimz", "cphims"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("rhia", "rhit"), 1);
+        assert_eq!(distance("analyst", "analyst"), 0);
+    }
+}

@@ -1,0 +1,154 @@
+//! One module per subcommand. What they share (list-or-show, linked names, money and dates as
+//! text, the sources section) lives here, written once.
+
+pub mod about;
+pub mod certs;
+pub mod compare;
+pub mod employers;
+pub mod occupations;
+pub mod orgs;
+pub mod paths;
+pub mod regulations;
+pub mod responsibilities;
+pub mod roles;
+pub mod salaries;
+pub mod search;
+pub mod skills;
+pub mod sources;
+
+use anyhow::Result;
+
+use crate::catalog::Record;
+use crate::model::{Catalog, Date, Kind};
+use crate::output::{Detail, Output, Table};
+
+/// With an id, shows that record in full; without, lists `records` (already filtered).
+pub fn list_or_show<T: Record>(
+    id: Option<&str>,
+    records: Vec<&T>,
+    catalog: &Catalog,
+    out: &mut Output,
+    table: impl Fn(&[&T]) -> Table,
+    detail: impl Fn(&T) -> Detail,
+) -> Result<()> {
+    match id {
+        Some(id) => {
+            let record = catalog.get::<T>(id)?;
+            out.detail(&detail(record), record)
+        }
+        None => out.table(&table(&records), &records),
+    }
+}
+
+/// Linked records as "Name (id)", one line each.
+pub fn linked(catalog: &Catalog, kind: Kind, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|id| format!("{} ({id})", catalog.name_of(kind, id)))
+        .collect()
+}
+
+/// Linked records as a comma-separated list of names, for a table cell.
+pub fn names(catalog: &Catalog, kind: Kind, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| catalog.name_of(kind, id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The closing section of every detail view: each source with its publisher, kind and date.
+pub fn sources_section(detail: &mut Detail, catalog: &Catalog, ids: &[&String]) {
+    let mut seen: Vec<&String> = Vec::new();
+    for id in ids {
+        if !seen.contains(id) {
+            seen.push(id);
+        }
+    }
+    let lines = seen
+        .iter()
+        .map(|id| match catalog.sources.iter().find(|s| &&s.id == id) {
+            Some(s) => format!(
+                "[{}] {} — {} ({}, retrieved {}) {}",
+                s.id,
+                s.title,
+                s.publisher,
+                s.kind.label(),
+                s.retrieved,
+                s.url
+            ),
+            None => id.to_string(),
+        })
+        .collect();
+    detail.section("Sources", lines);
+}
+
+/// Whole US dollars as `$1,234`, or "unknown".
+pub fn usd(amount: Option<u32>) -> String {
+    match amount {
+        Some(amount) => format!("${}", thousands(u64::from(amount))),
+        None => "unknown".to_string(),
+    }
+}
+
+/// US cents as `$23.98` (or `$67,534` when there are no cents).
+pub fn cents(amount: u64) -> String {
+    let (dollars, cents) = (amount / 100, amount % 100);
+    if cents == 0 {
+        format!("${}", thousands(dollars))
+    } else {
+        format!("${}.{cents:02}", thousands(dollars))
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// A number with its unit, or "unknown".
+pub fn count(value: Option<u32>, unit: &str) -> String {
+    value.map_or_else(|| "unknown".to_string(), |v| format!("{v} {unit}"))
+}
+
+/// Minutes as "2 h", "3.5 h" or "90 min", or "unknown".
+pub fn duration(minutes: Option<u32>) -> String {
+    match minutes {
+        None => "unknown".to_string(),
+        Some(m) if m % 60 == 0 => format!("{} h", m / 60),
+        Some(m) if m % 30 == 0 => format!("{}.5 h", m / 60),
+        Some(m) => format!("{m} min"),
+    }
+}
+
+pub fn as_of(date: Date) -> String {
+    format!("as of {date}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_grouped_and_exact() {
+        assert_eq!(usd(Some(67534)), "$67,534");
+        assert_eq!(usd(Some(229)), "$229");
+        assert_eq!(usd(None), "unknown");
+        assert_eq!(cents(2398), "$23.98");
+        assert_eq!(cents(11_800_000), "$118,000");
+        assert_eq!(cents(5), "$0.05");
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(Some(120)), "2 h");
+        assert_eq!(duration(Some(210)), "3.5 h");
+        assert_eq!(duration(Some(75)), "75 min");
+        assert_eq!(duration(None), "unknown");
+    }
+}

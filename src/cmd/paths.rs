@@ -1,0 +1,49 @@
+//! `hi paths [ID]`
+
+use anyhow::Result;
+
+use super::{linked, list_or_show, sources_section};
+use crate::cli::IdArg;
+use crate::model::{Catalog, Kind};
+use crate::output::{Detail, Output, Table};
+
+pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
+    let records = catalog.paths.iter().collect();
+    list_or_show(
+        args.id.as_deref(),
+        records,
+        catalog,
+        out,
+        |paths| {
+            let mut table = Table::new(&["ID", "Path", "Suits", "Steps"]);
+            for p in paths {
+                table.row(vec![
+                    p.id.clone(),
+                    p.name.clone(),
+                    p.suits.clone(),
+                    p.steps.join(" → "),
+                ]);
+            }
+            table
+        },
+        |p| {
+            let mut detail = Detail::new(format!("{} ({})", p.name, p.id));
+            detail.field("Description", &p.description);
+            detail.field("Suits", &p.suits);
+            let steps = p
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}. {s}", i + 1))
+                .collect();
+            detail.section("Steps", steps);
+            detail.section("Leads to roles", linked(catalog, Kind::Role, &p.roles));
+            detail.section(
+                "Certifications along the way",
+                linked(catalog, Kind::Certification, &p.certifications),
+            );
+            sources_section(&mut detail, catalog, &p.sources.iter().collect::<Vec<_>>());
+            detail
+        },
+    )
+}

@@ -1,0 +1,36 @@
+//! `hi responsibilities [ID]`
+
+use anyhow::Result;
+
+use super::{linked, list_or_show, names, sources_section};
+use crate::cli::IdArg;
+use crate::model::{Catalog, Kind};
+use crate::output::{Detail, Output, Table};
+
+pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
+    let records = catalog.responsibilities.iter().collect();
+    list_or_show(
+        args.id.as_deref(),
+        records,
+        catalog,
+        out,
+        |items| {
+            let mut table = Table::new(&["ID", "Responsibility", "Roles"]);
+            for r in items {
+                table.row(vec![
+                    r.id.clone(),
+                    r.name.clone(),
+                    names(catalog, Kind::Role, &r.roles),
+                ]);
+            }
+            table
+        },
+        |r| {
+            let mut detail = Detail::new(format!("{} ({})", r.name, r.id));
+            detail.field("Description", &r.description);
+            detail.section("Roles that carry it", linked(catalog, Kind::Role, &r.roles));
+            sources_section(&mut detail, catalog, &r.sources.iter().collect::<Vec<_>>());
+            detail
+        },
+    )
+}

@@ -1,0 +1,93 @@
+//! `hi salaries [ID]`: every salary figure, each with its source, date and period.
+
+use anyhow::Result;
+
+use super::{cents, list_or_show, sources_section};
+use crate::cli::IdArg;
+use crate::model::{Catalog, Kind, Period, Salary};
+use crate::output::{Detail, Output, Table};
+
+pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
+    let records = catalog.salaries.iter().collect();
+    list_or_show(
+        args.id.as_deref(),
+        records,
+        catalog,
+        out,
+        |salaries| {
+            let mut table = Table::new(&[
+                "ID",
+                "Subject",
+                "Statistic",
+                "Amount",
+                "Per",
+                "As of",
+                "Source",
+            ]);
+            for s in salaries {
+                table.row(vec![
+                    s.id.clone(),
+                    s.subject.clone(),
+                    s.statistic.clone(),
+                    cents(s.amount_cents),
+                    period(s.period).to_string(),
+                    s.as_of.to_string(),
+                    s.source.clone(),
+                ]);
+            }
+            table
+        },
+        |s| {
+            let mut detail = Detail::new(format!("{} ({})", s.name, s.id));
+            detail.field("Subject", &s.subject);
+            detail.field(
+                "Figure",
+                format!(
+                    "{} {} per {}",
+                    s.statistic,
+                    cents(s.amount_cents),
+                    period(s.period)
+                ),
+            );
+            detail.field("As of", s.as_of.to_string());
+            if let Some(role) = &s.role {
+                detail.field(
+                    "Role",
+                    format!("{} ({role})", catalog.name_of(Kind::Role, role)),
+                );
+            }
+            if let Some(occupation) = &s.occupation {
+                detail.field(
+                    "Occupation",
+                    format!(
+                        "{} ({occupation})",
+                        catalog.name_of(Kind::Occupation, occupation)
+                    ),
+                );
+            }
+            detail.section("Notes", s.notes.clone());
+            sources_section(&mut detail, catalog, &[&s.source]);
+            detail
+        },
+    )
+}
+
+fn period(period: Period) -> &'static str {
+    match period {
+        Period::Year => "year",
+        Period::Hour => "hour",
+    }
+}
+
+/// One line for a salary figure in another record's view.
+pub fn summary(s: &Salary) -> String {
+    format!(
+        "{}: {} {} per {} — as of {} [{}]",
+        s.subject,
+        s.statistic,
+        cents(s.amount_cents),
+        period(s.period),
+        s.as_of,
+        s.source
+    )
+}

@@ -1,0 +1,115 @@
+//! `hi search TEXT`: every record whose text matches, grouped by kind, with what matched.
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+
+use crate::catalog::Record;
+use crate::cli::SearchArgs;
+use crate::model::*;
+use crate::output::{Output, Table};
+
+#[derive(Debug, Serialize)]
+pub struct Hit<'a> {
+    pub kind: Kind,
+    pub id: &'a str,
+    pub name: &'a str,
+    /// The field that matched: "id", "name", "exam domain", ...
+    pub matched: &'static str,
+    /// The matching text, shortened around the match.
+    pub excerpt: String,
+}
+
+pub fn run(args: &SearchArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
+    let query = args.text.trim().to_lowercase();
+    if query.is_empty() {
+        bail!("nothing to search for: give some text, for example `hi search hipaa`");
+    }
+    let hits = search(catalog, &query);
+    let mut table = Table::new(&["Kind", "ID", "Name", "Matched"]);
+    for hit in &hits {
+        table.row(vec![
+            hit.kind.label().to_string(),
+            hit.id.to_string(),
+            hit.name.to_string(),
+            format!("{}: {}", hit.matched, hit.excerpt),
+        ]);
+    }
+    out.table(&table, &hits)
+}
+
+/// Every record with a field containing `query` (already lowercase), in kind order.
+pub fn search<'a>(catalog: &'a Catalog, query: &str) -> Vec<Hit<'a>> {
+    let mut hits = Vec::new();
+    fn kind<'a, T: Record>(catalog: &'a Catalog, query: &str, hits: &mut Vec<Hit<'a>>) {
+        for record in T::all(catalog) {
+            let fields = std::iter::once(("id", record.id())).chain(record.search_fields());
+            for (field, text) in fields {
+                if let Some(excerpt) = excerpt(text, query) {
+                    hits.push(Hit {
+                        kind: T::KIND,
+                        id: record.id(),
+                        name: record.name(),
+                        matched: field,
+                        excerpt,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    kind::<Role>(catalog, query, &mut hits);
+    kind::<Responsibility>(catalog, query, &mut hits);
+    kind::<Skill>(catalog, query, &mut hits);
+    kind::<Employer>(catalog, query, &mut hits);
+    kind::<Certification>(catalog, query, &mut hits);
+    kind::<Organization>(catalog, query, &mut hits);
+    kind::<Salary>(catalog, query, &mut hits);
+    kind::<EducationPath>(catalog, query, &mut hits);
+    kind::<Regulation>(catalog, query, &mut hits);
+    kind::<Occupation>(catalog, query, &mut hits);
+    kind::<Source>(catalog, query, &mut hits);
+    hits
+}
+
+/// The text around the first case-insensitive match of `query`, or None. Works on characters,
+/// never bytes, so no text can make it slice inside a character.
+fn excerpt(text: &str, query: &str) -> Option<String> {
+    const CONTEXT: usize = 30;
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = chars
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let needle: Vec<char> = query.chars().collect();
+    if needle.is_empty() || needle.len() > lower.len() {
+        return None;
+    }
+    let start =
+        (0..=lower.len() - needle.len()).find(|&i| lower[i..i + needle.len()] == needle[..])?;
+    let from = start.saturating_sub(CONTEXT);
+    let to = (start + needle.len() + CONTEXT).min(chars.len());
+    let mut excerpt: String = chars[from..to].iter().collect();
+    if from > 0 {
+        excerpt.insert(0, '…');
+    }
+    if to < chars.len() {
+        excerpt.push('…');
+    }
+    Some(excerpt.replace('\n', " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpt_ignores_case_and_keeps_characters_whole() {
+        assert_eq!(
+            excerpt("HIPAA rules", "hipaa").as_deref(),
+            Some("HIPAA rules")
+        );
+        assert_eq!(excerpt("café – ÉTÉ", "été").as_deref(), Some("café – ÉTÉ"));
+        assert_eq!(excerpt("abc", "abcd"), None);
+        assert!(excerpt(&"x".repeat(100), "xx").unwrap().ends_with('…'));
+    }
+}

@@ -1,0 +1,68 @@
+//! `hi skills [ID] [--category C] [--role ROLE]`
+
+use anyhow::Result;
+
+use super::{linked, list_or_show, sources_section};
+use crate::cli::SkillsArgs;
+use crate::model::{Catalog, Kind, Role};
+use crate::output::{Detail, Output, Table};
+
+pub fn run(args: &SkillsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
+    let role = args
+        .role
+        .as_deref()
+        .map(|id| catalog.get::<Role>(id))
+        .transpose()?;
+    let records = catalog
+        .skills
+        .iter()
+        .filter(|s| args.category.is_none_or(|c| s.category == c))
+        .filter(|s| role.is_none_or(|r| r.skills.contains(&s.id)))
+        .collect();
+    list_or_show(
+        args.id.as_deref(),
+        records,
+        catalog,
+        out,
+        |skills| {
+            let mut table = Table::new(&["ID", "Skill", "Category", "Roles"]);
+            for skill in skills {
+                table.row(vec![
+                    skill.id.clone(),
+                    skill.name.clone(),
+                    skill.category.label().to_string(),
+                    roles_needing(catalog, &skill.id).len().to_string(),
+                ]);
+            }
+            table
+        },
+        |skill| {
+            let mut detail = Detail::new(format!("{} ({})", skill.name, skill.id));
+            detail.field("Category", skill.category.label());
+            detail.field("Description", &skill.description);
+            detail.section(
+                "Roles that need it",
+                linked(catalog, Kind::Role, &roles_needing(catalog, &skill.id)),
+            );
+            detail.section(
+                "Regulations",
+                linked(catalog, Kind::Regulation, &skill.regulations),
+            );
+            sources_section(
+                &mut detail,
+                catalog,
+                &skill.sources.iter().collect::<Vec<_>>(),
+            );
+            detail
+        },
+    )
+}
+
+fn roles_needing(catalog: &Catalog, skill: &str) -> Vec<String> {
+    catalog
+        .roles
+        .iter()
+        .filter(|r| r.skills.iter().any(|s| s == skill))
+        .map(|r| r.id.clone())
+        .collect()
+}

@@ -1,0 +1,87 @@
+//! `hi sources [ID] [--older-than N]`: where every figure comes from, and how old it is.
+
+use anyhow::Result;
+
+use super::list_or_show;
+use crate::catalog::Citation;
+use crate::cli::SourcesArgs;
+use crate::model::{Catalog, Date};
+use crate::output::{Detail, Output, Table};
+
+pub fn run(args: &SourcesArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
+    let citations = catalog.citations();
+    if let Some(years) = args.older_than {
+        let today = jiff::ZonedDateTime::now().date();
+        let cutoff = today.saturating_sub(jiff::Span::new().years(years));
+        let stale: Vec<&Citation> = citations
+            .iter()
+            .filter(|c| c.as_of.is_some_and(|d| latest_day(d) < cutoff))
+            .collect();
+        let mut table = Table::new(&["Kind", "ID", "Figure", "As of", "Source"]);
+        for c in &stale {
+            table.row(vec![
+                c.kind.label().to_string(),
+                c.id.to_string(),
+                c.what.to_string(),
+                c.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                c.source.to_string(),
+            ]);
+        }
+        return out.table(&table, &stale);
+    }
+    let records = catalog.sources.iter().collect();
+    list_or_show(
+        args.id.as_deref(),
+        records,
+        catalog,
+        out,
+        |sources| {
+            let mut table = Table::new(&["ID", "Title", "Publisher", "Kind", "Retrieved", "Cited"]);
+            for s in sources {
+                let cited = citations.iter().filter(|c| c.source == s.id).count();
+                table.row(vec![
+                    s.id.clone(),
+                    s.title.clone(),
+                    s.publisher.clone(),
+                    s.kind.label().to_string(),
+                    s.retrieved.to_string(),
+                    cited.to_string(),
+                ]);
+            }
+            table
+        },
+        |s| {
+            let mut detail = Detail::new(format!("{} ({})", s.title, s.id));
+            detail.field("Publisher", &s.publisher);
+            detail.field("Kind", s.kind.label());
+            detail.field("URL", &s.url);
+            detail.field("Retrieved", s.retrieved.to_string());
+            if let Some(published) = s.published {
+                detail.field("Published", published.to_string());
+            }
+            let cited_by = citations
+                .iter()
+                .filter(|c| c.source == s.id)
+                .map(|c| match c.as_of {
+                    Some(d) => format!("{} {}: {} (as of {d})", c.kind.label(), c.id, c.what),
+                    None => format!("{} {}: {}", c.kind.label(), c.id, c.what),
+                })
+                .collect();
+            detail.section("Cited by", cited_by);
+            detail.section("Notes", s.notes.clone());
+            detail
+        },
+    )
+}
+
+/// The last day a partial date can mean: a figure "as of 2023" is only surely older than a
+/// cutoff once all of 2023 is.
+fn latest_day(date: Date) -> jiff::civil::Date {
+    let year = date.year as i16;
+    let month = date.month.unwrap_or(12) as i8;
+    let first = jiff::civil::Date::new(year, month, 1).unwrap_or(jiff::civil::Date::MAX);
+    match date.day {
+        Some(day) => first.with().day(day as i8).build().unwrap_or(first),
+        None => first.last_of_month(),
+    }
+}

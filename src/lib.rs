@@ -1,0 +1,64 @@
+//! `hi`: an offline explorer of health informatics careers and certifications.
+//!
+//! `main` parses the command line and calls [`run`]; every subcommand lives in `cmd`, reads the
+//! validated [`model::Catalog`] and writes through the one [`output::Output`].
+
+pub mod catalog;
+pub mod cli;
+pub mod cmd;
+pub mod load;
+pub mod model;
+pub mod output;
+
+use std::io;
+
+use anyhow::Result;
+use clap::CommandFactory;
+
+use cli::{Cli, Command};
+use output::{Format, Output};
+
+/// The program's version and the data set's, as `hi --version` prints them.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (data: see `hi about`)");
+
+pub fn run(cli: Cli) -> Result<()> {
+    let Some(command) = cli.command else {
+        // No command: the commands and the tour, as a help page on stdout.
+        let mut out = io::stdout().lock();
+        Cli::command().write_long_help(&mut out)?;
+        return Ok(());
+    };
+    let catalog = load::load(cli.data_dir.as_deref())?;
+    let mut out = Output::new(Format::choose(cli.format, cli.json));
+    match command {
+        Command::Roles(args) => cmd::roles::run(&args, &catalog, &mut out),
+        Command::Responsibilities(args) => cmd::responsibilities::run(&args, &catalog, &mut out),
+        Command::Skills(args) => cmd::skills::run(&args, &catalog, &mut out),
+        Command::Employers(args) => cmd::employers::run(&args, &catalog, &mut out),
+        Command::Certs(args) => cmd::certs::run(&args, &catalog, &mut out),
+        Command::Orgs(args) => cmd::orgs::run(&args, &catalog, &mut out),
+        Command::Salaries(args) => cmd::salaries::run(&args, &catalog, &mut out),
+        Command::Paths(args) => cmd::paths::run(&args, &catalog, &mut out),
+        Command::Regulations(args) => cmd::regulations::run(&args, &catalog, &mut out),
+        Command::Occupations(args) => cmd::occupations::run(&args, &catalog, &mut out),
+        Command::Sources(args) => cmd::sources::run(&args, &catalog, &mut out),
+        Command::Compare(args) => cmd::compare::run(&args, &catalog, &mut out),
+        Command::Search(args) => cmd::search::run(&args, &catalog, &mut out),
+        Command::About => cmd::about::run(&catalog, &mut out),
+    }?;
+    out.flush()
+}
+
+/// A write to a closed pipe (`hi roles | head -1`): not a failure, the reader has had enough.
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    }) || error.chain().any(|cause| {
+        cause
+            .downcast_ref::<serde_json::Error>()
+            .and_then(|e| e.io_error_kind())
+            == Some(io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,800 @@
+//! The data files: embedded in the binary, or read from a `--data-dir`; parsed and validated
+//! into a [`Catalog`]. Every problem is reported as `file:line:column: message`.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::model::*;
+
+/// The data files, in the order they are read. `include_str!` compiles them into the binary,
+/// so `hi` needs no files at run time.
+pub const FILES: [(&str, &str); 12] = [
+    ("about.toml", include_str!("../data/about.toml")),
+    ("sources.toml", include_str!("../data/sources.toml")),
+    (
+        "organizations.toml",
+        include_str!("../data/organizations.toml"),
+    ),
+    ("regulations.toml", include_str!("../data/regulations.toml")),
+    ("skills.toml", include_str!("../data/skills.toml")),
+    ("employers.toml", include_str!("../data/employers.toml")),
+    (
+        "certifications.toml",
+        include_str!("../data/certifications.toml"),
+    ),
+    ("occupations.toml", include_str!("../data/occupations.toml")),
+    ("roles.toml", include_str!("../data/roles.toml")),
+    (
+        "responsibilities.toml",
+        include_str!("../data/responsibilities.toml"),
+    ),
+    ("salaries.toml", include_str!("../data/salaries.toml")),
+    ("paths.toml", include_str!("../data/paths.toml")),
+];
+
+/// A data file larger than this is refused before it is read: the shipped files are a few KB.
+const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One problem in one data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// The text of each data file, by name.
+pub struct Texts(Vec<(&'static str, String)>);
+
+impl Texts {
+    pub fn embedded() -> Texts {
+        Texts(
+            FILES
+                .iter()
+                .map(|(name, text)| (*name, text.to_string()))
+                .collect(),
+        )
+    }
+
+    /// Reads every data file from `dir`; a missing, oversized or non-UTF-8 file is an error.
+    pub fn read_dir(dir: &Path) -> Result<Texts> {
+        let meta = fs::metadata(dir)
+            .with_context(|| format!("cannot read data directory {}", dir.display()))?;
+        if !meta.is_dir() {
+            bail!("data directory {} is not a directory", dir.display());
+        }
+        let mut texts = Vec::new();
+        for (name, _) in FILES {
+            let path = dir.join(name);
+            let file = fs::File::open(&path)
+                .with_context(|| format!("cannot read data file {}", path.display()))?;
+            let mut bytes = Vec::new();
+            file.take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .with_context(|| format!("cannot read data file {}", path.display()))?;
+            if bytes.len() as u64 > MAX_FILE_BYTES {
+                bail!(
+                    "data file {} is larger than {} MiB",
+                    path.display(),
+                    MAX_FILE_BYTES / 1024 / 1024
+                );
+            }
+            let text = String::from_utf8(bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "data file {} is not UTF-8 (invalid byte at offset {})",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
+            texts.push((name, text));
+        }
+        Ok(Texts(texts))
+    }
+
+    fn text(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, t)| t.as_str())
+    }
+}
+
+/// Loads the embedded data, or the files in `dir`, into a validated catalog.
+pub fn load(dir: Option<&Path>) -> Result<Catalog> {
+    let texts = match dir {
+        Some(dir) => Texts::read_dir(dir)?,
+        None => Texts::embedded(),
+    };
+    match build(&texts) {
+        Ok(catalog) => Ok(catalog),
+        Err(problems) => {
+            let place = dir.map_or("the embedded data".to_string(), |d| d.display().to_string());
+            let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            bail!("invalid data in {place}: {}", listed.join("\n  "))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AboutFile {
+    about: About,
+}
+
+macro_rules! file_struct {
+    ($name:ident, $key:ident, $type:ty) => {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $name {
+            #[serde(default)]
+            $key: Vec<$type>,
+        }
+    };
+}
+
+file_struct!(SourcesFile, source, Source);
+file_struct!(OrganizationsFile, organization, Organization);
+file_struct!(RegulationsFile, regulation, Regulation);
+file_struct!(SkillsFile, skill, Skill);
+file_struct!(EmployersFile, employer, Employer);
+file_struct!(CertificationsFile, certification, Certification);
+file_struct!(OccupationsFile, occupation, Occupation);
+file_struct!(RolesFile, role, Role);
+file_struct!(ResponsibilitiesFile, responsibility, Responsibility);
+file_struct!(SalariesFile, salary, Salary);
+file_struct!(PathsFile, path, EducationPath);
+
+/// Parses and validates every file, collecting every problem rather than stopping at the first.
+pub fn build(texts: &Texts) -> Result<Catalog, Vec<Problem>> {
+    let mut problems = Vec::new();
+    fn parse<T: DeserializeOwned>(
+        texts: &Texts,
+        file: &'static str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<T> {
+        let text = texts.text(file);
+        match toml::from_str(text) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let (line, column) = error
+                    .span()
+                    .map_or((1, 1), |span| line_column(text, span.start));
+                problems.push(Problem {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    message: error.message().trim().replace('\n', " "),
+                });
+                None
+            }
+        }
+    }
+    let about: Option<AboutFile> = parse(texts, "about.toml", &mut problems);
+    let sources: Option<SourcesFile> = parse(texts, "sources.toml", &mut problems);
+    let organizations: Option<OrganizationsFile> =
+        parse(texts, "organizations.toml", &mut problems);
+    let regulations: Option<RegulationsFile> = parse(texts, "regulations.toml", &mut problems);
+    let skills: Option<SkillsFile> = parse(texts, "skills.toml", &mut problems);
+    let employers: Option<EmployersFile> = parse(texts, "employers.toml", &mut problems);
+    let certifications: Option<CertificationsFile> =
+        parse(texts, "certifications.toml", &mut problems);
+    let occupations: Option<OccupationsFile> = parse(texts, "occupations.toml", &mut problems);
+    let roles: Option<RolesFile> = parse(texts, "roles.toml", &mut problems);
+    let responsibilities: Option<ResponsibilitiesFile> =
+        parse(texts, "responsibilities.toml", &mut problems);
+    let salaries: Option<SalariesFile> = parse(texts, "salaries.toml", &mut problems);
+    let paths: Option<PathsFile> = parse(texts, "paths.toml", &mut problems);
+
+    let (
+        Some(about),
+        Some(sources),
+        Some(organizations),
+        Some(regulations),
+        Some(skills),
+        Some(employers),
+        Some(certifications),
+        Some(occupations),
+        Some(roles),
+        Some(responsibilities),
+        Some(salaries),
+        Some(paths),
+    ) = (
+        about,
+        sources,
+        organizations,
+        regulations,
+        skills,
+        employers,
+        certifications,
+        occupations,
+        roles,
+        responsibilities,
+        salaries,
+        paths,
+    )
+    else {
+        return Err(problems);
+    };
+    let mut catalog = Catalog {
+        about: about.about,
+        roles: roles.role,
+        responsibilities: responsibilities.responsibility,
+        skills: skills.skill,
+        employers: employers.employer,
+        certifications: certifications.certification,
+        organizations: organizations.organization,
+        salaries: salaries.salary,
+        paths: paths.path,
+        regulations: regulations.regulation,
+        occupations: occupations.occupation,
+        sources: sources.source,
+    };
+    validate(&catalog, texts, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for cert in &mut catalog.certifications {
+        cert.exam = newest(&cert.exam_history, |e| e.as_of).cloned();
+        cert.fees = newest(&cert.fee_history, |f| f.as_of).cloned();
+        for fees in cert.fee_history.iter_mut().chain(cert.fees.as_mut()) {
+            fees.member_saving_usd = match (fees.member_usd, fees.non_member_usd) {
+                (Some(member), Some(non_member)) => non_member.checked_sub(member),
+                _ => None,
+            };
+        }
+    }
+    Ok(catalog)
+}
+
+/// The observation with the latest date; among equal dates, the one written last.
+fn newest<T>(history: &[T], date: impl Fn(&T) -> Date) -> Option<&T> {
+    history.iter().rev().max_by_key(|item| date(item))
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Collects validation problems, placing each at the line where the record (and, where
+/// possible, the offending value) is written.
+struct Checker<'a> {
+    texts: &'a Texts,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    /// Reports `message` against the record `id` in `file`, at the first occurrence of
+    /// `needle` after the record's `id = "..."` line (or at that line).
+    fn report(&mut self, file: &str, id: &str, needle: Option<&str>, message: String) {
+        let text = self.texts.text(file);
+        let start = find_id_line(text, id).unwrap_or(0);
+        let offset = needle
+            .and_then(|n| text[start..].find(n).map(|i| start + i))
+            .unwrap_or(start);
+        let (line, column) = line_column(text, offset);
+        self.problems.push(Problem {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        });
+    }
+
+    fn ids<'r>(&mut self, file: &str, kind: &str, ids: impl Iterator<Item = (&'r str, &'r str)>) {
+        let mut seen = HashSet::new();
+        for (id, name) in ids {
+            if id.is_empty()
+                || !id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+            {
+                self.report(
+                    file,
+                    id,
+                    None,
+                    format!("{kind} id `{id}`: field `id` must be a lowercase slug (a-z, 0-9, -)"),
+                );
+            }
+            if !seen.insert(id) {
+                self.report_last(file, id, format!("duplicate {kind} id `{id}`"));
+            }
+            if name.trim().is_empty() {
+                self.report(
+                    file,
+                    id,
+                    Some("name"),
+                    format!("{kind} `{id}`: field `name` is empty"),
+                );
+            }
+        }
+    }
+
+    /// Like `report`, at the last record with this id: a duplicate is the later one.
+    fn report_last(&mut self, file: &str, id: &str, message: String) {
+        let text = self.texts.text(file);
+        let needle = format!("\"{id}\"");
+        let offset = text
+            .match_indices(&needle)
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                text[..i]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|l| l.trim_start().starts_with("id"))
+            })
+            .last()
+            .unwrap_or(0);
+        let (line, column) = line_column(text, offset);
+        self.problems.push(Problem {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        });
+    }
+
+    /// Checks that every id in `refs` names a record in `known`.
+    fn refs<'r>(
+        &mut self,
+        file: &str,
+        owner: &str,
+        field: &str,
+        target: &str,
+        known: &HashSet<&str>,
+        refs: impl IntoIterator<Item = &'r String>,
+    ) {
+        for reference in refs {
+            if !known.contains(reference.as_str()) {
+                let quoted = format!("\"{reference}\"");
+                self.report(
+                    file,
+                    owner,
+                    Some(&quoted),
+                    format!("`{owner}`: field `{field}`: unknown {target} `{reference}`"),
+                );
+            }
+        }
+    }
+
+    fn range(
+        &mut self,
+        file: &str,
+        owner: &str,
+        field: &str,
+        value: Option<u32>,
+        min: u32,
+        max: u32,
+    ) {
+        if let Some(v) = value
+            && !(min..=max).contains(&v)
+        {
+            let needle = format!("{field} =");
+            self.report(
+                file,
+                owner,
+                Some(&needle),
+                format!("`{owner}`: field `{field}` is {v}, outside {min}..={max}"),
+            );
+        }
+    }
+}
+
+fn find_id_line(text: &str, id: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(rest) = trimmed.strip_prefix("id")
+            && let Some(value) = rest.trim_start().strip_prefix('=')
+            && value.trim().trim_matches('"') == id
+        {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+const MAX_FEE_USD: u32 = 100_000;
+
+fn validate(c: &Catalog, texts: &Texts, problems: &mut Vec<Problem>) {
+    let mut check = Checker { texts, problems };
+    fn set<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashSet<&'a str> {
+        items.iter().map(id).collect()
+    }
+    let sources = set(&c.sources, |r| &r.id);
+    let orgs = set(&c.organizations, |r| &r.id);
+    let regulations = set(&c.regulations, |r| &r.id);
+    let skills = set(&c.skills, |r| &r.id);
+    let employers = set(&c.employers, |r| &r.id);
+    let certs = set(&c.certifications, |r| &r.id);
+    let occupations = set(&c.occupations, |r| &r.id);
+    let roles = set(&c.roles, |r| &r.id);
+    let paths = set(&c.paths, |r| &r.id);
+
+    check.ids(
+        "sources.toml",
+        "source",
+        c.sources.iter().map(|r| (r.id.as_str(), r.title.as_str())),
+    );
+    check.ids(
+        "organizations.toml",
+        "organization",
+        c.organizations
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "regulations.toml",
+        "regulation",
+        c.regulations
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "skills.toml",
+        "skill",
+        c.skills.iter().map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "employers.toml",
+        "employer",
+        c.employers.iter().map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "certifications.toml",
+        "certification",
+        c.certifications
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "occupations.toml",
+        "occupation",
+        c.occupations
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "roles.toml",
+        "role",
+        c.roles.iter().map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "responsibilities.toml",
+        "responsibility",
+        c.responsibilities
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "salaries.toml",
+        "salary",
+        c.salaries.iter().map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+    check.ids(
+        "paths.toml",
+        "path",
+        c.paths.iter().map(|r| (r.id.as_str(), r.name.as_str())),
+    );
+
+    for r in &c.organizations {
+        check.refs(
+            "organizations.toml",
+            &r.id,
+            "sources",
+            "source",
+            &sources,
+            &r.sources,
+        );
+    }
+    for r in &c.regulations {
+        check.refs(
+            "regulations.toml",
+            &r.id,
+            "sources",
+            "source",
+            &sources,
+            &r.sources,
+        );
+    }
+    for r in &c.skills {
+        check.refs(
+            "skills.toml",
+            &r.id,
+            "regulations",
+            "regulation",
+            &regulations,
+            &r.regulations,
+        );
+        check.refs(
+            "skills.toml",
+            &r.id,
+            "sources",
+            "source",
+            &sources,
+            &r.sources,
+        );
+    }
+    for r in &c.employers {
+        check.refs(
+            "employers.toml",
+            &r.id,
+            "sources",
+            "source",
+            &sources,
+            &r.sources,
+        );
+    }
+    let file = "certifications.toml";
+    for r in &c.certifications {
+        check.refs(file, &r.id, "issuer", "organization", &orgs, [&r.issuer]);
+        check.refs(file, &r.id, "sources", "source", &sources, &r.sources);
+        for route in &r.eligibility {
+            check.refs(
+                file,
+                &r.id,
+                "eligibility.credentials",
+                "certification",
+                &certs,
+                &route.credentials,
+            );
+            check.refs(
+                file,
+                &r.id,
+                "eligibility.source",
+                "source",
+                &sources,
+                [&route.source],
+            );
+        }
+        for exam in &r.exam_history {
+            check.refs(
+                file,
+                &r.id,
+                "exam_history.source",
+                "source",
+                &sources,
+                [&exam.source],
+            );
+            check.range(
+                file,
+                &r.id,
+                "duration_minutes",
+                exam.duration_minutes,
+                1,
+                24 * 60,
+            );
+            check.range(file, &r.id, "questions", exam.questions, 1, 10_000);
+        }
+        for fees in &r.fee_history {
+            check.refs(
+                file,
+                &r.id,
+                "fee_history.source",
+                "source",
+                &sources,
+                [&fees.source],
+            );
+            check.range(file, &r.id, "member_usd", fees.member_usd, 0, MAX_FEE_USD);
+            check.range(
+                file,
+                &r.id,
+                "non_member_usd",
+                fees.non_member_usd,
+                0,
+                MAX_FEE_USD,
+            );
+            check.range(
+                file,
+                &r.id,
+                "affiliate_usd",
+                fees.affiliate_usd,
+                0,
+                MAX_FEE_USD,
+            );
+        }
+        let renewal = &r.renewal;
+        check.refs(
+            file,
+            &r.id,
+            "renewal.source",
+            "source",
+            &sources,
+            [&renewal.source],
+        );
+        check.range(file, &r.id, "cycle_years", renewal.cycle_years, 1, 20);
+        check.refs(
+            file,
+            &r.id,
+            "renewal.fee_source",
+            "source",
+            &sources,
+            &renewal.fee_source,
+        );
+        check.range(
+            file,
+            &r.id,
+            "fee_member_usd",
+            renewal.fee_member_usd,
+            0,
+            MAX_FEE_USD,
+        );
+        check.range(
+            file,
+            &r.id,
+            "fee_non_member_usd",
+            renewal.fee_non_member_usd,
+            0,
+            MAX_FEE_USD,
+        );
+        check.range(
+            file,
+            &r.id,
+            "extra_credential_fee_usd",
+            renewal.extra_credential_fee_usd,
+            0,
+            MAX_FEE_USD,
+        );
+    }
+    for r in &c.occupations {
+        check.refs(
+            "occupations.toml",
+            &r.id,
+            "sources",
+            "source",
+            &sources,
+            &r.sources,
+        );
+        check.refs(
+            "occupations.toml",
+            &r.id,
+            "figures_source",
+            "source",
+            &sources,
+            &r.figures_source,
+        );
+        let has_figure = r.median_annual_usd.is_some() || r.outlook_percent.is_some();
+        if has_figure && (r.figures_source.is_none() || r.median_as_of.is_none()) {
+            check.report(
+                "occupations.toml",
+                &r.id,
+                None,
+                format!(
+                    "`{}`: a median or outlook needs `figures_source` and `median_as_of`",
+                    r.id
+                ),
+            );
+        }
+    }
+    for r in &c.roles {
+        let file = "roles.toml";
+        check.refs(file, &r.id, "skills", "skill", &skills, &r.skills);
+        check.refs(
+            file,
+            &r.id,
+            "employers",
+            "employer",
+            &employers,
+            &r.employers,
+        );
+        check.refs(
+            file,
+            &r.id,
+            "certifications",
+            "certification",
+            &certs,
+            &r.certifications,
+        );
+        check.refs(file, &r.id, "paths", "path", &paths, &r.paths);
+        check.refs(
+            file,
+            &r.id,
+            "occupations",
+            "occupation",
+            &occupations,
+            &r.occupations,
+        );
+        check.refs(file, &r.id, "sources", "source", &sources, &r.sources);
+    }
+    for r in &c.responsibilities {
+        check.refs(
+            "responsibilities.toml",
+            &r.id,
+            "roles",
+            "role",
+            &roles,
+            &r.roles,
+        );
+        check.refs(
+            "responsibilities.toml",
+            &r.id,
+            "sources",
+            "source",
+            &sources,
+            &r.sources,
+        );
+    }
+    for r in &c.salaries {
+        let file = "salaries.toml";
+        check.refs(file, &r.id, "role", "role", &roles, &r.role);
+        check.refs(
+            file,
+            &r.id,
+            "occupation",
+            "occupation",
+            &occupations,
+            &r.occupation,
+        );
+        check.refs(file, &r.id, "source", "source", &sources, [&r.source]);
+        if r.amount_cents == 0 || r.amount_cents > 10_000_000 * 100 {
+            check.report(
+                file,
+                &r.id,
+                Some("amount_cents"),
+                format!("`{}`: field `amount_cents` is out of range", r.id),
+            );
+        }
+    }
+    for r in &c.paths {
+        check.refs("paths.toml", &r.id, "roles", "role", &roles, &r.roles);
+        check.refs(
+            "paths.toml",
+            &r.id,
+            "certifications",
+            "certification",
+            &certs,
+            &r.certifications,
+        );
+        check.refs(
+            "paths.toml",
+            &r.id,
+            "sources",
+            "source",
+            &sources,
+            &r.sources,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_from_one() {
+        let text = "a = 1\nbé = x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
+        assert_eq!(line_column(text, text.len() + 10), (3, 1));
+    }
+
+    #[test]
+    fn embedded_data_builds() {
+        let catalog = build(&Texts::embedded()).expect("embedded data is valid");
+        assert!(!catalog.certifications.is_empty());
+    }
+}
