@@ -21,7 +21,7 @@ Every figure names its source: `hi sources` lists them.";
 
 /// hi: an offline explorer of health informatics careers and certifications
 #[derive(Debug, Parser)]
-#[command(name = "hi", version = crate::VERSION, after_help = TOUR)]
+#[command(name = "hi", version, after_help = TOUR)]
 pub struct Cli {
     /// Output format [default: table on a terminal, plain in a pipe]
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]

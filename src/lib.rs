@@ -18,9 +18,6 @@ use clap::CommandFactory;
 use cli::{Cli, Command};
 use output::{Format, Output};
 
-/// The program's version and the data set's, as `hi --version` prints them.
-pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (data: see `hi about`)");
-
 pub fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
         // No command: the commands and the tour, as a help page on stdout.

@@ -87,7 +87,7 @@ impl Serialize for Date {
 }
 
 /// The kinds of record, in the order `hi search` groups them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Role,

@@ -108,7 +108,9 @@ fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
     row("Non-member fee", &|c| {
         usd(c.fees.as_ref().and_then(|f| f.non_member_usd))
     });
-    row("Affiliate fee", &|c| usd(c.fees.as_ref().and_then(|f| f.affiliate_usd)));
+    row("Affiliate fee", &|c| {
+        usd(c.fees.as_ref().and_then(|f| f.affiliate_usd))
+    });
     row("Membership saves", &|c| {
         usd(c.fees.as_ref().and_then(|f| f.member_saving_usd))
     });

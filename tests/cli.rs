@@ -1,0 +1,7 @@
+//! Integration tests: they run the real `hi` binary, parse its JSON and assert on it.
+
+mod common;
+
+mod commands;
+mod data;
+mod errors;

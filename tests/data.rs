@@ -1,0 +1,274 @@
+//! The shipped data: valid, linked, sourced and dated; the seed's corrections kept; unknowns
+//! shown as unknown.
+
+use std::collections::HashSet;
+
+use hi::model::{Catalog, Kind};
+
+use crate::common::{by_id, json, run};
+
+fn catalog() -> Catalog {
+    hi::load::load(None).expect("the embedded data is valid")
+}
+
+#[test]
+fn embedded_data_parses_and_links() {
+    let catalog = catalog();
+    // load() validated ids and references; check the counts the seed calls for.
+    assert_eq!(catalog.roles.len(), 4);
+    assert!(catalog.certifications.len() >= 12);
+    assert_eq!(catalog.responsibilities.len(), 6);
+    assert_eq!(catalog.paths.len(), 4);
+    for id in ["himss", "ahima", "cahiim"] {
+        assert!(catalog.organizations.iter().any(|o| o.id == id), "{id}");
+    }
+    for id in ["hipaa", "hitech"] {
+        assert!(catalog.regulations.iter().any(|r| r.id == id), "{id}");
+    }
+    for id in [
+        "providers",
+        "device-makers",
+        "pharma",
+        "insurers",
+        "government",
+    ] {
+        assert!(catalog.employers.iter().any(|e| e.id == id), "{id}");
+    }
+    for id in [
+        "cahims",
+        "cphims",
+        "rhit",
+        "rhia",
+        "cphims-ca",
+        "cpdhts",
+        "chda",
+        "chps",
+        "cca",
+        "ccs",
+        "cdip",
+        "ahic",
+        "ni-bc",
+    ] {
+        assert!(catalog.certifications.iter().any(|c| c.id == id), "{id}");
+    }
+}
+
+#[test]
+fn ids_are_unique_within_each_kind() {
+    let catalog = catalog();
+    let mut seen = HashSet::new();
+    for (kind, id, _) in catalog.entries() {
+        assert!(seen.insert((kind, id)), "duplicate {kind:?} {id}");
+    }
+}
+
+#[test]
+fn every_source_is_cited_and_every_citation_resolves() {
+    let catalog = catalog();
+    let citations = catalog.citations();
+    let known: HashSet<&str> = catalog.sources.iter().map(|s| s.id.as_str()).collect();
+    for citation in &citations {
+        assert!(known.contains(citation.source), "{citation:?}");
+    }
+    for source in &catalog.sources {
+        assert!(
+            citations.iter().any(|c| c.source == source.id),
+            "source `{}` is cited by nothing",
+            source.id
+        );
+    }
+}
+
+#[test]
+fn every_figure_carries_a_source_and_a_date() {
+    let certs = json(&["certs"]);
+    for cert in certs.as_array().unwrap() {
+        for history in ["fee_history", "exam_history"] {
+            for observation in cert[history].as_array().unwrap() {
+                assert!(
+                    observation["source"].is_string(),
+                    "{}: {history}",
+                    cert["id"]
+                );
+                assert!(
+                    observation["as_of"].is_string(),
+                    "{}: {history}",
+                    cert["id"]
+                );
+            }
+        }
+        for current in ["fees", "exam"] {
+            let value = &cert[current];
+            assert!(value.is_null() || (value["source"].is_string() && value["as_of"].is_string()));
+        }
+        assert!(cert["renewal"]["source"].is_string() && cert["renewal"]["as_of"].is_string());
+    }
+    for salary in json(&["salaries"]).as_array().unwrap() {
+        assert!(
+            salary["source"].is_string() && salary["as_of"].is_string(),
+            "{salary}"
+        );
+        assert!(salary["amount_cents"].is_u64());
+        assert!(salary["period"] == "year" || salary["period"] == "hour");
+    }
+    for occupation in json(&["occupations"]).as_array().unwrap() {
+        if !occupation["median_annual_usd"].is_null() {
+            assert!(
+                occupation["figures_source"].is_string() && occupation["median_as_of"].is_string()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_newest_observation_is_current_and_history_is_kept() {
+    let cahims = json(&["certs", "cahims"]);
+    let history = cahims["fee_history"].as_array().unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0]["member_usd"], 240);
+    assert_eq!(history[0]["non_member_usd"], 315);
+    assert_eq!(history[0]["as_of"], "2020");
+    assert_eq!(cahims["fees"]["affiliate_usd"], 369);
+    assert_eq!(cahims["fees"]["non_member_usd"], 459);
+    assert_eq!(cahims["fees"]["as_of"], "2026");
+    assert!(cahims["fees"]["member_usd"].is_null());
+
+    let rhia = json(&["certs", "rhia"]);
+    assert_eq!(rhia["exam"]["duration_minutes"], 210);
+    assert_eq!(rhia["exam"]["questions"], 150);
+    assert_eq!(rhia["exam"]["as_of"], "2023-10-01");
+    let old = rhia["exam_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["questions"] == 180)
+        .unwrap();
+    assert_eq!(old["duration_minutes"], 240);
+
+    let (_, out, _) = run(&["certs", "cahims", "--format", "plain"]);
+    assert!(out.contains("Fee history\tmember $240, non-member $315, membership saves $75 — as of 2020 [seed-article]"), "{out}");
+    assert!(out.contains("Fee history\tmember unknown, non-member $459, organizational affiliate $369 — as of 2026 [cahimsexam-format]"));
+}
+
+#[test]
+fn unknown_values_are_null_and_show_as_unknown() {
+    let chda = json(&["certs", "chda"]);
+    assert!(chda["fees"].is_null());
+    assert_eq!(chda["eligibility"], serde_json::json!([]));
+    assert!(chda["exam"]["duration_minutes"].is_null());
+    let (_, out, _) = run(&["certs", "chda", "--format", "plain"]);
+    assert!(out.contains("Fees\tunknown"), "{out}");
+    assert!(out.contains("Eligibility (any one route)\tunknown"));
+    let (_, out, _) = run(&["compare", "chda", "cpdhts", "--format", "plain"]);
+    assert!(out.contains("Exam length\tunknown\tunknown"), "{out}");
+}
+
+#[test]
+fn corrections_of_the_seed_are_kept_as_notes() {
+    let catalog = catalog();
+    let notes = |id: &str| {
+        catalog
+            .certifications
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .notes
+            .join(" ")
+    };
+    assert!(notes("rhit").contains("associate-degree level of a CAHIIM-accredited HIM program"));
+    assert!(notes("rhit").contains("the seed asks for a bachelor's degree"));
+    assert!(notes("rhia").contains("circular"));
+    assert!(notes("rhia").contains("before October 2023"));
+    assert!(notes("cphims").contains("10 years"));
+    assert!(notes("cahims").contains("2 ethics hours"));
+    assert!(notes("cahims").contains("$369"));
+    let payscale = catalog
+        .salaries
+        .iter()
+        .find(|s| s.id == "payscale-median-annual")
+        .unwrap();
+    assert!(payscale.notes.join(" ").contains("$49,878"));
+
+    let rhit = json(&["certs", "rhit"]);
+    let route = &rhit["eligibility"][0];
+    assert_eq!(route["education"], "associate");
+    assert_eq!(route["cahiim"], true);
+    let (_, out, _) = run(&["certs", "rhit", "--format", "plain"]);
+    assert!(
+        out.contains("Notes\tEligibility corrected: the seed asks for a bachelor's degree"),
+        "{out}"
+    );
+}
+
+#[test]
+fn detail_views_end_with_their_sources() {
+    for (command, id) in crate::common::KINDS.iter().filter(|(c, _)| *c != "sources") {
+        let (_, out, _) = run(&[command, id, "--format", "plain"]);
+        let last = out.lines().last().unwrap();
+        assert!(last.starts_with("Sources\t["), "{command} {id}: {last}");
+    }
+}
+
+#[test]
+fn sources_show_what_cites_them_and_which_figures_are_old() {
+    let (_, out, _) = run(&["sources", "bls-ooh-29-9021", "--format", "plain"]);
+    assert!(
+        out.contains("Cited by\toccupation 29-9021: median and outlook (as of 2022-05)"),
+        "{out}"
+    );
+    let stale = json(&["sources", "--older-than", "3"]);
+    let stale = stale.as_array().unwrap();
+    assert!(
+        stale
+            .iter()
+            .any(|c| c["id"] == "cahims" && c["what"] == "fees" && c["as_of"] == "2020")
+    );
+    // The 2026 fee observation is not older than 3 years.
+    assert!(!stale.iter().any(|c| c["as_of"] == "2026"));
+    let everything = json(&["sources", "--older-than", "0"]);
+    assert!(everything.as_array().unwrap().len() > stale.len());
+}
+
+#[test]
+fn salaries_say_whether_hourly_or_annual() {
+    let salaries = json(&["salaries"]);
+    let hourly = by_id(&salaries, "payscale-median-hourly");
+    assert_eq!(hourly["period"], "hour");
+    assert_eq!(hourly["amount_cents"], 2398);
+    let annual = by_id(&salaries, "payscale-median-annual");
+    assert_eq!(annual["period"], "year");
+    assert_eq!(annual["amount_cents"], 6753400);
+    let (_, out, _) = run(&["salaries", "--format", "plain"]);
+    assert!(out.contains("payscale-median-hourly\tHealth informatics specialist\tmedian\t$23.98\thour\t2020\tseed-article"), "{out}");
+}
+
+#[test]
+fn roles_link_to_occupations_with_the_caveat() {
+    let analyst = json(&["roles", "analyst"]);
+    assert!(
+        analyst["occupations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o == "29-9021")
+    );
+    let occupation = json(&["occupations", "29-9021"]);
+    assert_eq!(occupation["median_annual_usd"], 58250);
+    assert_eq!(occupation["outlook_percent"], 16);
+    let specialist = json(&["occupations", "15-1211.01"]);
+    assert!(
+        specialist["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("all Computer Systems Analysts")
+    );
+    let catalog = catalog();
+    for code in ["15-1211.01", "29-9021", "29-2072", "11-9111"] {
+        assert!(catalog.occupations.iter().any(|o| o.id == code), "{code}");
+    }
+    assert!(
+        catalog
+            .name_of(Kind::Occupation, "29-9021")
+            .starts_with("Health Information")
+    );
+}

@@ -1,0 +1,253 @@
+//! Wrong input: clear messages, the right exit codes, no panics; a closed pipe ends quietly.
+
+use std::fs;
+use std::process::{Command as StdCommand, Stdio};
+
+use crate::common::{KINDS, hi, run};
+
+#[test]
+fn unknown_id_suggests_the_closest() {
+    let (code, out, err) = run(&["certs", "cphimz"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(
+        err,
+        "hi: unknown certification `cphimz`: did you mean `cphims`?\n"
+    );
+}
+
+#[test]
+fn id_of_another_kind_points_to_its_command() {
+    let (code, _, err) = run(&["roles", "rhit"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("`rhit` is not a role; it is a certification: try `hi certs rhit`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn far_off_id_lists_where_to_look() {
+    let (code, _, err) = run(&["orgs", "qqqqqqqqqq"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("unknown organization `qqqqqqqqqq`: `hi orgs` lists them all"),
+        "{err}"
+    );
+}
+
+#[test]
+fn compare_refuses_a_mix_of_kinds() {
+    let (code, out, err) = run(&["compare", "cphims", "analyst"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("cannot compare a certification (`cphims`) with a role (`analyst`)"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["compare", "cphims", "sql"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("`sql` is a skill: compare takes certifications or roles"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["compare", "cphims", "rhiaa"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `rhia`?"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["compare", "cphims"]).0, 2);
+    assert_eq!(run(&["certs", "--level", "wizard"]).0, 2);
+    assert_eq!(run(&["no-such-command"]).0, 2);
+    assert_eq!(run(&["roles", "--json", "--format", "plain"]).0, 2);
+}
+
+#[test]
+fn empty_search_is_an_error() {
+    let (code, _, err) = run(&["search", "  "]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("hi: nothing to search for"), "{err}");
+}
+
+#[test]
+fn missing_data_dir_is_a_clear_error() {
+    let (code, out, err) = run(&["roles", "--data-dir", "/nonexistent/hi-data"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with("hi: cannot read data directory /nonexistent/hi-data: "),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn data_dir_from_the_environment() {
+    let output = hi()
+        .env("HI_DATA_DIR", "/nonexistent/env-dir")
+        .arg("roles")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/env-dir"));
+}
+
+/// A copy of the shipped data files in a fresh directory.
+fn data_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in hi::load::FILES {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn data_dir_with_an_updated_fee_is_used() {
+    let dir = data_copy();
+    let path = dir.path().join("certifications.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("member_usd = 405", "member_usd = 410")).unwrap();
+    let output = hi()
+        .args(["certs", "cphims", "--json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let cert: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(cert["fees"]["member_usd"], 410);
+    assert_eq!(cert["fees"]["member_saving_usd"], 115);
+}
+
+#[test]
+fn bad_data_names_file_line_column_and_field() {
+    let dir = data_copy();
+    let path = dir.path().join("roles.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replacen("skills = [\"sql\"", "skills = [\"sqll\"", 1),
+    )
+    .unwrap();
+    let output = hi()
+        .arg("roles")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("skills = [\"sql\""))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "roles.toml:{line}:11: `analyst`: field `skills`: unknown skill `sqll`"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn toml_syntax_error_names_the_place() {
+    let dir = data_copy();
+    fs::write(
+        dir.path().join("paths.toml"),
+        "[[path]]\nid = \"x\"\nname = \n",
+    )
+    .unwrap();
+    let output = hi()
+        .arg("paths")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("paths.toml:3:"), "{err}");
+}
+
+#[test]
+fn unknown_field_is_an_error() {
+    let dir = data_copy();
+    let path = dir.path().join("organizations.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("url = ", "website = ", 1)).unwrap();
+    let output = hi()
+        .arg("orgs")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("organizations.toml:") && err.contains("unknown field `website`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_id_is_an_error() {
+    let dir = data_copy();
+    let path = dir.path().join("skills.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("id = \"python\"", "id = \"r\"", 1)).unwrap();
+    let (code, err) = {
+        let output = hi()
+            .arg("skills")
+            .arg("--data-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    assert_eq!(code, Some(1));
+    let line = text.lines().position(|l| l == "id = \"python\"").unwrap() + 1;
+    assert!(
+        err.contains(&format!("skills.toml:{line}:6: duplicate skill id `r`")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    for (command, id) in KINDS {
+        for args in [vec![command, "--json"], vec![command, id], vec![command]] {
+            // The reading end is closed before hi writes a byte, so every write fails with EPIPE.
+            let (reader, writer) = std::io::pipe().unwrap();
+            drop(reader);
+            let output = StdCommand::new(env!("CARGO_BIN_EXE_hi"))
+                .args(&args)
+                .env_remove("HI_DATA_DIR")
+                .stdout(Stdio::from(writer))
+                .stderr(Stdio::piped())
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(0), "{args:?}");
+            assert!(
+                output.stderr.is_empty(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+    for args in [["compare", "rhit", "rhia"], ["search", "data", "--json"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = StdCommand::new(env!("CARGO_BIN_EXE_hi"))
+            .args(args)
+            .stdout(Stdio::from(writer))
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(output.stderr.is_empty());
+    }
+}
