@@ -277,6 +277,20 @@ impl Catalog {
             if let Some(source) = &c.renewal.fee_source {
                 all.push(figure("renewal fees", Some(c.renewal.as_of), source));
             }
+            if let Some(source) = &c.renewal.calendar_source {
+                all.push(figure("renewal calendar", Some(c.renewal.as_of), source));
+            }
+        }
+        for o in &self.organizations {
+            if let Some(m) = &o.membership {
+                all.push(Citation {
+                    kind: Kind::Organization,
+                    id: &o.id,
+                    what: "membership dues",
+                    as_of: Some(m.as_of),
+                    source: &m.source,
+                });
+            }
         }
         for s in &self.salaries {
             all.push(Citation {

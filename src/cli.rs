@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::model::{Level, SkillCategory};
+use crate::model::{Education, Field, Level, SkillCategory};
 use crate::output::Format;
 
 const TOUR: &str = "\
@@ -107,8 +107,149 @@ pub enum Command {
     )]
     Search(SearchArgs),
 
+    /// Which certifications a person may sit now, by which route, and what is missing
+    #[command(
+        after_help = "Examples:\n  hi eligible --education bachelor --experience-years 5 --healthcare-years 3\n  hi eligible --education associate --cahiim --cert rhit\n  hi eligible --education high-school --ce-hours 45 --json | jq '.[] | select(.status == \"eligible\") | .id'"
+    )]
+    Eligible(EligibleArgs),
+
+    /// What holding credentials costs over N years: exam, renewals, dues, CE hours
+    #[command(
+        after_help = "Examples:\n  hi cost rhit rhia --years 6\n  hi cost cphims --years 10 --member\n  hi cost rhia --years 4 --json | jq '.[0].total_usd'"
+    )]
+    Cost(CostArgs),
+
+    /// The renewal calendar of a credential earned on a date, optionally as an iCalendar file
+    #[command(
+        after_help = "Examples:\n  hi renew rhia --earned 2025-06-30\n  hi renew cphims --earned 2025-03-15 --ics cphims.ics\n  hi renew cahims --earned 2024-02-29 --cycles 5 --json"
+    )]
+    Renew(RenewArgs),
+
+    /// The skills a role needs that you lack, and the certifications whose exams cover them
+    #[command(
+        after_help = "Examples:\n  hi gap --role analyst --have sql,python\n  hi gap --role project-manager --json | jq -r '.missing[].id'"
+    )]
+    Gap(GapArgs),
+
+    /// A plan toward a role: the skill gap, certifications in order, and their cost
+    #[command(
+        after_help = "Examples:\n  hi plan --role analyst --have sql\n  hi plan --role implementation-support --education bachelor --field nursing --rn --experience-years 3\n  hi plan --role project-manager --education master --experience-years 4 --healthcare-years 2 --years 9 --json"
+    )]
+    Plan(PlanArgs),
+
     /// The data set's version, date and size
     About,
+}
+
+/// A person's education and experience, as `eligible` and `plan` read them.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    /// Highest completed education
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub education: Option<Education>,
+
+    /// The field of that degree
+    #[arg(long, value_enum)]
+    pub field: Option<Field>,
+
+    /// The degree is from a CAHIIM-accredited health information management program
+    #[arg(long)]
+    pub cahiim: bool,
+
+    /// Years of relevant work experience
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub experience_years: u32,
+
+    /// Of those years, how many were in healthcare
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub healthcare_years: u32,
+
+    /// Hours of continuing education in the field
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub ce_hours: u32,
+
+    /// A credential already held (an id from `hi certs`); repeat for several
+    #[arg(long = "credential", value_name = "ID")]
+    pub credentials: Vec<String>,
+
+    /// Holds an active registered nurse licence
+    #[arg(long)]
+    pub rn: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EligibleArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    /// Only this certification
+    #[arg(long, value_name = "ID")]
+    pub cert: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    /// One or more certification ids
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Years to hold the credentials, counted from the pass date
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub years: u32,
+
+    /// Pay member prices (and membership dues, where the data has them)
+    #[arg(long)]
+    pub member: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenewArgs {
+    /// A certification id
+    pub id: String,
+
+    /// The date the exam was passed, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub earned: String,
+
+    /// How many cycles to list
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub cycles: u32,
+
+    /// Also write the deadlines to FILE as an iCalendar (.ics) file
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+
+    /// Overwrite FILE if it exists
+    #[arg(long, requires = "ics")]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GapArgs {
+    /// The target role (an id from `hi roles`)
+    #[arg(long, value_name = "ROLE")]
+    pub role: String,
+
+    /// Skills you have, comma-separated ids from `hi skills`
+    #[arg(long, value_name = "SKILL,...", value_delimiter = ',')]
+    pub have: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub gap: GapArgs,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    /// Years over which to cost each certification
+    #[arg(long, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub years: u32,
+
+    /// Cost at member prices
+    #[arg(long)]
+    pub member: bool,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,8 @@
 pub mod catalog;
 pub mod cli;
 pub mod cmd;
+pub mod cost;
+pub mod eligibility;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -41,6 +43,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sources(args) => cmd::sources::run(&args, &catalog, &mut out),
         Command::Compare(args) => cmd::compare::run(&args, &catalog, &mut out),
         Command::Search(args) => cmd::search::run(&args, &catalog, &mut out),
+        Command::Eligible(args) => cmd::eligible::run(&args, &catalog, &mut out),
+        Command::Cost(args) => cmd::cost::run(&args, &catalog, &mut out),
+        Command::Renew(args) => cmd::renew::run(&args, &catalog, &mut out),
+        Command::Gap(args) => cmd::gap::run(&args, &catalog, &mut out),
+        Command::Plan(args) => cmd::plan::run(&args, &catalog, &mut out),
         Command::About => cmd::about::run(&catalog, &mut out),
     }?;
     out.flush()

@@ -223,9 +223,20 @@ pub struct Organization {
     pub full_name: String,
     pub description: String,
     pub url: String,
+    pub membership: Option<Membership>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// What individual membership of an organization costs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    pub annual_dues_usd: u32,
+    pub as_of: Date,
+    pub source: String,
+    pub note: Option<String>,
 }
 
 #[derive(
@@ -312,8 +323,12 @@ pub struct Route {
     pub credentials: Vec<String>,
     #[serde(default)]
     pub rn: bool,
-    /// A condition no profile flag can express (a foreign reciprocity program, say).
+    /// A qualifier on the conditions above that hi cannot check (that the experience was in
+    /// privacy, say): a profile meeting the rest is `unknown`, not `eligible`.
     pub other: Option<String>,
+    /// A qualification no profile flag expresses (a foreign program, a certificate): always
+    /// counted as missing, since a profile cannot claim it.
+    pub qualification: Option<String>,
     pub source: String,
     pub note: Option<String>,
 }
@@ -323,6 +338,9 @@ pub struct Route {
 pub struct Domain {
     pub name: String,
     pub weight: Option<String>,
+    /// Skills the domain tests, by the project's reading of its name: what `hi gap` suggests.
+    #[serde(default)]
+    pub skills: Vec<String>,
 }
 
 /// One observation of an exam's format, from one source at one date.
@@ -372,9 +390,24 @@ pub struct Renewal {
     /// Where the fees come from, when not from `source`.
     pub fee_source: Option<String>,
     pub alternative: Option<String>,
+    /// How a cycle's end date follows from the pass date; unknown when left out.
+    pub cycle_end: Option<CycleEnd>,
+    /// The issuer asks for the renewal application this many days before the cycle ends.
+    pub apply_by_days_before: Option<u32>,
+    /// Where `cycle_end` and `apply_by_days_before` come from, when not from `source`.
+    pub calendar_source: Option<String>,
     pub as_of: Date,
     pub source: String,
     pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CycleEnd {
+    /// The same day, `cycle_years` after the pass date (or the previous cycle's end).
+    Anniversary,
+    /// The last day of the month in which the anniversary falls.
+    EndOfMonth,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -4,7 +4,9 @@ use anyhow::Result;
 
 use super::{as_of, count, duration, list_or_show, sources_section, usd};
 use crate::cli::CertsArgs;
-use crate::model::{Catalog, Certification, Exam, Fees, Kind, Organization, Renewal, Route};
+use crate::model::{
+    Catalog, Certification, CycleEnd, Exam, Fees, Kind, Organization, Renewal, Route,
+};
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
@@ -141,6 +143,7 @@ pub fn cited(cert: &Certification) -> Vec<&String> {
         .chain(cert.fee_history.iter().map(|f| &f.source))
         .chain([&cert.renewal.source])
         .chain(&cert.renewal.fee_source)
+        .chain(&cert.renewal.calendar_source)
         .collect()
 }
 
@@ -232,6 +235,17 @@ fn renewal_lines(renewal: &Renewal) -> Vec<String> {
     ));
     if let Some(extra) = renewal.extra_credential_fee_usd {
         lines.push(format!("Per additional credential: {}", usd(Some(extra))));
+    }
+    lines.push(format!(
+        "Cycle ends: {}",
+        match renewal.cycle_end {
+            Some(CycleEnd::Anniversary) => "on the anniversary of the pass date",
+            Some(CycleEnd::EndOfMonth) => "on the last day of the anniversary's month",
+            None => "unknown",
+        }
+    ));
+    if let Some(days) = renewal.apply_by_days_before {
+        lines.push(format!("Apply at least {days} days before the cycle ends"));
     }
     if let Some(alternative) = &renewal.alternative {
         lines.push(format!("Alternative: {alternative}"));

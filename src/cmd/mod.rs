@@ -4,11 +4,16 @@
 pub mod about;
 pub mod certs;
 pub mod compare;
+pub mod cost;
+pub mod eligible;
 pub mod employers;
+pub mod gap;
 pub mod occupations;
 pub mod orgs;
 pub mod paths;
+pub mod plan;
 pub mod regulations;
+pub mod renew;
 pub mod responsibilities;
 pub mod roles;
 pub mod salaries;
