@@ -4,4 +4,5 @@ mod common;
 
 mod commands;
 mod data;
+mod decisions;
 mod errors;

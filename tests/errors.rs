@@ -238,7 +238,17 @@ fn a_closed_pipe_ends_quietly() {
             );
         }
     }
-    for args in [["compare", "rhit", "rhia"], ["search", "data", "--json"]] {
+    let others: [&[&str]; 8] = [
+        &["compare", "rhit", "rhia"],
+        &["search", "data", "--json"],
+        &["eligible", "--education", "bachelor"],
+        &["cost", "rhit", "rhia", "--years", "6"],
+        &["renew", "rhia", "--earned", "2024-02-29", "--json"],
+        &["gap", "--role", "analyst"],
+        &["plan", "--role", "analyst", "--format", "table"],
+        &["about"],
+    ];
+    for args in others {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
         let output = StdCommand::new(env!("CARGO_BIN_EXE_hi"))

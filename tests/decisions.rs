@@ -1,0 +1,448 @@
+//! eligible, cost, renew, gap and plan: their boundaries, through the binary.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::common::{hi, json, run};
+
+fn verdict(args: &[&str], cert: &str) -> Value {
+    let mut all = vec!["eligible", "--cert", cert];
+    all.extend_from_slice(args);
+    let verdicts = json(&all);
+    assert_eq!(verdicts.as_array().unwrap().len(), 1);
+    verdicts[0].clone()
+}
+
+#[test]
+fn cphims_bachelor_route_needs_exactly_three_healthcare_years() {
+    let profile = ["--education", "bachelor", "--experience-years", "5"];
+    let three = verdict(
+        &[&profile[..], &["--healthcare-years", "3"]].concat(),
+        "cphims",
+    );
+    assert_eq!(three["status"], "eligible");
+    assert!(
+        three["route"]
+            .as_str()
+            .unwrap()
+            .starts_with("Bachelor's degree and 5 years")
+    );
+    assert_eq!(three["missing"], serde_json::json!([]));
+
+    let two = verdict(
+        &[&profile[..], &["--healthcare-years", "2"]].concat(),
+        "cphims",
+    );
+    assert_eq!(two["status"], "not_eligible");
+    assert!(
+        two["route"]
+            .as_str()
+            .unwrap()
+            .starts_with("Bachelor's degree and 5 years")
+    );
+    assert_eq!(
+        two["missing"],
+        serde_json::json!(["1 more year of healthcare experience"])
+    );
+}
+
+#[test]
+fn the_issue_example_names_cphims_in_the_full_list() {
+    let all = json(&[
+        "eligible",
+        "--education",
+        "bachelor",
+        "--experience-years",
+        "5",
+        "--healthcare-years",
+        "3",
+    ]);
+    let cphims = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "cphims")
+        .unwrap();
+    assert_eq!(cphims["status"], "eligible");
+    let (_, out, _) = run(&[
+        "eligible",
+        "--education",
+        "bachelor",
+        "--experience-years",
+        "5",
+        "--healthcare-years",
+        "2",
+    ]);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("cphims\tCPHIMS\tnot eligible\t")
+                && l.ends_with("\t1 more year of healthcare experience")),
+        "{out}"
+    );
+}
+
+#[test]
+fn cahims_high_school_route_needs_45_ce_hours() {
+    let ok = verdict(
+        &["--education", "high-school", "--ce-hours", "45"],
+        "cahims",
+    );
+    assert_eq!(ok["status"], "eligible");
+    let short = verdict(
+        &["--education", "high-school", "--ce-hours", "44"],
+        "cahims",
+    );
+    assert_eq!(short["status"], "not_eligible");
+    assert_eq!(
+        short["missing"],
+        serde_json::json!(["1 more CE hour in the field"])
+    );
+}
+
+#[test]
+fn rhit_needs_a_cahiim_accredited_associate_program() {
+    let ok = verdict(&["--education", "associate", "--cahiim"], "rhit");
+    assert_eq!(ok["status"], "eligible");
+    let unaccredited = verdict(&["--education", "associate", "--field", "him"], "rhit");
+    assert_eq!(unaccredited["status"], "not_eligible");
+    assert_eq!(
+        unaccredited["missing"],
+        serde_json::json!([
+            "a CAHIIM-accredited associate program in health information management"
+        ])
+    );
+}
+
+#[test]
+fn unverifiable_conditions_and_missing_rules_are_unknown() {
+    let chda = verdict(&["--education", "master"], "chda");
+    assert_eq!(chda["status"], "unknown");
+    assert!(chda["route"].is_null());
+    // CHPS: a bachelor's and 2 years meet what hi can check; the kind of experience is not.
+    let chps = verdict(
+        &["--education", "bachelor", "--experience-years", "2"],
+        "chps",
+    );
+    assert_eq!(chps["status"], "unknown");
+    assert!(
+        chps["missing"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("to confirm: ")
+    );
+}
+
+#[test]
+fn credentials_and_rn_count() {
+    let nurse = [
+        "--education",
+        "bachelor",
+        "--field",
+        "nursing",
+        "--rn",
+        "--experience-years",
+        "2",
+        "--ce-hours",
+        "30",
+    ];
+    let ni = verdict(&nurse, "ni-bc");
+    assert_eq!(
+        ni["status"], "unknown",
+        "the practice-hours option cannot be checked"
+    );
+    let without_rn: Vec<&str> = nurse.iter().copied().filter(|a| *a != "--rn").collect();
+    let ni = verdict(&without_rn, "ni-bc");
+    assert_eq!(ni["status"], "not_eligible");
+    assert!(
+        ni["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "an active RN licence")
+    );
+
+    let chps = verdict(&["--credential", "RHIA", "--experience-years", "2"], "chps");
+    assert_eq!(chps["status"], "unknown");
+    assert!(chps["route"].as_str().unwrap().starts_with("RHIA"));
+}
+
+#[test]
+fn eligible_rejects_bad_profiles() {
+    let (code, _, err) = run(&[
+        "eligible",
+        "--experience-years",
+        "2",
+        "--healthcare-years",
+        "3",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--healthcare-years (3)"), "{err}");
+    let (code, _, err) = run(&["eligible", "--credential", "rhiaa"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `rhia`?"), "{err}");
+    assert_eq!(run(&["eligible", "--education", "phd"]).0, 2);
+}
+
+fn total_adds_up(cost: &Value) {
+    let sum: u64 = cost["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["amount_usd"].as_u64())
+        .sum();
+    assert_eq!(cost["total_usd"].as_u64().unwrap(), sum, "{cost}");
+}
+
+#[test]
+fn cost_counts_every_renewal_inside_the_span_and_adds_up() {
+    let costs = json(&["cost", "rhit", "rhia", "--years", "6"]);
+    for cost in costs.as_array().unwrap() {
+        total_adds_up(cost);
+        assert_eq!(cost["lower_bound"], false);
+    }
+    // Exam $299, then renewals ($218) due 2 and 4 years after the pass date; the one due at 6
+    // years buys the years after the span.
+    assert_eq!(costs[0]["total_usd"], 299 + 218 + 218);
+    let years: Vec<u64> = costs[0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["year"].as_u64().unwrap())
+        .collect();
+    assert_eq!(years, [1, 3, 5]);
+    assert_eq!(costs[1]["items"][1]["ce_hours"], 30);
+}
+
+#[test]
+fn cost_over_a_span_ending_the_day_before_a_renewal_leaves_it_out() {
+    // A 4-year span ends the day before the second renewal is due (4 years after passing).
+    let four = &json(&["cost", "rhit", "--years", "4"])[0];
+    assert_eq!(four["total_usd"], 299 + 218);
+    let five = &json(&["cost", "rhit", "--years", "5"])[0];
+    assert_eq!(five["total_usd"], 299 + 218 + 218);
+    // A 2-year span ends the day before the first renewal.
+    let two = &json(&["cost", "rhit", "--years", "2"])[0];
+    assert_eq!(two["total_usd"], 299);
+}
+
+#[test]
+fn cost_with_unknown_pieces_is_a_named_lower_bound() {
+    let cphims = &json(&["cost", "cphims", "--years", "7"])[0];
+    assert_eq!(cphims["lower_bound"], true);
+    assert_eq!(cphims["total_usd"], 525);
+    assert_eq!(
+        cphims["unknown"],
+        serde_json::json!(["the recertification fee"])
+    );
+    total_adds_up(cphims);
+    let (_, out, _) = run(&["cost", "cphims", "--years", "7", "--format", "plain"]);
+    assert!(out.contains("Total, 7 y\tat least $525"), "{out}");
+    assert!(out.contains("4\tunknown renewal (45 CE h due)"), "{out}");
+}
+
+#[test]
+fn cost_with_dues_in_the_data_says_when_membership_pays_off() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in hi::load::FILES {
+        let text = match name {
+            "organizations.toml" => text.replace(
+                "url = \"https://www.ahima.org\"\n",
+                "url = \"https://www.ahima.org\"\nmembership = { annual_dues_usd = 50, as_of = \"2026\", source = \"seed-article\" }\n",
+            ),
+            "certifications.toml" => text.replace("fee_non_member_usd = 218", "fee_member_usd = 100\nfee_non_member_usd = 218"),
+            _ => text.to_string(),
+        };
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let output = hi()
+        .args([
+            "cost",
+            "rhit",
+            "--years",
+            "4",
+            "--member",
+            "--json",
+            "--data-dir",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let cost: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let cost = &cost[0];
+    // Member exam $229 + a member renewal $100 + 4 years of $50 dues.
+    assert_eq!(cost["total_usd"], 229 + 100 + 4 * 50);
+    assert_eq!(cost["lower_bound"], false);
+    total_adds_up(cost);
+    // Year 1: $229 + $50 = $279 against $299 for a non-member.
+    assert_eq!(cost["membership_pays_off_year"], 1);
+}
+
+#[test]
+fn renewal_from_29_february() {
+    // AHIMA: two years from the pass date; 2026 has no 29 February.
+    let rhia = json(&["renew", "rhia", "--earned", "2024-02-29"]);
+    let ends: Vec<&str> = rhia["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["ends"].as_str().unwrap())
+        .collect();
+    assert_eq!(ends, ["2026-02-28", "2028-02-29", "2030-02-28"]);
+    assert!(rhia["deadlines"][0]["apply_by"].is_null());
+    // HIMSS: three years, to the last day of the month.
+    let cahims = json(&["renew", "cahims", "--earned", "2024-02-29"]);
+    assert_eq!(cahims["deadlines"][0]["ends"], "2027-02-28");
+    assert_eq!(cahims["deadlines"][1]["ends"], "2030-02-28");
+    assert_eq!(cahims["deadlines"][0]["apply_by"], "2027-01-31");
+}
+
+#[test]
+fn renewal_from_31_january() {
+    let cphims = json(&["renew", "cphims", "--earned", "2025-01-31", "--cycles", "1"]);
+    assert_eq!(cphims["deadlines"][0]["ends"], "2028-01-31");
+    assert_eq!(cphims["deadlines"][0]["apply_by"], "2028-01-03");
+    assert_eq!(cphims["deadlines"][0]["ce_hours"], 45);
+    let rhit = json(&["renew", "rhit", "--earned", "2025-01-31", "--cycles", "1"]);
+    assert_eq!(rhit["deadlines"][0]["ends"], "2027-01-31");
+    // Mid-month HIMSS dates move to the month's end.
+    let mid = json(&["renew", "cphims", "--earned", "2025-03-15", "--cycles", "1"]);
+    assert_eq!(mid["deadlines"][0]["ends"], "2028-03-31");
+}
+
+#[test]
+fn renewal_with_unknown_rules_or_bad_dates_is_an_error() {
+    let (code, _, err) = run(&["renew", "ahic", "--earned", "2025-01-31"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("the renewal calendar of ACHIP is unknown"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["renew", "rhia", "--earned", "2025-02-30"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("hi: --earned `2025-02-30` is not a date"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ics_file_is_valid_and_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cphims.ics");
+    let write = |extra: &[&str]| {
+        hi().args(["renew", "cphims", "--earned", "2025-03-15", "--ics"])
+            .arg(&path)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    assert!(write(&[]).status.success());
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{line}");
+    }
+    // Three cycles, each with its end and its apply-by date.
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 6);
+    assert!(text.contains("DTSTART;VALUE=DATE:20280331\r\nDTEND;VALUE=DATE:20280401"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20280303"));
+
+    fs::write(&path, "keep me").unwrap();
+    let refused = write(&[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("exists: add --force"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "keep me");
+    assert!(write(&["--force"]).status.success());
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("BEGIN:VCALENDAR")
+    );
+    // Nothing else was left in the directory.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn gap_lists_missing_skills_with_covering_certifications() {
+    let gap = json(&["gap", "--role", "analyst", "--have", "sql,python"]);
+    let missing: Vec<&str> = gap["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert!(!missing.contains(&"sql") && !missing.contains(&"python"));
+    assert!(missing.contains(&"r") && missing.contains(&"hipaa"));
+    let r = gap["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "r")
+        .unwrap();
+    assert_eq!(r["certifications"][0]["id"], "chda");
+    assert_eq!(r["certifications"][0]["domain"], "Data Analysis");
+    let (code, _, err) = run(&["gap", "--role", "analyst", "--have", "sqll"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `sql`?"));
+}
+
+#[test]
+fn plan_orders_eligible_first_and_costs_each_step() {
+    let plan = json(&[
+        "plan",
+        "--role",
+        "analyst",
+        "--have",
+        "sql",
+        "--education",
+        "associate",
+        "--cahiim",
+    ]);
+    let steps = plan["steps"].as_array().unwrap();
+    assert_eq!(
+        steps[0]["id"], "rhit",
+        "the one certification open now comes first"
+    );
+    assert_eq!(steps[0]["status"], "eligible");
+    let statuses: Vec<&str> = steps
+        .iter()
+        .map(|s| s["status"].as_str().unwrap())
+        .collect();
+    let rank = |s: &str| {
+        ["eligible", "unknown", "not_eligible"]
+            .iter()
+            .position(|x| *x == s)
+            .unwrap()
+    };
+    assert!(
+        statuses.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        "{statuses:?}"
+    );
+    for (i, step) in steps.iter().enumerate() {
+        assert_eq!(step["order"], i + 1);
+        total_adds_up(&step["cost"]);
+    }
+    assert!(
+        plan["gap"]["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["id"] != "sql")
+    );
+    let (code, out, _) = run(&[
+        "plan", "--role", "analyst", "--have", "sql", "--format", "plain",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Certifications, in order\tStep 1: "), "{out}");
+}
