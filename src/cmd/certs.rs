@@ -41,7 +41,7 @@ pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> 
         |certs| {
             let mut table = Table::new(&[
                 "ID",
-                "Name",
+                "Credential",
                 "Issuer",
                 "Level",
                 "Member",
@@ -53,7 +53,7 @@ pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> 
                 let fees = c.fees.as_ref();
                 table.row(vec![
                     c.id.clone(),
-                    c.full_name.clone(),
+                    c.name.clone(),
                     catalog.name_of(Kind::Organization, &c.issuer),
                     c.level.label().to_string(),
                     usd(fees.and_then(|f| f.member_usd)),
