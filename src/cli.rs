@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::model::{Education, Field, Level, SkillCategory};
-use crate::output::Format;
+use crate::output::{ColorChoice, Format};
 
 const TOUR: &str = "\
 A short tour:
@@ -30,6 +30,20 @@ pub struct Cli {
     /// Same as --format json
     #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
+
+    /// Only these keys (JSON) or columns (other formats), in this order: --fields id,fees
+    #[arg(long, global = true, value_name = "FIELD,...", value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
+
+    /// When to colour output: stdout and stderr are decided each on their own
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    pub color: ColorChoice,
 
     /// Read the TOML data files from DIR instead of the copy built into hi
     #[arg(long, global = true, env = "HI_DATA_DIR", value_name = "DIR")]
@@ -139,6 +153,21 @@ pub enum Command {
 
     /// The data set's version, date and size
     About,
+
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish
+    #[command(
+        after_help = "Examples:\n  hi completions bash > ~/.local/share/bash-completion/completions/hi\n  hi completions zsh > ~/.zfunc/_hi\n  hi completions fish > ~/.config/fish/completions/hi.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff)
+    #[command(
+        after_help = "Examples:\n  hi man | man -l -\n  hi man > ~/.local/share/man/man1/hi.1"
+    )]
+    Man,
 }
 
 /// A person's education and experience, as `eligible` and `plan` read them.

@@ -12,7 +12,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 
-use std::io;
+use std::io::{self, IsTerminal};
 
 use anyhow::Result;
 use clap::CommandFactory;
@@ -27,8 +27,21 @@ pub fn run(cli: Cli) -> Result<()> {
         Cli::command().write_long_help(&mut out)?;
         return Ok(());
     };
+    match command {
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "hi", &mut io::stdout().lock());
+            return Ok(());
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            return Ok(());
+        }
+        _ => {}
+    }
     let catalog = load::load(cli.data_dir.as_deref())?;
-    let mut out = Output::new(Format::choose(cli.format, cli.json));
+    let color = output::use_color(cli.color, io::stdout().is_terminal());
+    let mut out = Output::new(Format::choose(cli.format, cli.json), color, cli.fields);
     match command {
         Command::Roles(args) => cmd::roles::run(&args, &catalog, &mut out),
         Command::Responsibilities(args) => cmd::responsibilities::run(&args, &catalog, &mut out),
@@ -49,6 +62,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Gap(args) => cmd::gap::run(&args, &catalog, &mut out),
         Command::Plan(args) => cmd::plan::run(&args, &catalog, &mut out),
         Command::About => cmd::about::run(&catalog, &mut out),
+        Command::Completions { .. } | Command::Man => unreachable!("handled above"),
     }?;
     out.flush()
 }

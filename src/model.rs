@@ -60,6 +60,27 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The last day this date can mean: a figure "as of 2023" is only surely older than a
+    /// cutoff once all of 2023 is.
+    pub fn last_day(self) -> jiff::civil::Date {
+        let month = self.month.unwrap_or(12) as i8;
+        let first =
+            jiff::civil::Date::new(self.year as i16, month, 1).unwrap_or(jiff::civil::Date::MAX);
+        match self.day {
+            Some(day) => first.with().day(day as i8).build().unwrap_or(first),
+            None => first.last_of_month(),
+        }
+    }
+
+    /// Whether all of this date lies more than `years` years before today.
+    pub fn is_older_than(self, years: u32) -> bool {
+        let today = jiff::ZonedDateTime::now().date();
+        let cutoff = today.saturating_sub(jiff::Span::new().years(years));
+        self.last_day() < cutoff
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;

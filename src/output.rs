@@ -1,11 +1,12 @@
-//! The one place that writes to stdout: tables, plain text and JSON, from one [`Table`] or
-//! [`Detail`] built by a command and the records it serializes.
+//! The one place that writes to stdout: tables, plain text, JSON, CSV and Markdown, from one
+//! [`Table`] or [`Detail`] built by a command and the records it serializes.
 
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 
-use anyhow::Result;
-use comfy_table::{ContentArrangement, presets};
+use anyhow::{Result, bail};
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 use serde::Serialize;
+use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -15,6 +16,10 @@ pub enum Format {
     Plain,
     /// JSON, for jq and scripts
     Json,
+    /// Comma-separated values (RFC 4180), for spreadsheets
+    Csv,
+    /// A GitHub-flavoured Markdown table, for notes and issues
+    Markdown,
 }
 
 impl Format {
@@ -29,22 +34,86 @@ impl Format {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when the stream is a terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether to colour a stream. `auto` follows the NO_COLOR and CLICOLOR conventions and asks
+/// whether that stream (stdout and stderr each on their own) is a terminal.
+pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if var("NO_COLOR").is_some() {
+                false
+            } else if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else if var("CLICOLOR").is_some_and(|v| v == "0")
+                || var("TERM").is_some_and(|v| v == "dumb")
+            {
+                false
+            } else {
+                is_terminal
+            }
+        }
+    }
+}
+
+/// How a cell should catch the eye when colour is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    /// Unknown values and undecided statuses.
+    Unsure,
+    /// A figure old enough to check before relying on it.
+    Stale,
+}
+
 /// Rows under a header: a list of records, or a comparison.
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Cells to colour, by (row, column); a cell reading "unknown" is toned without being listed.
+    tones: Vec<(usize, usize, Tone)>,
 }
 
 impl Table {
     pub fn new(header: &[&str]) -> Table {
+        Table::with_header(header.iter().map(|h| h.to_string()).collect())
+    }
+
+    pub fn with_header(header: Vec<String>) -> Table {
         Table {
-            header: header.iter().map(|h| h.to_string()).collect(),
+            header,
             rows: Vec::new(),
+            tones: Vec::new(),
         }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
+    }
+
+    /// Tones a cell of the row added last.
+    pub fn tone(&mut self, column: usize, tone: Tone) {
+        if let Some(row) = self.rows.len().checked_sub(1) {
+            self.tones.push((row, column, tone));
+        }
+    }
+
+    fn tone_of(&self, row: usize, column: usize, text: &str) -> Option<Tone> {
+        self.tones
+            .iter()
+            .find(|(r, c, _)| *r == row && *c == column)
+            .map(|(_, _, t)| *t)
+            .or((text == "unknown").then_some(Tone::Unsure))
     }
 }
 
@@ -75,38 +144,51 @@ impl Detail {
             self.sections.push((heading.to_string(), lines));
         }
     }
+
+    /// Every field, then every section line, as (label, value) rows.
+    fn rows(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.fields
+            .iter()
+            .map(|(l, v)| (l.as_str(), v.as_str()))
+            .chain(
+                self.sections
+                    .iter()
+                    .flat_map(|(h, lines)| lines.iter().map(move |l| (h.as_str(), l.as_str()))),
+            )
+    }
 }
 
 pub struct Output {
     pub format: Format,
+    pub color: bool,
+    /// `--fields`: the keys to keep, in order.
+    fields: Option<Vec<String>>,
     out: BufWriter<StdoutLock<'static>>,
 }
 
 impl Output {
-    pub fn new(format: Format) -> Output {
+    pub fn new(format: Format, color: bool, fields: Option<Vec<String>>) -> Output {
         Output {
             format,
+            // Plain, JSON, CSV and Markdown are for other programs: never coloured.
+            color: color && format == Format::Table,
+            fields,
             out: BufWriter::new(io::stdout().lock()),
         }
     }
 
-    /// A list or comparison: `table` as a table or tab-separated rows, `json` as JSON.
+    /// A list or comparison: `table` for people, `json` for JSON and for `--fields`.
     pub fn table<T: Serialize + ?Sized>(&mut self, table: &Table, json: &T) -> Result<()> {
+        if let Some(fields) = self.fields.clone() {
+            return self.selected(json, &fields);
+        }
         match self.format {
             Format::Json => self.json(json),
-            Format::Plain => {
-                for row in std::iter::once(&table.header).chain(&table.rows) {
-                    let cells: Vec<String> = row.iter().map(|c| plain_cell(c)).collect();
-                    writeln!(self.out, "{}", cells.join("\t"))?;
-                }
-                Ok(())
-            }
+            Format::Plain => self.plain(&table.header, &table.rows),
+            Format::Csv => self.csv(&table.header, &table.rows),
+            Format::Markdown => self.markdown(&table.header, &table.rows),
             Format::Table => {
-                let mut rendered = new_table();
-                rendered.set_header(table.header.iter().map(|h| clean(h)));
-                for row in &table.rows {
-                    rendered.add_row(row.iter().map(|c| clean(c)));
-                }
+                let rendered = self.comfy(table);
                 writeln!(self.out, "{rendered}")?;
                 Ok(())
             }
@@ -115,28 +197,48 @@ impl Output {
 
     /// One record in full.
     pub fn detail<T: Serialize + ?Sized>(&mut self, detail: &Detail, json: &T) -> Result<()> {
+        if let Some(fields) = self.fields.clone() {
+            return self.selected(json, &fields);
+        }
+        let header = ["Field".to_string(), "Value".to_string()];
+        let rows = || -> Vec<Vec<String>> {
+            detail
+                .rows()
+                .map(|(l, v)| vec![l.to_string(), v.to_string()])
+                .collect()
+        };
         match self.format {
             Format::Json => self.json(json),
-            Format::Plain => {
-                for (label, value) in &detail.fields {
-                    writeln!(self.out, "{}\t{}", plain_cell(label), plain_cell(value))?;
-                }
+            Format::Plain => self.plain(&[], &rows()),
+            Format::Csv => self.csv(&header, &rows()),
+            Format::Markdown => {
+                writeln!(self.out, "## {}\n", markdown_cell(&detail.title))?;
+                let fields: Vec<Vec<String>> = detail
+                    .fields
+                    .iter()
+                    .map(|(l, v)| vec![l.clone(), v.clone()])
+                    .collect();
+                self.markdown(&header, &fields)?;
                 for (heading, lines) in &detail.sections {
+                    writeln!(self.out, "\n### {}\n", markdown_cell(heading))?;
                     for line in lines {
-                        writeln!(self.out, "{}\t{}", plain_cell(heading), plain_cell(line))?;
+                        writeln!(self.out, "- {}", markdown_cell(line))?;
                     }
                 }
                 Ok(())
             }
             Format::Table => {
-                writeln!(self.out, "{}", clean(&detail.title))?;
-                let mut fields = new_table();
+                let title = self.bold(&clean(&detail.title));
+                writeln!(self.out, "{title}")?;
+                let mut fields = Table::new(&[]);
                 for (label, value) in &detail.fields {
-                    fields.add_row([clean(label), clean(value)]);
+                    fields.row(vec![label.clone(), value.clone()]);
                 }
-                writeln!(self.out, "{fields}")?;
+                let rendered = self.comfy(&fields);
+                writeln!(self.out, "{rendered}")?;
                 for (heading, lines) in &detail.sections {
-                    writeln!(self.out, "\n{}:", clean(heading))?;
+                    let heading = self.bold(&format!("{}:", clean(heading)));
+                    writeln!(self.out, "\n{heading}")?;
                     for line in lines {
                         writeln!(self.out, "  - {}", clean(line))?;
                     }
@@ -157,44 +259,193 @@ impl Output {
         self.out.flush()?;
         Ok(())
     }
-}
 
-fn new_table() -> comfy_table::Table {
-    let mut table = comfy_table::Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    // COLUMNS wins, so output is the same at a fixed width in tests and scripts; off a
-    // terminal comfy-table cannot measure one, so fall back to 100 columns.
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<u16>().ok());
-    match width {
-        Some(width) => {
-            table.set_width(width.max(20));
+    /// `--fields`: only the keys asked for, in that order, in any format.
+    fn selected<T: Serialize + ?Sized>(&mut self, json: &T, fields: &[String]) -> Result<()> {
+        let value = serde_json::to_value(json)?;
+        let (objects, single) = match &value {
+            Value::Array(items) => (items.iter().collect::<Vec<_>>(), false),
+            other => (vec![other], true),
+        };
+        let mut valid: Vec<&str> = Vec::new();
+        for object in &objects {
+            if let Value::Object(map) = object {
+                for key in map.keys() {
+                    if !valid.contains(&key.as_str()) {
+                        valid.push(key);
+                    }
+                }
+            }
         }
-        None if !io::stdout().is_terminal() => {
-            table.set_width(100);
+        for field in fields {
+            if !valid.contains(&field.as_str()) {
+                bail!(
+                    "unknown field `{field}` for --fields: valid fields are {}",
+                    valid.join(", ")
+                );
+            }
         }
-        None => {}
+        let pick = |object: &Value| -> serde_json::Map<String, Value> {
+            fields
+                .iter()
+                .map(|f| (f.clone(), object.get(f).cloned().unwrap_or(Value::Null)))
+                .collect()
+        };
+        if self.format == Format::Json {
+            let mut picked: Vec<Value> = objects.iter().map(|o| Value::Object(pick(o))).collect();
+            return match (single, picked.pop()) {
+                (true, Some(one)) => self.json(&one),
+                (_, last) => {
+                    picked.extend(last);
+                    self.json(&picked)
+                }
+            };
+        }
+        let mut table = Table::with_header(fields.to_vec());
+        for object in objects {
+            table.row(fields.iter().map(|f| text(object.get(f))).collect());
+        }
+        self.table_without_fields(&table)
     }
-    table
+
+    fn table_without_fields(&mut self, table: &Table) -> Result<()> {
+        match self.format {
+            Format::Plain => self.plain(&table.header, &table.rows),
+            Format::Csv => self.csv(&table.header, &table.rows),
+            Format::Markdown => self.markdown(&table.header, &table.rows),
+            Format::Table | Format::Json => {
+                let rendered = self.comfy(table);
+                writeln!(self.out, "{rendered}")?;
+                Ok(())
+            }
+        }
+    }
+
+    fn plain(&mut self, header: &[String], rows: &[Vec<String>]) -> Result<()> {
+        let header = (!header.is_empty()).then_some(header);
+        for row in header.into_iter().chain(rows.iter().map(Vec::as_slice)) {
+            let cells: Vec<String> = row.iter().map(|c| plain_cell(c)).collect();
+            writeln!(self.out, "{}", cells.join("\t"))?;
+        }
+        Ok(())
+    }
+
+    fn csv(&mut self, header: &[String], rows: &[Vec<String>]) -> Result<()> {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut self.out);
+        for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+            writer.write_record(row.iter().map(|c| clean(c)))?;
+        }
+        writer.flush()?;
+        Ok(())
+    }
+
+    fn markdown(&mut self, header: &[String], rows: &[Vec<String>]) -> Result<()> {
+        let line = |cells: &[String]| {
+            let cells: Vec<String> = cells.iter().map(|c| markdown_cell(c)).collect();
+            format!("| {} |", cells.join(" | "))
+        };
+        writeln!(self.out, "{}", line(header))?;
+        writeln!(self.out, "|{}", "---|".repeat(header.len()))?;
+        for row in rows {
+            writeln!(self.out, "{}", line(row))?;
+        }
+        Ok(())
+    }
+
+    fn comfy(&self, table: &Table) -> comfy_table::Table {
+        let mut rendered = comfy_table::Table::new();
+        rendered
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        // COLUMNS wins, so output is the same at a fixed width in tests and scripts; off a
+        // terminal comfy-table cannot measure one, so fall back to 100 columns.
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<u16>().ok());
+        match width {
+            Some(width) => {
+                rendered.set_width(width.max(20));
+            }
+            None if !io::stdout().is_terminal() => {
+                rendered.set_width(100);
+            }
+            None => {}
+        }
+        // hi decides about colour (NO_COLOR, --color): comfy-table must not decide again.
+        if self.color {
+            rendered.enforce_styling();
+        } else {
+            rendered.force_no_tty();
+        }
+        if !table.header.is_empty() {
+            rendered.set_header(table.header.iter().map(|h| {
+                let cell = Cell::new(clean(h));
+                if self.color {
+                    cell.add_attribute(Attribute::Bold)
+                } else {
+                    cell
+                }
+            }));
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            rendered.add_row(row.iter().enumerate().map(|(c, text)| {
+                let cell = Cell::new(clean(text));
+                match table.tone_of(r, c, text).filter(|_| self.color) {
+                    Some(Tone::Good) => cell.fg(Color::Green),
+                    Some(Tone::Bad) => cell.fg(Color::Red),
+                    Some(Tone::Unsure) => cell.fg(Color::DarkYellow),
+                    Some(Tone::Stale) => cell.fg(Color::Yellow),
+                    None => cell,
+                }
+            }));
+        }
+        rendered
+    }
+
+    /// Bold text, when colour is on.
+    fn bold(&self, text: &str) -> String {
+        if self.color {
+            bold(text)
+        } else {
+            text.to_string()
+        }
+    }
 }
 
-/// Text from data files, stripped of control characters so that a data file cannot move the
-/// cursor or change colours; newlines stay, as they break lines inside table cells.
+/// Text in bold (SGR 1), for a stream known to take colour.
+pub fn bold(text: &str) -> String {
+    format!("\u{1b}[1m{text}\u{1b}[0m")
+}
+
+/// A JSON value as one cell: strings as they are, lists joined, objects as compact JSON.
+fn text(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) if items.iter().all(|i| !i.is_object()) => items
+            .iter()
+            .map(|i| text(Some(i)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Text from data files, stripped of control characters and escape sequences so that a data
+/// file cannot move the cursor or change colours; newlines stay, as they break lines in cells.
 pub fn clean(text: &str) -> String {
     let mut cleaned = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            // An escape sequence: drop the ESC and the bracketed parameters that follow it.
+            // An escape sequence: drop ESC, and a CSI's parameters up to its final byte.
             '\u{1b}' => {
                 if chars.peek() == Some(&'[') {
                     chars.next();
-                    while let Some(&next) = chars.peek() {
-                        chars.next();
-                        if next.is_ascii_alphabetic() || next == '~' {
+                    for next in chars.by_ref() {
+                        if ('\u{40}'..='\u{7e}').contains(&next) {
                             break;
                         }
                     }
@@ -214,14 +465,30 @@ fn plain_cell(text: &str) -> String {
     clean(text).replace('\n', "; ")
 }
 
+/// A cell for a Markdown table: one line, pipes escaped.
+fn markdown_cell(text: &str) -> String {
+    clean(text).replace('|', "\\|").replace('\n', "<br>")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::*;
 
     #[test]
     fn clean_strips_escapes_and_controls() {
         assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
         assert_eq!(clean("bell\u{7}\r\tx\ny"), "bell x\ny");
         assert_eq!(clean("plain é – text"), "plain é – text");
+        assert_eq!(clean("\u{1b}]0;title\u{7}ok"), "]0;titleok");
+        assert_eq!(clean("\u{9b}31mx"), "31mx");
+    }
+
+    #[test]
+    fn cells_fit_their_format() {
+        assert_eq!(markdown_cell("a|b\nc"), "a\\|b<br>c");
+        assert_eq!(plain_cell("a\tb\nc"), "a b; c");
+        assert_eq!(text(Some(&serde_json::json!(["a", "b"]))), "a; b");
+        assert_eq!(text(Some(&serde_json::json!({"k": 1}))), "{\"k\":1}");
+        assert_eq!(text(Some(&Value::Null)), "");
     }
 }

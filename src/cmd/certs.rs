@@ -2,12 +2,12 @@
 
 use anyhow::Result;
 
-use super::{as_of, count, duration, list_or_show, sources_section, usd};
+use super::{STALE_YEARS, as_of, count, duration, list_or_show, sources_section, usd};
 use crate::cli::CertsArgs;
 use crate::model::{
     Catalog, Certification, CycleEnd, Exam, Fees, Kind, Organization, Renewal, Route,
 };
-use crate::output::{Detail, Output, Table};
+use crate::output::{Detail, Output, Table, Tone};
 
 pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let issuer = args
@@ -61,6 +61,9 @@ pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> 
                     fees.map_or("unknown".to_string(), |f| f.as_of.to_string()),
                     renewal_summary(&c.renewal),
                 ]);
+                if fees.is_some_and(|f| f.as_of.is_older_than(STALE_YEARS)) {
+                    table.tone(6, Tone::Stale);
+                }
             }
             table
         },

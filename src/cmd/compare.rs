@@ -61,18 +61,33 @@ fn kind_of_all(ids: &[String], catalog: &Catalog) -> Result<Kind> {
     Ok(first.map_or(Kind::Certification, |(k, _)| k))
 }
 
-fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
-    let mut header = vec!["".to_string()];
-    header.extend(certs.iter().map(|c| c.name.clone()));
-    let mut table = Table {
-        header,
-        rows: Vec::new(),
-    };
-    let mut row = |label: &str, cell: &dyn Fn(&Certification) -> String| {
+/// One column per item, one row per attribute: the shape of every comparison.
+pub struct SideBySide<'a, T> {
+    items: &'a [&'a T],
+    pub table: Table,
+}
+
+impl<'a, T> SideBySide<'a, T> {
+    /// `corner` heads the column of row labels.
+    pub fn new(corner: &str, items: &'a [&'a T], name: impl Fn(&T) -> String) -> Self {
+        let mut header = vec![corner.to_string()];
+        header.extend(items.iter().map(|item| name(item)));
+        SideBySide {
+            items,
+            table: Table::with_header(header),
+        }
+    }
+
+    pub fn row(&mut self, label: &str, cell: impl Fn(&T) -> String) {
         let mut cells = vec![label.to_string()];
-        cells.extend(certs.iter().map(|c| cell(c)));
-        table.row(cells);
-    };
+        cells.extend(self.items.iter().map(|item| cell(item)));
+        self.table.row(cells);
+    }
+}
+
+fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
+    let mut side = SideBySide::new("", certs, |c| c.name.clone());
+    let mut row = |label: &str, cell: &dyn Fn(&Certification) -> String| side.row(label, cell);
     row("Name", &|c| c.full_name.clone());
     row("Issuer", &|c| {
         catalog.name_of(Kind::Organization, &c.issuer)
@@ -124,21 +139,12 @@ fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
     row("CE from issuer", &|c| {
         count(c.renewal.ce_from_issuer_hours, "h")
     });
-    table
+    side.table
 }
 
 fn roles_table(roles: &[&Role], catalog: &Catalog) -> Table {
-    let mut header = vec!["".to_string()];
-    header.extend(roles.iter().map(|r| r.name.clone()));
-    let mut table = Table {
-        header,
-        rows: Vec::new(),
-    };
-    let mut row = |label: &str, cell: &dyn Fn(&Role) -> String| {
-        let mut cells = vec![label.to_string()];
-        cells.extend(roles.iter().map(|r| cell(r)));
-        table.row(cells);
-    };
+    let mut side = SideBySide::new("", roles, |r| r.name.clone());
+    let mut row = |label: &str, cell: &dyn Fn(&Role) -> String| side.row(label, cell);
     let lines = |kind: Kind, ids: &[String]| names(catalog, kind, ids).replace(", ", "\n");
     row("Typical education", &|r| r.education.clone());
     row("Responsibilities", &|r| {
@@ -155,5 +161,5 @@ fn roles_table(roles: &[&Role], catalog: &Catalog) -> Table {
     row("Certifications", &|r| {
         lines(Kind::Certification, &r.certifications)
     });
-    table
+    side.table
 }

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use super::usd;
+use super::compare::SideBySide;
+use super::{bar, usd};
 use crate::cli::CostArgs;
 use crate::cost::{Cost, cost};
 use crate::model::{Catalog, Certification};
-use crate::output::{Output, Table};
+use crate::output::{Format, Output, Table};
 
 pub fn run(args: &CostArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let costs = args
@@ -18,67 +19,65 @@ pub fn run(args: &CostArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 .map(|c| cost(c, catalog, args.years, args.member))
         })
         .collect::<Result<Vec<_>>>()?;
-    out.table(&table(&costs, args.years), &costs)
+    let bars = out.format == Format::Table;
+    out.table(&table(&costs, args.years, bars), &costs)
 }
 
-fn table(costs: &[Cost], years: u32) -> Table {
-    let mut header = vec!["Year".to_string()];
-    header.extend(costs.iter().map(|c| c.name.clone()));
-    let mut table = Table {
-        header,
-        rows: Vec::new(),
+fn table(costs: &[Cost], years: u32, bars: bool) -> Table {
+    let costs: Vec<&Cost> = costs.iter().collect();
+    let mut side = SideBySide::new("Year", &costs, |c| c.name.clone());
+    let spent = |cost: &Cost, year: u32| -> u32 {
+        cost.items
+            .iter()
+            .filter(|i| i.year == year)
+            .filter_map(|i| i.amount_usd)
+            .sum()
     };
+    let most = (1..=years)
+        .flat_map(|year| costs.iter().map(move |c| spent(c, year)))
+        .max()
+        .unwrap_or(0);
     for year in 1..=years {
-        let mut row = vec![year.to_string()];
-        let mut any = false;
-        for cost in costs {
-            let lines: Vec<String> = cost
+        if costs.iter().all(|c| c.items.iter().all(|i| i.year != year)) {
+            continue;
+        }
+        side.row(&year.to_string(), |cost| {
+            let mut lines: Vec<String> = cost
                 .items
                 .iter()
                 .filter(|i| i.year == year)
-                .map(|i| {
-                    let mut line = format!("{} {}", usd(i.amount_usd), i.what);
-                    if let Some(hours) = i.ce_hours {
-                        line += &format!(" ({hours} CE h due)");
-                    }
-                    line
+                .map(|i| match i.ce_hours {
+                    Some(hours) => format!("{} {} ({hours} CE h due)", usd(i.amount_usd), i.what),
+                    None => format!("{} {}", usd(i.amount_usd), i.what),
                 })
                 .collect();
-            any |= !lines.is_empty();
-            row.push(lines.join("\n"));
-        }
-        if any {
-            table.row(row);
-        }
+            if bars && spent(cost, year) > 0 {
+                lines.push(bar(u64::from(spent(cost, year)), u64::from(most), 20));
+            }
+            lines.join("\n")
+        });
     }
-    let mut total = vec![format!("Total, {years} y")];
-    total.extend(costs.iter().map(|c| {
+    side.row(&format!("Total, {years} y"), |c| {
+        let total = usd(Some(c.total_usd));
         if c.lower_bound {
-            format!("at least {}", usd(Some(c.total_usd)))
+            format!("at least {total}")
         } else {
-            usd(Some(c.total_usd))
+            total
         }
-    }));
-    table.row(total);
-    let mut unknown = vec!["Unknown".to_string()];
-    unknown.extend(costs.iter().map(|c| {
+    });
+    side.row("Unknown", |c| {
         if c.unknown.is_empty() {
             "nothing".to_string()
         } else {
             c.unknown.join("\n")
         }
-    }));
-    table.row(unknown);
-    let mut pays = vec!["Membership pays off".to_string()];
-    pays.extend(costs.iter().map(|c| match c.membership_pays_off_year {
-        Some(year) => format!("in year {year}"),
-        None => "unknown".to_string(),
-    }));
-    table.row(pays);
+    });
+    side.row("Membership pays off", |c| {
+        c.membership_pays_off_year
+            .map_or("unknown".to_string(), |year| format!("in year {year}"))
+    });
     if costs.iter().any(|c| !c.notes.is_empty()) {
-        let mut notes = vec!["Notes".to_string()];
-        notes.extend(costs.iter().map(|c| c.notes.join("\n")));
-        table.row(notes);
+        side.row("Notes", |c| c.notes.join("\n"));
     }
-    table
+    side.table
 }

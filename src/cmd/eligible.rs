@@ -3,9 +3,9 @@
 use anyhow::{Result, bail};
 
 use crate::cli::{EligibleArgs, ProfileArgs};
-use crate::eligibility::{Profile, evaluate};
+use crate::eligibility::{Profile, Status, evaluate};
 use crate::model::{Catalog, Certification};
-use crate::output::{Output, Table};
+use crate::output::{Output, Table, Tone};
 
 pub fn run(args: &EligibleArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let profile = profile(&args.profile, catalog)?;
@@ -26,6 +26,14 @@ pub fn run(args: &EligibleArgs, catalog: &Catalog, out: &mut Output) -> Result<(
             v.route.clone().unwrap_or_default(),
             v.missing.join("\n"),
         ]);
+        table.tone(
+            2,
+            match v.status {
+                Status::Eligible => Tone::Good,
+                Status::NotEligible => Tone::Bad,
+                Status::Unknown => Tone::Unsure,
+            },
+        );
     }
     out.table(&table, &verdicts)
 }

@@ -131,6 +131,22 @@ pub fn duration(minutes: Option<u32>) -> String {
     }
 }
 
+/// A horizontal bar `width` cells long at `max`, drawn in eighths of a cell, for the eye.
+pub fn bar(value: u64, max: u64, width: u64) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    let eighths = (value.min(max) * width * 8).div_ceil(max);
+    let mut bar = "█".repeat((eighths / 8) as usize);
+    if !eighths.is_multiple_of(8) {
+        bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][(eighths % 8) as usize]);
+    }
+    bar
+}
+
+/// Figures older than this many years are toned as stale in tables.
+pub const STALE_YEARS: u32 = 3;
+
 pub fn as_of(date: Date) -> String {
     format!("as of {date}")
 }
@@ -147,6 +163,15 @@ mod tests {
         assert_eq!(cents(2398), "$23.98");
         assert_eq!(cents(11_800_000), "$118,000");
         assert_eq!(cents(5), "$0.05");
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest() {
+        assert_eq!(bar(10, 10, 4), "████");
+        assert_eq!(bar(5, 10, 4), "██");
+        assert_eq!(bar(1, 16, 2), "▏");
+        assert_eq!(bar(0, 10, 4), "");
+        assert_eq!(bar(3, 0, 4), "");
     }
 
     #[test]

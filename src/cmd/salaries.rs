@@ -2,20 +2,29 @@
 
 use anyhow::Result;
 
-use super::{cents, list_or_show, sources_section};
+use super::{STALE_YEARS, bar, cents, list_or_show, sources_section};
 use crate::cli::IdArg;
 use crate::model::{Catalog, Kind, Period, Salary};
-use crate::output::{Detail, Output, Table};
+use crate::output::{Detail, Format, Output, Table, Tone};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = catalog.salaries.iter().collect();
+    // Annual figures get a bar on one scale; hourly ones are not comparable with them.
+    let bars = out.format == Format::Table;
+    let most = catalog
+        .salaries
+        .iter()
+        .filter(|s| s.period == Period::Year)
+        .map(|s| s.amount_cents)
+        .max()
+        .unwrap_or(0);
     list_or_show(
         args.id.as_deref(),
         records,
         catalog,
         out,
         |salaries| {
-            let mut table = Table::new(&[
+            let mut header = vec![
                 "ID",
                 "Subject",
                 "Statistic",
@@ -23,9 +32,13 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 "Per",
                 "As of",
                 "Source",
-            ]);
+            ];
+            if bars {
+                header.push("Annual, to scale");
+            }
+            let mut table = Table::new(&header);
             for s in salaries {
-                table.row(vec![
+                let mut row = vec![
                     s.id.clone(),
                     s.subject.clone(),
                     s.statistic.clone(),
@@ -33,7 +46,17 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                     period(s.period).to_string(),
                     s.as_of.to_string(),
                     s.source.clone(),
-                ]);
+                ];
+                if bars {
+                    row.push(match s.period {
+                        Period::Year => bar(s.amount_cents, most, 16),
+                        Period::Hour => String::new(),
+                    });
+                }
+                table.row(row);
+                if s.as_of.is_older_than(STALE_YEARS) {
+                    table.tone(5, Tone::Stale);
+                }
             }
             table
         },

@@ -5,17 +5,15 @@ use anyhow::Result;
 use super::list_or_show;
 use crate::catalog::Citation;
 use crate::cli::SourcesArgs;
-use crate::model::{Catalog, Date};
+use crate::model::Catalog;
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &SourcesArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let citations = catalog.citations();
     if let Some(years) = args.older_than {
-        let today = jiff::ZonedDateTime::now().date();
-        let cutoff = today.saturating_sub(jiff::Span::new().years(years));
         let stale: Vec<&Citation> = citations
             .iter()
-            .filter(|c| c.as_of.is_some_and(|d| latest_day(d) < cutoff))
+            .filter(|c| c.as_of.is_some_and(|d| d.is_older_than(years)))
             .collect();
         let mut table = Table::new(&["Kind", "ID", "Figure", "As of", "Source"]);
         for c in &stale {
@@ -72,16 +70,4 @@ pub fn run(args: &SourcesArgs, catalog: &Catalog, out: &mut Output) -> Result<()
             detail
         },
     )
-}
-
-/// The last day a partial date can mean: a figure "as of 2023" is only surely older than a
-/// cutoff once all of 2023 is.
-fn latest_day(date: Date) -> jiff::civil::Date {
-    let year = date.year as i16;
-    let month = date.month.unwrap_or(12) as i8;
-    let first = jiff::civil::Date::new(year, month, 1).unwrap_or(jiff::civil::Date::MAX);
-    match date.day {
-        Some(day) => first.with().day(day as i8).build().unwrap_or(first),
-        None => first.last_of_month(),
-    }
 }
