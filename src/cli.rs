@@ -19,7 +19,7 @@ A short tour:
 
 Every figure names its source: `hi sources` lists them.";
 
-/// hi: an offline explorer of health informatics careers and certifications
+/// An offline explorer of health informatics careers and certifications
 #[derive(Debug, Parser)]
 #[command(name = "hi", version, after_help = TOUR)]
 pub struct Cli {

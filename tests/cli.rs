@@ -6,3 +6,4 @@ mod commands;
 mod data;
 mod decisions;
 mod errors;
+mod formats;
