@@ -66,18 +66,18 @@ pub fn evaluate(cert: &Certification, profile: &Profile, catalog: &Catalog) -> V
             vec!["the eligibility rules are not in the data".to_string()],
         );
     }
-    let checked: Vec<(&Route, Vec<String>)> = cert
+    let checked: Vec<(&Route, Lack)> = cert
         .eligibility
         .iter()
         .map(|route| (route, lacking(route, profile, catalog)))
         .collect();
     if let Some((route, _)) = checked
         .iter()
-        .find(|(r, m)| m.is_empty() && r.other.is_none())
+        .find(|(r, lack)| lack.items.is_empty() && r.other.is_none())
     {
         return verdict(Status::Eligible, Some(route), Vec::new());
     }
-    if let Some((route, _)) = checked.iter().find(|(_, m)| m.is_empty()) {
+    if let Some((route, _)) = checked.iter().find(|(_, lack)| lack.items.is_empty()) {
         let other = route.other.clone().unwrap_or_default();
         return verdict(
             Status::Unknown,
@@ -85,20 +85,37 @@ pub fn evaluate(cert: &Certification, profile: &Profile, catalog: &Catalog) -> V
             vec![format!("to confirm: {other}")],
         );
     }
-    // The closest route: fewest things missing; the first written wins a tie.
-    let (route, mut missing) = checked
+    // The closest route: fewest things to obtain (a degree, a credential, a condition hi cannot
+    // check), then fewest years to wait, then fewest CE hours; the first written wins a tie.
+    let (route, lack) = checked
         .into_iter()
-        .min_by_key(|(_, m)| m.len())
+        .min_by_key(|(r, lack)| {
+            (
+                lack.things + usize::from(r.other.is_some()),
+                lack.years,
+                lack.ce_hours,
+            )
+        })
         .expect("routes is not empty");
+    let mut missing = lack.items;
     if let Some(other) = &route.other {
         missing.push(format!("also: {other}"));
     }
     verdict(Status::NotEligible, Some(route), missing)
 }
 
-/// What `profile` lacks for `route`, each as a short phrase; empty when every condition hi can
-/// check is met.
-fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Vec<String> {
+/// What a profile lacks for one route.
+struct Lack {
+    /// Each missing condition as a short phrase; empty when every condition hi can check is met.
+    items: Vec<String>,
+    /// How many of them are things to obtain: a degree, a credential, a licence.
+    things: usize,
+    /// More years of experience needed (healthcare years are part of them).
+    years: u32,
+    ce_hours: u32,
+}
+
+fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Lack {
     let mut missing = Vec::new();
     if let Some(level) = route.education {
         let level_ok = profile.education.is_some_and(|have| have >= level);
@@ -152,7 +169,21 @@ fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Vec<String> {
     if let Some(qualification) = &route.qualification {
         missing.push(qualification.clone());
     }
-    missing
+    // The phrases for years and CE hours are the ones that only take time.
+    let short = |need: Option<u32>, have: u32| need.unwrap_or(0).saturating_sub(have);
+    let experience = short(route.experience_years, profile.experience_years);
+    let healthcare = short(route.healthcare_years, profile.healthcare_years);
+    let ce_hours = short(route.ce_hours, profile.ce_hours);
+    let timed = [experience, healthcare, ce_hours]
+        .iter()
+        .filter(|n| **n > 0)
+        .count();
+    Lack {
+        things: missing.len().saturating_sub(timed),
+        items: missing,
+        years: experience.max(healthcare),
+        ce_hours,
+    }
 }
 
 /// "a CAHIIM-accredited associate program in health information management", and the like.

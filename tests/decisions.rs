@@ -446,3 +446,40 @@ fn plan_orders_eligible_first_and_costs_each_step() {
     assert_eq!(code, 0);
     assert!(out.contains("Certifications, in order\tStep 1: "), "{out}");
 }
+
+#[test]
+fn the_closest_route_is_the_one_with_least_to_obtain_then_least_to_wait() {
+    // A bachelor's with no experience: 5 years away by the bachelor route, 10 by experience
+    // alone, and a degree away by the graduate route.
+    let v = verdict(&["--education", "bachelor"], "cphims");
+    assert!(
+        v["route"]
+            .as_str()
+            .unwrap()
+            .starts_with("Bachelor's degree"),
+        "{v}"
+    );
+    assert_eq!(
+        v["missing"],
+        serde_json::json!([
+            "5 more years of experience",
+            "3 more years of healthcare experience"
+        ])
+    );
+    // Only healthcare years short: that, not a master's degree, is what is missing.
+    let v = verdict(
+        &[
+            "--education",
+            "bachelor",
+            "--experience-years",
+            "9",
+            "--healthcare-years",
+            "1",
+        ],
+        "cphims",
+    );
+    assert_eq!(
+        v["missing"],
+        serde_json::json!(["2 more years of healthcare experience"])
+    );
+}

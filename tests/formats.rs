@@ -41,15 +41,25 @@ fn csv_and_markdown_for_compare_details_and_decisions() {
         }
         let (code, out, _) = run(&[&args[..], &["--format", "markdown"]].concat());
         assert_eq!(code, 0, "{args:?}");
-        assert!(out.lines().any(|l| l.starts_with("|---|")), "{args:?}: {out}");
-        assert!(out.lines().filter(|l| l.starts_with('|')).all(|l| l.ends_with('|')));
+        assert!(
+            out.lines().any(|l| l.starts_with("|---|")),
+            "{args:?}: {out}"
+        );
+        assert!(
+            out.lines()
+                .filter(|l| l.starts_with('|'))
+                .all(|l| l.ends_with('|'))
+        );
     }
 }
 
 #[test]
 fn markdown_escapes_pipes_and_newlines() {
     let (_, out, _) = run(&["compare", "rhit", "rhia", "--format", "markdown"]);
-    let routes = out.lines().find(|l| l.starts_with("| Eligibility routes |")).unwrap();
+    let routes = out
+        .lines()
+        .find(|l| l.starts_with("| Eligibility routes |"))
+        .unwrap();
     assert!(routes.contains("<br>"), "{routes}");
     assert_eq!(routes.matches(" | ").count(), 2, "three cells: {routes}");
 }
@@ -71,8 +81,17 @@ fn fields_work_in_csv_plain_and_markdown() {
     let (_, out, _) = run(&["certs", "--format", "plain", "--fields", "name,issuer"]);
     assert_eq!(out.lines().next(), Some("name\tissuer"));
     assert!(out.lines().any(|l| l == "CPHIMS\thimss"));
-    let (_, out, _) = run(&["salaries", "--format", "csv", "--fields", "id,amount_cents,period"]);
-    assert!(out.contains("payscale-median-hourly,2398,hour\r\n"), "{out}");
+    let (_, out, _) = run(&[
+        "salaries",
+        "--format",
+        "csv",
+        "--fields",
+        "id,amount_cents,period",
+    ]);
+    assert!(
+        out.contains("payscale-median-hourly,2398,hour\r\n"),
+        "{out}"
+    );
     let (_, out, _) = run(&["roles", "--format", "markdown", "--fields", "id,skills"]);
     assert!(out.starts_with("| id | skills |\n|---|---|\n"), "{out}");
 }
@@ -82,7 +101,12 @@ fn unknown_field_lists_the_valid_ones() {
     let (code, out, err) = run(&["certs", "--json", "--fields", "id,price"]);
     assert_eq!(code, 1);
     assert!(out.is_empty());
-    assert!(err.starts_with("hi: unknown field `price` for --fields: valid fields are id, name, full_name, issuer"), "{err}");
+    assert!(
+        err.starts_with(
+            "hi: unknown field `price` for --fields: valid fields are id, name, full_name, issuer"
+        ),
+        "{err}"
+    );
 }
 
 fn has_escapes(text: &str) -> bool {
@@ -93,7 +117,8 @@ fn has_escapes(text: &str) -> bool {
 fn colour_follows_the_flag_and_the_environment() {
     let table = |envs: &[(&str, &str)], extra: &[&str]| {
         let mut cmd = hi();
-        cmd.args(["eligible", "--education", "bachelor", "--format", "table"]).args(extra);
+        cmd.args(["eligible", "--education", "bachelor", "--format", "table"])
+            .args(extra);
         for (k, v) in envs {
             cmd.env(k, v);
         }
@@ -102,9 +127,15 @@ fn colour_follows_the_flag_and_the_environment() {
     // Piped (as in every test) and auto: no colour.
     assert!(!has_escapes(&table(&[], &[])));
     assert!(has_escapes(&table(&[], &["--color", "always"])));
-    assert!(!has_escapes(&table(&[("CLICOLOR_FORCE", "1")], &["--color", "never"])));
+    assert!(!has_escapes(&table(
+        &[("CLICOLOR_FORCE", "1")],
+        &["--color", "never"]
+    )));
     assert!(has_escapes(&table(&[("CLICOLOR_FORCE", "1")], &[])));
-    assert!(!has_escapes(&table(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &[])));
+    assert!(!has_escapes(&table(
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+        &[]
+    )));
     // Colour is for people: plain and JSON never carry it, even when forced.
     let (_, plain, _) = run(&["eligible", "--education", "bachelor", "--color", "always"]);
     assert!(!has_escapes(&plain));
@@ -114,9 +145,17 @@ fn colour_follows_the_flag_and_the_environment() {
 
 #[test]
 fn stderr_colour_is_decided_on_its_own() {
-    let output = hi().args(["certs", "nope", "--color", "always"]).output().unwrap();
+    let output = hi()
+        .args(["certs", "nope", "--color", "always"])
+        .output()
+        .unwrap();
     assert!(has_escapes(&String::from_utf8_lossy(&output.stderr)));
-    let output = hi().args(["certs", "nope"]).env("CLICOLOR_FORCE", "1").env("NO_COLOR", "1").output().unwrap();
+    let output = hi()
+        .args(["certs", "nope"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     assert!(!has_escapes(&String::from_utf8_lossy(&output.stderr)));
 }
 
@@ -162,6 +201,9 @@ fn man_page_is_roff() {
     let (code, out, _) = run(&["man"]);
     assert_eq!(code, 0);
     assert!(out.contains(".TH hi 1"), "{out}");
-    assert!(out.contains(".SH SUBCOMMANDS") && out.contains("hi\\-compare"), "{out}");
+    assert!(
+        out.contains(".SH SUBCOMMANDS") && out.contains("hi\\-compare"),
+        "{out}"
+    );
     assert!(out.contains("compare"));
 }
