@@ -228,8 +228,11 @@ impl Output {
                 Ok(())
             }
             Format::Table => {
-                let title = self.bold(&clean(&detail.title));
-                writeln!(self.out, "{title}")?;
+                let width = usize::from(terminal_width().unwrap_or(u16::MAX));
+                for line in wrap(&clean(&detail.title), width) {
+                    let line = self.bold(&line);
+                    writeln!(self.out, "{line}")?;
+                }
                 let mut fields = Table::new(&[]);
                 for (label, value) in &detail.fields {
                     fields.row(vec![label.clone(), value.clone()]);
@@ -240,7 +243,13 @@ impl Output {
                     let heading = self.bold(&format!("{}:", clean(heading)));
                     writeln!(self.out, "\n{heading}")?;
                     for line in lines {
-                        writeln!(self.out, "  - {}", clean(line))?;
+                        for (i, part) in wrap(&clean(line), width.saturating_sub(4))
+                            .iter()
+                            .enumerate()
+                        {
+                            let bullet = if i == 0 { "  - " } else { "    " };
+                            writeln!(self.out, "{bullet}{part}")?;
+                        }
                     }
                 }
                 Ok(())
@@ -359,19 +368,8 @@ impl Output {
         rendered
             .load_style(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic);
-        // COLUMNS wins, so output is the same at a fixed width in tests and scripts; off a
-        // terminal comfy-table cannot measure one, so fall back to 100 columns.
-        let width = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.parse::<u16>().ok());
-        match width {
-            Some(width) => {
-                rendered.set_width(width.max(20));
-            }
-            None if !io::stdout().is_terminal() => {
-                rendered.set_width(100);
-            }
-            None => {}
+        if let Some(width) = terminal_width() {
+            rendered.set_width(width);
         }
         // hi decides about colour (NO_COLOR, --color): comfy-table must not decide again.
         if self.color {
@@ -412,6 +410,45 @@ impl Output {
             text.to_string()
         }
     }
+}
+
+/// The width to fit: COLUMNS wins, so output is the same at a fixed width in tests and
+/// scripts; then the terminal's; off a terminal, 100 columns.
+fn terminal_width() -> Option<u16> {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok());
+    match columns {
+        Some(width) => Some(width.max(20)),
+        None if io::stdout().is_terminal() => comfy_table::Table::new().width(),
+        None => Some(100),
+    }
+}
+
+/// `text` broken into lines of at most `width` characters, at spaces where it can be; a word
+/// longer than a line (a URL) is cut.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(10);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word: Vec<char> = word.chars().collect();
+        let used = line.chars().count();
+        if used > 0 && used + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        while line.chars().count() + word.len() > width {
+            let room = width - line.chars().count();
+            line.extend(word.drain(..room));
+            lines.push(std::mem::take(&mut line));
+        }
+        line.extend(word);
+    }
+    lines.push(line);
+    lines
 }
 
 /// Text in bold (SGR 1), for a stream known to take colour.
@@ -481,6 +518,19 @@ mod tests {
         assert_eq!(clean("plain é – text"), "plain é – text");
         assert_eq!(clean("\u{1b}]0;title\u{7}ok"), "]0;titleok");
         assert_eq!(clean("\u{9b}31mx"), "31mx");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(wrap("aaa bbb ccc", 10), ["aaa bbb", "ccc"]);
+        assert_eq!(
+            wrap("https://example.org/long/path", 10),
+            ["https://ex", "ample.org/", "long/path"]
+        );
+        assert_eq!(wrap("", 10), [""]);
+        for line in wrap(&"word ".repeat(50), 23) {
+            assert!(line.chars().count() <= 23);
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 mod common;
 
 mod commands;
+mod contract;
 mod data;
 mod decisions;
 mod errors;
 mod formats;
+mod snapshots;

@@ -74,7 +74,7 @@ fn tables_fit_the_width_asked_for() {
             assert!(output.status.success(), "{args:?}");
             let out = String::from_utf8(output.stdout).unwrap();
             assert!(out.contains('│'), "{args:?}: no table");
-            for line in out.lines().filter(|l| l.contains('│')) {
+            for line in out.lines() {
                 assert!(line.chars().count() <= 80, "{args:?}: too wide: {line}");
             }
         }

@@ -1,0 +1,419 @@
+//! The JSON contract of docs/json.md as typed structs that reject unknown keys: every
+//! command's JSON must deserialize into them, so a renamed, removed or undocumented key fails.
+
+#![allow(dead_code)] // the fields are read by serde, which is the point
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::common::{KINDS, json};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Role {
+    id: String,
+    name: String,
+    description: String,
+    skills: Vec<String>,
+    employers: Vec<String>,
+    certifications: Vec<String>,
+    education: String,
+    paths: Vec<String>,
+    occupations: Vec<String>,
+    sources: Vec<String>,
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Responsibility {
+    id: String,
+    name: String,
+    description: String,
+    roles: Vec<String>,
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Skill {
+    id: String,
+    name: String,
+    category: String,
+    description: String,
+    regulations: Vec<String>,
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Employer {
+    id: String,
+    name: String,
+    description: String,
+    data_use: String,
+    examples: Vec<String>,
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Route {
+    label: String,
+    education: Option<String>,
+    fields: Vec<String>,
+    cahiim: bool,
+    experience_years: Option<u32>,
+    healthcare_years: Option<u32>,
+    ce_hours: Option<u32>,
+    credentials: Vec<String>,
+    rn: bool,
+    other: Option<String>,
+    qualification: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Domain {
+    name: String,
+    weight: Option<String>,
+    skills: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Exam {
+    duration_minutes: Option<u32>,
+    questions: Option<u32>,
+    scored_questions: Option<u32>,
+    format: Option<String>,
+    domains: Vec<Domain>,
+    as_of: String,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fees {
+    member_usd: Option<u32>,
+    non_member_usd: Option<u32>,
+    affiliate_usd: Option<u32>,
+    member_saving_usd: Option<u32>,
+    as_of: String,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Renewal {
+    cycle_years: Option<u32>,
+    ce_hours: Option<u32>,
+    ce_from_issuer_hours: Option<u32>,
+    ethics_hours: Option<u32>,
+    fee_member_usd: Option<u32>,
+    fee_non_member_usd: Option<u32>,
+    extra_credential_fee_usd: Option<u32>,
+    fee_source: Option<String>,
+    alternative: Option<String>,
+    cycle_end: Option<String>,
+    apply_by_days_before: Option<u32>,
+    calendar_source: Option<String>,
+    as_of: String,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Certification {
+    id: String,
+    name: String,
+    full_name: String,
+    issuer: String,
+    level: String,
+    description: String,
+    eligibility: Vec<Route>,
+    exam: Option<Exam>,
+    exam_history: Vec<Exam>,
+    fees: Option<Fees>,
+    fee_history: Vec<Fees>,
+    renewal: Renewal,
+    sources: Vec<String>,
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Membership {
+    annual_dues_usd: u32,
+    as_of: String,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Organization {
+    id: String,
+    name: String,
+    full_name: String,
+    description: String,
+    url: String,
+    membership: Option<Membership>,
+    sources: Vec<String>,
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Salary {
+    id: String,
+    name: String,
+    subject: String,
+    role: Option<String>,
+    occupation: Option<String>,
+    statistic: String,
+    period: String,
+    amount_cents: u64,
+    as_of: String,
+    source: String,
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EducationPath {
+    id: String,
+    name: String,
+    description: String,
+    suits: String,
+    steps: Vec<String>,
+    roles: Vec<String>,
+    certifications: Vec<String>,
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Regulation {
+    id: String,
+    name: String,
+    full_name: String,
+    citation: String,
+    enacted: String,
+    description: String,
+    sources: Vec<String>,
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Occupation {
+    id: String,
+    name: String,
+    description: String,
+    median_annual_usd: Option<u32>,
+    median_as_of: Option<String>,
+    outlook_percent: Option<i32>,
+    outlook_period: Option<String>,
+    figures_source: Option<String>,
+    sources: Vec<String>,
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Source {
+    id: String,
+    title: String,
+    publisher: String,
+    url: String,
+    kind: String,
+    retrieved: String,
+    published: Option<String>,
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Citation {
+    kind: String,
+    id: String,
+    what: String,
+    as_of: Option<String>,
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Hit {
+    kind: String,
+    id: String,
+    name: String,
+    matched: String,
+    excerpt: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Verdict {
+    id: String,
+    name: String,
+    status: String,
+    route: Option<String>,
+    missing: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Item {
+    year: u32,
+    what: String,
+    amount_usd: Option<u32>,
+    ce_hours: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cost {
+    id: String,
+    name: String,
+    years: u32,
+    member: bool,
+    items: Vec<Item>,
+    total_usd: u32,
+    lower_bound: bool,
+    unknown: Vec<String>,
+    membership_pays_off_year: Option<u32>,
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Deadline {
+    cycle: u32,
+    ends: String,
+    apply_by: Option<String>,
+    ce_hours: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Calendar {
+    id: String,
+    earned: String,
+    deadlines: Vec<Deadline>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Covering {
+    id: String,
+    name: String,
+    domain: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MissingSkill {
+    id: String,
+    name: String,
+    category: String,
+    certifications: Vec<Covering>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Gap {
+    role: String,
+    have: Vec<String>,
+    missing: Vec<MissingSkill>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Step {
+    order: usize,
+    id: String,
+    name: String,
+    status: String,
+    route: Option<String>,
+    missing: Vec<String>,
+    reason: String,
+    cost: Cost,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Plan {
+    role: String,
+    years: u32,
+    gap: Gap,
+    steps: Vec<Step>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct About {
+    program_version: String,
+    data_version: String,
+    data_date: String,
+    description: String,
+    counts: BTreeMap<String, usize>,
+}
+
+fn parses<T: DeserializeOwned>(args: &[&str]) -> T {
+    let value = json(args);
+    serde_json::from_value(value).unwrap_or_else(|e| panic!("hi {args:?}: {e}"))
+}
+
+/// A list and one record of a kind, both typed.
+fn kind<T: DeserializeOwned>(command: &str) {
+    let (_, id) = KINDS.iter().find(|(c, _)| *c == command).unwrap();
+    let list: Vec<T> = parses(&[command]);
+    assert!(!list.is_empty());
+    let _: T = parses(&[command, id]);
+}
+
+#[test]
+fn every_list_and_record_matches_the_contract() {
+    kind::<Role>("roles");
+    kind::<Responsibility>("responsibilities");
+    kind::<Skill>("skills");
+    kind::<Employer>("employers");
+    kind::<Certification>("certs");
+    kind::<Organization>("orgs");
+    kind::<Salary>("salaries");
+    kind::<EducationPath>("paths");
+    kind::<Regulation>("regulations");
+    kind::<Occupation>("occupations");
+    kind::<Source>("sources");
+}
+
+#[test]
+fn every_other_command_matches_the_contract() {
+    let _: Vec<Citation> = parses(&["sources", "--older-than", "0"]);
+    let _: Vec<Certification> = parses(&["compare", "cahims", "cphims"]);
+    let _: Vec<Role> = parses(&["compare", "analyst", "consultant"]);
+    let hits: Vec<Hit> = parses(&["search", "data"]);
+    assert!(!hits.is_empty());
+    let _: Vec<Verdict> = parses(&[
+        "eligible",
+        "--education",
+        "master",
+        "--experience-years",
+        "4",
+    ]);
+    let _: Vec<Cost> = parses(&["cost", "rhit", "cphims", "--years", "6", "--member"]);
+    let _: Calendar = parses(&["renew", "cphims", "--earned", "2025-03-15"]);
+    let _: Gap = parses(&["gap", "--role", "analyst", "--have", "sql"]);
+    let plan: Plan = parses(&["plan", "--role", "consultant", "--education", "master"]);
+    assert!(!plan.steps.is_empty());
+    let _: About = parses(&["about"]);
+}

@@ -1,0 +1,67 @@
+//! The table output of every command at a fixed width of 100 columns, as people see it.
+//! After an intended change: `INSTA_UPDATE=always cargo test`, then review the diff in git.
+
+use crate::common::hi;
+
+fn table(args: &[&str]) -> String {
+    let output = hi()
+        .args(args)
+        .args(["--format", "table", "--color", "never"])
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+macro_rules! snapshot {
+    ($name:ident, $($arg:expr),+) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(stringify!($name), table(&[$($arg),+]));
+        }
+    };
+}
+
+snapshot!(roles, "roles");
+snapshot!(role_analyst, "roles", "analyst");
+snapshot!(responsibilities, "responsibilities");
+snapshot!(skills, "skills");
+snapshot!(skill_sql, "skills", "sql");
+snapshot!(employers, "employers");
+snapshot!(certs, "certs");
+snapshot!(cert_cahims, "certs", "cahims");
+snapshot!(cert_rhit, "certs", "rhit");
+snapshot!(orgs, "orgs");
+snapshot!(salaries, "salaries");
+snapshot!(paths, "paths");
+snapshot!(regulations, "regulations");
+snapshot!(occupations, "occupations");
+snapshot!(sources, "sources");
+snapshot!(compare_cahims_cphims, "compare", "cahims", "cphims");
+snapshot!(
+    compare_roles,
+    "compare",
+    "analyst",
+    "implementation-support"
+);
+snapshot!(search_hipaa, "search", "hipaa");
+snapshot!(
+    eligible_bachelor,
+    "eligible",
+    "--education",
+    "bachelor",
+    "--experience-years",
+    "5",
+    "--healthcare-years",
+    "2"
+);
+snapshot!(cost_rhit_rhia, "cost", "rhit", "rhia", "--years", "6");
+snapshot!(renew_cphims, "renew", "cphims", "--earned", "2025-03-15");
+snapshot!(gap_analyst, "gap", "--role", "analyst", "--have", "sql");
+snapshot!(plan_analyst, "plan", "--role", "analyst", "--have", "sql");
+snapshot!(about, "about");
