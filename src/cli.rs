@@ -154,6 +154,10 @@ pub enum Command {
     /// The data set's version, date and size
     About,
 
+    /// Export the built-in data files to edit, or check a data directory for problems
+    #[command(subcommand)]
+    Data(DataCommand),
+
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish
     #[command(
         after_help = "Examples:\n  hi completions bash > ~/.local/share/bash-completion/completions/hi\n  hi completions zsh > ~/.zfunc/_hi\n  hi completions fish > ~/.config/fish/completions/hi.fish"
@@ -168,6 +172,31 @@ pub enum Command {
         after_help = "Examples:\n  hi man | man -l -\n  hi man > ~/.local/share/man/man1/hi.1"
     )]
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DataCommand {
+    /// Write the built-in data files to DIR, as a starting point for your own copy
+    #[command(
+        after_help = "Examples:\n  hi data export my-data\n  hi data export my-data --force\n  HI_DATA_DIR=my-data hi certs"
+    )]
+    Export {
+        /// The directory to write; created if missing, refused if not empty (see --force)
+        dir: PathBuf,
+
+        /// Write into a non-empty directory, replacing the data files in it
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Check a data directory (default: --data-dir, else the built-in data) and list every problem
+    #[command(
+        after_help = "Examples:\n  hi data check my-data\n  hi data check my-data --json | jq -r '.[] | .file'\n  hi --data-dir my-data data check"
+    )]
+    Check {
+        /// The directory to check
+        dir: Option<PathBuf>,
+    },
 }
 
 /// A person's education and experience, as `eligible` and `plan` read them.

@@ -12,7 +12,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
 use clap::CommandFactory;
@@ -28,20 +28,30 @@ pub fn run(cli: Cli) -> Result<()> {
         return Ok(());
     };
     match command {
+        // Both render into memory first: clap_complete panics on a failed write, and a closed
+        // pipe must end quietly.
         Command::Completions { shell } => {
-            let mut cmd = Cli::command();
-            clap_complete::generate(shell, &mut cmd, "hi", &mut io::stdout().lock());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "hi", &mut script);
+            io::stdout().lock().write_all(&script)?;
             return Ok(());
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            io::stdout().lock().write_all(&page)?;
             return Ok(());
         }
         _ => {}
     }
-    let catalog = load::load(cli.data_dir.as_deref())?;
     let color = output::use_color(cli.color, io::stdout().is_terminal());
     let mut out = Output::new(Format::choose(cli.format, cli.json), color, cli.fields);
+    if let Command::Data(command) = &command {
+        // The data commands read (or write) files themselves, and must run on broken data.
+        cmd::data::run(command, cli.data_dir.as_deref(), &mut out)?;
+        return out.flush();
+    }
+    let catalog = load::load(cli.data_dir.as_deref())?;
     match command {
         Command::Roles(args) => cmd::roles::run(&args, &catalog, &mut out),
         Command::Responsibilities(args) => cmd::responsibilities::run(&args, &catalog, &mut out),
@@ -62,7 +72,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Gap(args) => cmd::gap::run(&args, &catalog, &mut out),
         Command::Plan(args) => cmd::plan::run(&args, &catalog, &mut out),
         Command::About => cmd::about::run(&catalog, &mut out),
-        Command::Completions { .. } | Command::Man => unreachable!("handled above"),
+        Command::Completions { .. } | Command::Man | Command::Data(_) => {
+            unreachable!("handled above")
+        }
     }?;
     out.flush()
 }

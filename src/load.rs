@@ -43,7 +43,7 @@ pub const FILES: [(&str, &str); 12] = [
 const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// One problem in one data file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     pub file: String,
     pub line: usize,
@@ -61,7 +61,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// The text of each data file, by name.
+/// The text of each data file, by name. A file that could not be read is absent, and every
+/// check that needs it is skipped.
 pub struct Texts(Vec<(&'static str, String)>);
 
 impl Texts {
@@ -74,47 +75,72 @@ impl Texts {
         )
     }
 
-    /// Reads every data file from `dir`; a missing, oversized or non-UTF-8 file is an error.
+    /// Texts given directly, by file name; names not among [`FILES`] are ignored.
+    pub fn from_files(files: impl IntoIterator<Item = (&'static str, String)>) -> Texts {
+        Texts(
+            files
+                .into_iter()
+                .filter(|(n, _)| FILES.iter().any(|(f, _)| f == n))
+                .collect(),
+        )
+    }
+
+    /// Reads every data file from `dir`; the first file that cannot be read is the error.
     pub fn read_dir(dir: &Path) -> Result<Texts> {
+        let (texts, unreadable) = Texts::read_dir_all(dir)?;
+        match unreadable.into_iter().next() {
+            Some((name, cause)) => bail!(
+                "cannot read data file {}: {cause}",
+                dir.join(name).display()
+            ),
+            None => Ok(texts),
+        }
+    }
+
+    /// Reads what it can of every data file in `dir`, and says why it could not read the rest
+    /// (missing, not a file, over 8 MiB, not UTF-8). Only a `dir` that cannot be read at all is
+    /// an error. Memory stays bounded: no file is read past the limit.
+    pub fn read_dir_all(dir: &Path) -> Result<(Texts, Vec<(&'static str, String)>)> {
         let meta = fs::metadata(dir)
             .with_context(|| format!("cannot read data directory {}", dir.display()))?;
         if !meta.is_dir() {
             bail!("data directory {} is not a directory", dir.display());
         }
         let mut texts = Vec::new();
+        let mut unreadable = Vec::new();
         for (name, _) in FILES {
-            let path = dir.join(name);
-            let file = fs::File::open(&path)
-                .with_context(|| format!("cannot read data file {}", path.display()))?;
-            let mut bytes = Vec::new();
-            file.take(MAX_FILE_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .with_context(|| format!("cannot read data file {}", path.display()))?;
-            if bytes.len() as u64 > MAX_FILE_BYTES {
-                bail!(
-                    "data file {} is larger than {} MiB",
-                    path.display(),
-                    MAX_FILE_BYTES / 1024 / 1024
-                );
+            match read_file(&dir.join(name)) {
+                Ok(text) => texts.push((name, text)),
+                Err(cause) => unreadable.push((name, cause)),
             }
-            let text = String::from_utf8(bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "data file {} is not UTF-8 (invalid byte at offset {})",
-                    path.display(),
-                    e.utf8_error().valid_up_to()
-                )
-            })?;
-            texts.push((name, text));
         }
-        Ok(Texts(texts))
+        Ok((Texts(texts), unreadable))
     }
 
-    fn text(&self, name: &str) -> &str {
+    fn text(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
             .find(|(n, _)| *n == name)
-            .map_or("", |(_, t)| t.as_str())
+            .map(|(_, t)| t.as_str())
     }
+}
+
+/// One data file's text, or why it cannot be had.
+fn read_file(path: &Path) -> Result<String, String> {
+    let file = fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Loads the embedded data, or the files in `dir`, into a validated catalog.
@@ -133,7 +159,35 @@ pub fn load(dir: Option<&Path>) -> Result<Catalog> {
     }
 }
 
-#[derive(Deserialize)]
+/// Every problem in the embedded data or in the files of `dir`, unreadable files included;
+/// empty when the data is valid. Only a `dir` that cannot be read at all is an error.
+pub fn check(dir: Option<&Path>) -> Result<Vec<Problem>> {
+    let (texts, unreadable) = match dir {
+        Some(dir) => Texts::read_dir_all(dir)?,
+        None => (Texts::embedded(), Vec::new()),
+    };
+    let mut problems: Vec<Problem> = unreadable
+        .into_iter()
+        .map(|(file, cause)| Problem {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read the file: {cause}"),
+        })
+        .collect();
+    if let Err(found) = build(&texts) {
+        problems.extend(found);
+    }
+    // Name each file by its path, so that editors and terminals can open it at the place.
+    if let Some(dir) = dir {
+        for problem in &mut problems {
+            problem.file = dir.join(&problem.file).display().to_string();
+        }
+    }
+    Ok(problems)
+}
+
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct AboutFile {
     about: About,
@@ -141,7 +195,7 @@ struct AboutFile {
 
 macro_rules! file_struct {
     ($name:ident, $key:ident, $type:ty) => {
-        #[derive(Deserialize)]
+        #[derive(Deserialize, Default)]
         #[serde(deny_unknown_fields)]
         struct $name {
             #[serde(default)]
@@ -165,74 +219,56 @@ file_struct!(PathsFile, path, EducationPath);
 /// Parses and validates every file, collecting every problem rather than stopping at the first.
 pub fn build(texts: &Texts) -> Result<Catalog, Vec<Problem>> {
     let mut problems = Vec::new();
-    fn parse<T: DeserializeOwned>(
+    // A file that does not parse is reported and read as empty, so the other files are still
+    // checked; references into it are not, as they would all look dangling.
+    let mut failed: HashSet<&'static str> = HashSet::new();
+    fn parse_file<T: DeserializeOwned + Default>(
         texts: &Texts,
         file: &'static str,
         problems: &mut Vec<Problem>,
-    ) -> Option<T> {
-        let text = texts.text(file);
+        failed: &mut HashSet<&'static str>,
+    ) -> T {
+        let Some(text) = texts.text(file) else {
+            failed.insert(file);
+            return T::default();
+        };
         match toml::from_str(text) {
-            Ok(value) => Some(value),
+            Ok(value) => value,
             Err(error) => {
-                let (line, column) = error
-                    .span()
-                    .map_or((1, 1), |span| line_column(text, span.start));
+                let start = error.span().map_or(0, |span| span.start);
+                let (line, column) = line_column(text, start);
+                let mut message = error.message().trim().replace('\n', " ");
+                // serde names a missing or unknown field, but not the one whose value is wrong.
+                if let Some(key) = key_before(text, start)
+                    && !message.contains(&format!("`{key}`"))
+                {
+                    message = format!("field `{key}`: {message}");
+                }
                 problems.push(Problem {
                     file: file.to_string(),
                     line,
                     column,
-                    message: error.message().trim().replace('\n', " "),
+                    message,
                 });
-                None
+                failed.insert(file);
+                T::default()
             }
         }
     }
-    let about: Option<AboutFile> = parse(texts, "about.toml", &mut problems);
-    let sources: Option<SourcesFile> = parse(texts, "sources.toml", &mut problems);
-    let organizations: Option<OrganizationsFile> =
-        parse(texts, "organizations.toml", &mut problems);
-    let regulations: Option<RegulationsFile> = parse(texts, "regulations.toml", &mut problems);
-    let skills: Option<SkillsFile> = parse(texts, "skills.toml", &mut problems);
-    let employers: Option<EmployersFile> = parse(texts, "employers.toml", &mut problems);
-    let certifications: Option<CertificationsFile> =
-        parse(texts, "certifications.toml", &mut problems);
-    let occupations: Option<OccupationsFile> = parse(texts, "occupations.toml", &mut problems);
-    let roles: Option<RolesFile> = parse(texts, "roles.toml", &mut problems);
-    let responsibilities: Option<ResponsibilitiesFile> =
-        parse(texts, "responsibilities.toml", &mut problems);
-    let salaries: Option<SalariesFile> = parse(texts, "salaries.toml", &mut problems);
-    let paths: Option<PathsFile> = parse(texts, "paths.toml", &mut problems);
-
-    let (
-        Some(about),
-        Some(sources),
-        Some(organizations),
-        Some(regulations),
-        Some(skills),
-        Some(employers),
-        Some(certifications),
-        Some(occupations),
-        Some(roles),
-        Some(responsibilities),
-        Some(salaries),
-        Some(paths),
-    ) = (
-        about,
-        sources,
-        organizations,
-        regulations,
-        skills,
-        employers,
-        certifications,
-        occupations,
-        roles,
-        responsibilities,
-        salaries,
-        paths,
-    )
-    else {
-        return Err(problems);
-    };
+    let p = &mut problems;
+    let f = &mut failed;
+    let about: AboutFile = parse_file(texts, "about.toml", p, f);
+    let sources: SourcesFile = parse_file(texts, "sources.toml", p, f);
+    let organizations: OrganizationsFile = parse_file(texts, "organizations.toml", p, f);
+    let regulations: RegulationsFile = parse_file(texts, "regulations.toml", p, f);
+    let skills: SkillsFile = parse_file(texts, "skills.toml", p, f);
+    let employers: EmployersFile = parse_file(texts, "employers.toml", p, f);
+    let certifications: CertificationsFile = parse_file(texts, "certifications.toml", p, f);
+    let occupations: OccupationsFile = parse_file(texts, "occupations.toml", p, f);
+    let roles: RolesFile = parse_file(texts, "roles.toml", p, f);
+    let responsibilities: ResponsibilitiesFile = parse_file(texts, "responsibilities.toml", p, f);
+    let salaries: SalariesFile = parse_file(texts, "salaries.toml", p, f);
+    let paths: PathsFile = parse_file(texts, "paths.toml", p, f);
     let mut catalog = Catalog {
         about: about.about,
         roles: roles.role,
@@ -247,7 +283,7 @@ pub fn build(texts: &Texts) -> Result<Catalog, Vec<Problem>> {
         occupations: occupations.occupation,
         sources: sources.source,
     };
-    validate(&catalog, texts, &mut problems);
+    validate(&catalog, texts, &failed, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -267,6 +303,21 @@ pub fn build(texts: &Texts) -> Result<Catalog, Vec<Problem>> {
 /// The observation with the latest date; among equal dates, the one written last.
 fn newest<T>(history: &[T], date: impl Fn(&T) -> Date) -> Option<&T> {
     history.iter().rev().max_by_key(|item| date(item))
+}
+
+/// The key of a `key = value` whose value starts at `offset`, if the line says so.
+fn key_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset)?;
+    let line = before.rsplit('\n').next()?;
+    let (key, value) = line.rsplit_once('=')?;
+    if !value.trim().is_empty() {
+        return None;
+    }
+    let key = key.trim_end();
+    let start = key
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| i + 1);
+    Some(&key[start..]).filter(|k| !k.is_empty())
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -289,10 +340,18 @@ impl Checker<'_> {
     /// Reports `message` against the record `id` in `file`, at the first occurrence of
     /// `needle` after the record's `id = "..."` line (or at that line).
     fn report(&mut self, file: &str, id: &str, needle: Option<&str>, message: String) {
-        let text = self.texts.text(file);
+        let text = self.texts.text(file).unwrap_or_default();
         let start = find_id_line(text, id).unwrap_or(0);
+        // The needle as a whole word: `member_usd =` must not match `non_member_usd =`.
         let offset = needle
-            .and_then(|n| text[start..].find(n).map(|i| start + i))
+            .and_then(|n| {
+                text[start..]
+                    .match_indices(n)
+                    .map(|(i, _)| start + i)
+                    .find(|&i| {
+                        !text[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                    })
+            })
             .unwrap_or(start);
         let (line, column) = line_column(text, offset);
         self.problems.push(Problem {
@@ -319,13 +378,13 @@ impl Checker<'_> {
                 );
             }
             if !seen.insert(id) {
-                self.report_last(file, id, format!("duplicate {kind} id `{id}`"));
+                self.report_last(file, id, format!("field `id`: duplicate {kind} id `{id}`"));
             }
             if name.trim().is_empty() {
                 self.report(
                     file,
                     id,
-                    Some("name"),
+                    Some("name ="),
                     format!("{kind} `{id}`: field `name` is empty"),
                 );
             }
@@ -334,7 +393,7 @@ impl Checker<'_> {
 
     /// Like `report`, at the last record with this id: a duplicate is the later one.
     fn report_last(&mut self, file: &str, id: &str, message: String) {
-        let text = self.texts.text(file);
+        let text = self.texts.text(file).unwrap_or_default();
         let needle = format!("\"{id}\"");
         let offset = text
             .match_indices(&needle)
@@ -363,9 +422,10 @@ impl Checker<'_> {
         owner: &str,
         field: &str,
         target: &str,
-        known: &HashSet<&str>,
+        known: &Option<HashSet<&str>>,
         refs: impl IntoIterator<Item = &'r String>,
     ) {
+        let Some(known) = known else { return };
         for reference in refs {
             if !known.contains(reference.as_str()) {
                 let quoted = format!("\"{reference}\"");
@@ -419,20 +479,54 @@ fn find_id_line(text: &str, id: &str) -> Option<usize> {
 
 const MAX_FEE_USD: u32 = 100_000;
 
-fn validate(c: &Catalog, texts: &Texts, problems: &mut Vec<Problem>) {
+fn validate(c: &Catalog, texts: &Texts, failed: &HashSet<&str>, problems: &mut Vec<Problem>) {
     let mut check = Checker { texts, problems };
-    fn set<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashSet<&'a str> {
-        items.iter().map(id).collect()
+    // The ids of a kind, or None when its file did not parse and references into it are not
+    // checked.
+    fn set<'a>(
+        failed: &HashSet<&str>,
+        file: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Option<HashSet<&'a str>> {
+        (!failed.contains(file)).then(|| ids.collect())
     }
-    let sources = set(&c.sources, |r| &r.id);
-    let orgs = set(&c.organizations, |r| &r.id);
-    let regulations = set(&c.regulations, |r| &r.id);
-    let skills = set(&c.skills, |r| &r.id);
-    let employers = set(&c.employers, |r| &r.id);
-    let certs = set(&c.certifications, |r| &r.id);
-    let occupations = set(&c.occupations, |r| &r.id);
-    let roles = set(&c.roles, |r| &r.id);
-    let paths = set(&c.paths, |r| &r.id);
+    let sources = set(
+        failed,
+        "sources.toml",
+        c.sources.iter().map(|r| r.id.as_str()),
+    );
+    let orgs = set(
+        failed,
+        "organizations.toml",
+        c.organizations.iter().map(|r| r.id.as_str()),
+    );
+    let regulations = set(
+        failed,
+        "regulations.toml",
+        c.regulations.iter().map(|r| r.id.as_str()),
+    );
+    let skills = set(
+        failed,
+        "skills.toml",
+        c.skills.iter().map(|r| r.id.as_str()),
+    );
+    let employers = set(
+        failed,
+        "employers.toml",
+        c.employers.iter().map(|r| r.id.as_str()),
+    );
+    let certs = set(
+        failed,
+        "certifications.toml",
+        c.certifications.iter().map(|r| r.id.as_str()),
+    );
+    let occupations = set(
+        failed,
+        "occupations.toml",
+        c.occupations.iter().map(|r| r.id.as_str()),
+    );
+    let roles = set(failed, "roles.toml", c.roles.iter().map(|r| r.id.as_str()));
+    let paths = set(failed, "paths.toml", c.paths.iter().map(|r| r.id.as_str()));
 
     check.ids(
         "sources.toml",
@@ -790,6 +884,15 @@ mod tests {
         assert_eq!(line_column(text, 6), (2, 1));
         assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
         assert_eq!(line_column(text, text.len() + 10), (3, 1));
+    }
+
+    #[test]
+    fn key_before_names_the_field_of_a_value() {
+        let text = "a = 1\nroles = \"x\"\nm = { dues = -4 }\n";
+        assert_eq!(key_before(text, text.find("\"x").unwrap()), Some("roles"));
+        assert_eq!(key_before(text, text.find("-4").unwrap()), Some("dues"));
+        assert_eq!(key_before(text, 0), None);
+        assert_eq!(key_before(text, text.find("roles").unwrap()), None);
     }
 
     #[test]

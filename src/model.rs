@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A date as precise as its source: `2026`, `2022-05` or `2023-10-01`.
 /// Ordering treats a missing month or day as earlier than any given one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     pub year: u16,
     pub month: Option<u8>,
@@ -568,7 +568,7 @@ pub struct Source {
 }
 
 /// The data set's own version, from `data/about.toml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct About {
     pub version: String,

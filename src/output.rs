@@ -145,11 +145,10 @@ impl Detail {
         }
     }
 
-    /// Every field, then every section line, as (label, value) rows.
+    /// The title, every field, then every section line, as (label, value) rows.
     fn rows(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.fields
-            .iter()
-            .map(|(l, v)| (l.as_str(), v.as_str()))
+        std::iter::once(("Title", self.title.as_str()))
+            .chain(self.fields.iter().map(|(l, v)| (l.as_str(), v.as_str())))
             .chain(
                 self.sections
                     .iter()
@@ -253,6 +252,26 @@ impl Output {
                     }
                 }
                 Ok(())
+            }
+        }
+    }
+
+    /// Messages one per line, as compilers print them (`file:line:column: message`), so that
+    /// editors and grep can use them; JSON as usual.
+    pub fn lines<T: Serialize + ?Sized>(&mut self, lines: &[String], json: &T) -> Result<()> {
+        match self.format {
+            Format::Plain | Format::Table if self.fields.is_none() => {
+                for line in lines {
+                    writeln!(self.out, "{}", plain_cell(line))?;
+                }
+                Ok(())
+            }
+            _ => {
+                let mut table = Table::new(&["Message"]);
+                for line in lines {
+                    table.row(vec![line.clone()]);
+                }
+                self.table(&table, json)
             }
         }
     }
@@ -477,9 +496,10 @@ pub fn clean(text: &str) -> String {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            // An escape sequence: drop ESC, and a CSI's parameters up to its final byte.
-            '\u{1b}' => {
-                if chars.peek() == Some(&'[') {
+            // An escape sequence: drop ESC with a CSI's parameters up to its final byte, or an
+            // OSC's text up to BEL or ESC \.
+            '\u{1b}' => match chars.peek() {
+                Some('[') => {
                     chars.next();
                     for next in chars.by_ref() {
                         if ('\u{40}'..='\u{7e}').contains(&next) {
@@ -487,7 +507,17 @@ pub fn clean(text: &str) -> String {
                         }
                     }
                 }
-            }
+                Some(']') => {
+                    while let Some(next) = chars.next() {
+                        if next == '\u{7}'
+                            || (next == '\u{1b}' && chars.next_if_eq(&'\\').is_some())
+                        {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
             '\n' => cleaned.push('\n'),
             '\t' => cleaned.push(' '),
             c if c.is_control() => {}
@@ -516,7 +546,8 @@ mod tests {
         assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
         assert_eq!(clean("bell\u{7}\r\tx\ny"), "bell x\ny");
         assert_eq!(clean("plain é – text"), "plain é – text");
-        assert_eq!(clean("\u{1b}]0;title\u{7}ok"), "]0;titleok");
+        assert_eq!(clean("\u{1b}]0;title\u{7}ok"), "ok");
+        assert_eq!(clean("\u{1b}]8;;http://x\u{1b}\\link"), "link");
         assert_eq!(clean("\u{9b}31mx"), "31mx");
     }
 

@@ -8,4 +8,6 @@ mod data;
 mod decisions;
 mod errors;
 mod formats;
+mod properties;
+mod robustness;
 mod snapshots;

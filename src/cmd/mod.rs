@@ -5,6 +5,7 @@ pub mod about;
 pub mod certs;
 pub mod compare;
 pub mod cost;
+pub mod data;
 pub mod eligible;
 pub mod employers;
 pub mod gap;
