@@ -1,15 +1,145 @@
 //! The one lookup every command uses: records by kind and id, ignoring case, with a
 //! "did you mean" that searches every kind.
+//!
+//! The catalog built into `hi` is decoded lazily: a command that shows one certification
+//! decodes that record alone, a list decodes its kind, and only search decodes everything.
+
+use std::sync::OnceLock;
 
 use anyhow::{Result, bail};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::model::*;
 
+/// What `build.rs` compiled in: for each kind, the postcard encoding of every record and an
+/// index of (id, start, end) into it.
+mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/compiled.rs"));
+}
+
+type Index = &'static [(&'static str, usize, usize)];
+
+/// The records of one kind: all of them once decoded, or any one decoded on its own.
+pub struct Records<T> {
+    all: OnceLock<Vec<T>>,
+    compiled: Option<(&'static [u8], Index)>,
+    one: Vec<OnceLock<T>>,
+}
+
+impl<T: DeserializeOwned> Records<T> {
+    fn parsed(records: Vec<T>) -> Records<T> {
+        Records {
+            all: OnceLock::from(records),
+            compiled: None,
+            one: Vec::new(),
+        }
+    }
+
+    fn compiled((bytes, index): (&'static [u8], Index)) -> Records<T> {
+        Records {
+            all: OnceLock::new(),
+            compiled: Some((bytes, index)),
+            one: index.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    pub fn all(&self) -> &[T] {
+        self.all.get_or_init(|| match self.compiled {
+            Some((bytes, index)) => index
+                .iter()
+                .map(|&(_, a, b)| decode(&bytes[a..b]))
+                .collect(),
+            None => Vec::new(),
+        })
+    }
+
+    /// The record with this id, ignoring case, decoding no other.
+    fn find(&self, id: &str, id_of: impl Fn(&T) -> &str) -> Option<&T> {
+        if let Some(all) = self.all.get() {
+            return all.iter().find(|r| id_of(r).eq_ignore_ascii_case(id));
+        }
+        let (bytes, index) = self.compiled?;
+        let i = index
+            .iter()
+            .position(|(i, _, _)| i.eq_ignore_ascii_case(id))?;
+        let (_, a, b) = index[i];
+        Some(self.one[i].get_or_init(|| decode(&bytes[a..b])))
+    }
+}
+
+/// A record build.rs encoded from the same types in the same build: it always decodes.
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> T {
+    postcard::from_bytes(bytes).expect("build.rs encoded this record from the same types")
+}
+
+/// Every record, served to the commands.
+pub struct Catalog {
+    about: About,
+    roles: Records<Role>,
+    responsibilities: Records<Responsibility>,
+    skills: Records<Skill>,
+    employers: Records<Employer>,
+    certifications: Records<Certification>,
+    organizations: Records<Organization>,
+    salaries: Records<Salary>,
+    paths: Records<EducationPath>,
+    regulations: Records<Regulation>,
+    occupations: Records<Occupation>,
+    sources: Records<Source>,
+}
+
+macro_rules! accessors {
+    ($($field:ident: $type:ty),*) => {
+        impl Catalog {
+            /// The catalog `build.rs` validated and compiled into the binary.
+            pub fn compiled() -> Catalog {
+                Catalog {
+                    about: decode(compiled::ABOUT),
+                    $($field: Records::compiled(compiled::$field),)*
+                }
+            }
+
+            /// A catalog of records parsed and validated now (from a `--data-dir`).
+            pub fn parsed(data: Data) -> Catalog {
+                Catalog {
+                    about: data.about,
+                    $($field: Records::parsed(data.$field),)*
+                }
+            }
+
+            pub fn about(&self) -> &About {
+                &self.about
+            }
+
+            $(pub fn $field(&self) -> &[$type] {
+                self.$field.all()
+            })*
+        }
+    };
+}
+
+accessors!(
+    roles: Role,
+    responsibilities: Responsibility,
+    skills: Skill,
+    employers: Employer,
+    certifications: Certification,
+    organizations: Organization,
+    salaries: Salary,
+    paths: EducationPath,
+    regulations: Regulation,
+    occupations: Occupation,
+    sources: Source
+);
+
 /// What every kind of record shares, so that lookup, search and listing are written once.
-pub trait Record: Serialize + Sized + 'static {
+pub trait Record: Serialize + DeserializeOwned + Sized + 'static {
     const KIND: Kind;
-    fn all(catalog: &Catalog) -> &[Self];
+    fn records(catalog: &Catalog) -> &Records<Self>;
+    fn all(catalog: &Catalog) -> &[Self] {
+        Self::records(catalog).all()
+    }
     fn id(&self) -> &str;
     fn name(&self) -> &str;
     /// The texts `hi search` looks through, each with the name of its field.
@@ -23,7 +153,7 @@ macro_rules! record {
     ($type:ty, $kind:expr, $field:ident, $name:ident, |$r:ident| $fields:expr) => {
         impl Record for $type {
             const KIND: Kind = $kind;
-            fn all(catalog: &Catalog) -> &[Self] {
+            fn records(catalog: &Catalog) -> &Records<Self> {
                 &catalog.$field
             }
             fn id(&self) -> &str {
@@ -134,10 +264,7 @@ impl Catalog {
     /// The record of kind `T` with this id, ignoring case; otherwise an error that names the
     /// closest id of any kind.
     pub fn get<T: Record>(&self, id: &str) -> Result<&T> {
-        if let Some(record) = T::all(self)
-            .iter()
-            .find(|r| r.id().eq_ignore_ascii_case(id))
-        {
+        if let Some(record) = T::records(self).find(id, |r| r.id()) {
             return Ok(record);
         }
         bail!("{}", self.not_found(T::KIND, id))
@@ -145,9 +272,30 @@ impl Catalog {
 
     /// The name of a record found by kind and id, for showing a link; the id itself when absent.
     pub fn name_of(&self, kind: Kind, id: &str) -> String {
-        self.entries()
-            .find(|(k, i, _)| *k == kind && *i == id)
-            .map_or_else(|| id.to_string(), |(_, _, name)| name.to_string())
+        self.find(kind, id)
+            .map_or_else(|| id.to_string(), |(_, name)| name.to_string())
+    }
+
+    /// The (id, name) of the record of `kind` with this id, ignoring case; it decodes no other.
+    pub fn find(&self, kind: Kind, id: &str) -> Option<(&str, &str)> {
+        fn find<'c, T: Record>(catalog: &'c Catalog, id: &str) -> Option<(&'c str, &'c str)> {
+            T::records(catalog)
+                .find(id, |r| r.id())
+                .map(|r| (r.id(), r.name()))
+        }
+        match kind {
+            Kind::Role => find::<Role>(self, id),
+            Kind::Responsibility => find::<Responsibility>(self, id),
+            Kind::Skill => find::<Skill>(self, id),
+            Kind::Employer => find::<Employer>(self, id),
+            Kind::Certification => find::<Certification>(self, id),
+            Kind::Organization => find::<Organization>(self, id),
+            Kind::Salary => find::<Salary>(self, id),
+            Kind::Path => find::<EducationPath>(self, id),
+            Kind::Regulation => find::<Regulation>(self, id),
+            Kind::Occupation => find::<Occupation>(self, id),
+            Kind::Source => find::<Source>(self, id),
+        }
     }
 
     /// Every record as (kind, id, name), in search-group order.
@@ -170,13 +318,10 @@ impl Catalog {
 
     /// The kinds that have a record with this id, ignoring case.
     pub fn kinds_of(&self, id: &str) -> Vec<Kind> {
-        let mut kinds: Vec<Kind> = self
-            .entries()
-            .filter(|(_, i, _)| i.eq_ignore_ascii_case(id))
-            .map(|(k, _, _)| k)
-            .collect();
-        kinds.dedup();
-        kinds
+        Kind::ALL
+            .into_iter()
+            .filter(|kind| self.find(*kind, id).is_some())
+            .collect()
     }
 
     /// The message for an id that is not a record of `kind`.
@@ -256,7 +401,7 @@ impl Catalog {
         records::<EducationPath>(self, |r| &r.sources, &mut all);
         records::<Regulation>(self, |r| &r.sources, &mut all);
         records::<Occupation>(self, |r| &r.sources, &mut all);
-        for c in &self.certifications {
+        for c in self.certifications() {
             let figure = |what, as_of, source: &'a String| Citation {
                 kind: Kind::Certification,
                 id: &c.id,
@@ -281,7 +426,7 @@ impl Catalog {
                 all.push(figure("renewal calendar", Some(c.renewal.as_of), source));
             }
         }
-        for o in &self.organizations {
+        for o in self.organizations() {
             if let Some(m) = &o.membership {
                 all.push(Citation {
                     kind: Kind::Organization,
@@ -292,7 +437,7 @@ impl Catalog {
                 });
             }
         }
-        for s in &self.salaries {
+        for s in self.salaries() {
             all.push(Citation {
                 kind: Kind::Salary,
                 id: &s.id,
@@ -301,7 +446,7 @@ impl Catalog {
                 source: &s.source,
             });
         }
-        for o in &self.occupations {
+        for o in self.occupations() {
             if let Some(source) = &o.figures_source {
                 all.push(Citation {
                     kind: Kind::Occupation,

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Catalog, Certification, Kind};
+use crate::catalog::Catalog;
+use crate::model::{Certification, Kind};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
@@ -58,7 +59,7 @@ pub fn cost(cert: &Certification, catalog: &Catalog, years: u32, member: bool) -
         unknown.push("the renewal cycle".to_string());
     }
     let mut notes = Vec::new();
-    let issuer = catalog.organizations.iter().find(|o| o.id == cert.issuer);
+    let issuer = catalog.organizations().iter().find(|o| o.id == cert.issuer);
     if let Some(extra) = cert.renewal.extra_credential_fee_usd {
         notes.push(format!(
             "Holding several {} credentials, each further one adds ${extra} to a cycle's \
@@ -129,7 +130,7 @@ fn items(cert: &Certification, catalog: &Catalog, years: u32, member: bool) -> V
     }
     if member {
         let dues = catalog
-            .organizations
+            .organizations()
             .iter()
             .find(|o| o.id == cert.issuer)
             .and_then(|o| o.membership.as_ref())

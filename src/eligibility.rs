@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::model::{Catalog, Certification, Education, Field, Route};
+use crate::catalog::Catalog;
+use crate::model::{Certification, Education, Field, Route};
 
 /// What `hi eligible` and `hi plan` know of a person.
 #[derive(Debug, Clone, Default)]

@@ -13,10 +13,12 @@ pub mod model;
 pub mod output;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
 use anyhow::Result;
 use clap::CommandFactory;
 
+use catalog::Catalog;
 use cli::{Cli, Command};
 use output::{Format, Output};
 
@@ -51,7 +53,7 @@ pub fn run(cli: Cli) -> Result<()> {
         cmd::data::run(command, cli.data_dir.as_deref(), &mut out)?;
         return out.flush();
     }
-    let catalog = load::load(cli.data_dir.as_deref())?;
+    let catalog = catalog(cli.data_dir.as_deref())?;
     match command {
         Command::Roles(args) => cmd::roles::run(&args, &catalog, &mut out),
         Command::Responsibilities(args) => cmd::responsibilities::run(&args, &catalog, &mut out),
@@ -76,7 +78,18 @@ pub fn run(cli: Cli) -> Result<()> {
             unreachable!("handled above")
         }
     }?;
+    // As with clap's command in main: the system frees the records faster at exit.
+    std::mem::forget(catalog);
     out.flush()
+}
+
+/// The catalog `build.rs` validated and compiled in (decoded, not parsed), or the TOML files
+/// of a data directory, parsed and validated now.
+pub fn catalog(data_dir: Option<&Path>) -> Result<Catalog> {
+    match data_dir {
+        Some(dir) => Ok(Catalog::parsed(load::load_dir(dir)?)),
+        None => Ok(Catalog::compiled()),
+    }
 }
 
 /// A write to a closed pipe (`hi roles | head -1`): not a failure, the reader has had enough.

@@ -1,5 +1,6 @@
-//! The data files: embedded in the binary, or read from a `--data-dir`; parsed and validated
-//! into a [`Catalog`]. Every problem is reported as `file:line:column: message`.
+//! The data files: parsed and validated into [`Data`], every problem reported as
+//! `file:line:column: message`. `build.rs` runs this same module over `data/` at build time;
+//! `hi` runs it at run time only on a `--data-dir`.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -143,20 +144,12 @@ fn read_file(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Loads the embedded data, or the files in `dir`, into a validated catalog.
-pub fn load(dir: Option<&Path>) -> Result<Catalog> {
-    let texts = match dir {
-        Some(dir) => Texts::read_dir(dir)?,
-        None => Texts::embedded(),
-    };
-    match build(&texts) {
-        Ok(catalog) => Ok(catalog),
-        Err(problems) => {
-            let place = dir.map_or("the embedded data".to_string(), |d| d.display().to_string());
-            let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            bail!("invalid data in {place}: {}", listed.join("\n  "))
-        }
-    }
+/// Loads the files in `dir` into a validated catalog.
+pub fn load_dir(dir: &Path) -> Result<Data> {
+    build(&Texts::read_dir(dir)?).map_err(|problems| {
+        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("invalid data in {}: {}", dir.display(), listed.join("\n  "))
+    })
 }
 
 /// Every problem in the embedded data or in the files of `dir`, unreadable files included;
@@ -217,7 +210,7 @@ file_struct!(SalariesFile, salary, Salary);
 file_struct!(PathsFile, path, EducationPath);
 
 /// Parses and validates every file, collecting every problem rather than stopping at the first.
-pub fn build(texts: &Texts) -> Result<Catalog, Vec<Problem>> {
+pub fn build(texts: &Texts) -> Result<Data, Vec<Problem>> {
     let mut problems = Vec::new();
     // A file that does not parse is reported and read as empty, so the other files are still
     // checked; references into it are not, as they would all look dangling.
@@ -269,7 +262,7 @@ pub fn build(texts: &Texts) -> Result<Catalog, Vec<Problem>> {
     let responsibilities: ResponsibilitiesFile = parse_file(texts, "responsibilities.toml", p, f);
     let salaries: SalariesFile = parse_file(texts, "salaries.toml", p, f);
     let paths: PathsFile = parse_file(texts, "paths.toml", p, f);
-    let mut catalog = Catalog {
+    let mut catalog = Data {
         about: about.about,
         roles: roles.role,
         responsibilities: responsibilities.responsibility,
@@ -479,7 +472,7 @@ fn find_id_line(text: &str, id: &str) -> Option<usize> {
 
 const MAX_FEE_USD: u32 = 100_000;
 
-fn validate(c: &Catalog, texts: &Texts, failed: &HashSet<&str>, problems: &mut Vec<Problem>) {
+fn validate(c: &Data, texts: &Texts, failed: &HashSet<&str>, problems: &mut Vec<Problem>) {
     let mut check = Checker { texts, problems };
     // The ids of a kind, or None when its file did not parse and references into it are not
     // checked.
@@ -709,6 +702,28 @@ fn validate(c: &Catalog, texts: &Texts, failed: &HashSet<&str>, problems: &mut V
                 0,
                 MAX_FEE_USD,
             );
+        }
+        // What load derives, a file may not set: it would be silently replaced.
+        for (field, set) in [
+            ("exam", r.exam.is_some()),
+            ("fees", r.fees.is_some()),
+            (
+                "member_saving_usd",
+                r.fee_history.iter().any(|f| f.member_saving_usd.is_some()),
+            ),
+        ] {
+            if set {
+                let needle = format!("{field} =");
+                check.report(
+                    file,
+                    &r.id,
+                    Some(&needle),
+                    format!(
+                        "`{}`: field `{field}` is derived from the history: remove it",
+                        r.id
+                    ),
+                );
+            }
         }
         let renewal = &r.renewal;
         check.refs(

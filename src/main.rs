@@ -1,10 +1,17 @@
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
-    let cli = hi::cli::Cli::parse();
+    let mut command = hi::cli::Cli::command();
+    let cli = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| hi::cli::Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|error| error.exit());
+    // Freeing clap's definition of every command, argument by argument, costs more than the
+    // rest of a lookup; the system reclaims it at exit.
+    std::mem::forget(command);
     let color = cli.color;
     match hi::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

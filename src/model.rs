@@ -1,7 +1,8 @@
 //! The typed records of the knowledge base, as they appear in `data/*.toml` and in `--json`.
 //!
 //! Records are deserialized as written (`deny_unknown_fields`), then `load` links them into a
-//! [`Catalog`]: ids checked, references resolved, the current fee and exam observation chosen.
+//! [`Data`]: ids checked, references resolved, the current fee and exam observation chosen;
+//! `catalog` serves it to the commands.
 
 use std::fmt;
 
@@ -60,27 +61,6 @@ impl Date {
     }
 }
 
-impl Date {
-    /// The last day this date can mean: a figure "as of 2023" is only surely older than a
-    /// cutoff once all of 2023 is.
-    pub fn last_day(self) -> jiff::civil::Date {
-        let month = self.month.unwrap_or(12) as i8;
-        let first =
-            jiff::civil::Date::new(self.year as i16, month, 1).unwrap_or(jiff::civil::Date::MAX);
-        match self.day {
-            Some(day) => first.with().day(day as i8).build().unwrap_or(first),
-            None => first.last_of_month(),
-        }
-    }
-
-    /// Whether all of this date lies more than `years` years before today.
-    pub fn is_older_than(self, years: u32) -> bool {
-        let today = jiff::ZonedDateTime::now().date();
-        let cutoff = today.saturating_sub(jiff::Span::new().years(years));
-        self.last_day() < cutoff
-    }
-}
-
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -125,6 +105,20 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 11] = [
+        Kind::Role,
+        Kind::Responsibility,
+        Kind::Skill,
+        Kind::Employer,
+        Kind::Certification,
+        Kind::Organization,
+        Kind::Salary,
+        Kind::Path,
+        Kind::Regulation,
+        Kind::Occupation,
+        Kind::Source,
+    ];
+
     /// The subcommand that lists and shows records of this kind.
     pub fn command(self) -> &'static str {
         match self {
@@ -387,8 +381,9 @@ pub struct Fees {
     pub non_member_usd: Option<u32>,
     /// Some issuers price a third tier for staff of member organizations.
     pub affiliate_usd: Option<u32>,
-    /// Derived at load: what an individual member saves, when both prices are known.
-    #[serde(skip_deserializing)]
+    /// Derived at load: what an individual member saves, when both prices are known. A data
+    /// file may not set it.
+    #[serde(default)]
     pub member_saving_usd: Option<u32>,
     pub as_of: Date,
     pub source: String,
@@ -442,12 +437,12 @@ pub struct Certification {
     pub description: String,
     /// Every eligibility route; empty means the rules are not in the data.
     pub eligibility: Vec<Route>,
-    /// The newest entry of `exam_history`, chosen at load.
-    #[serde(skip_deserializing)]
+    /// The newest entry of `exam_history`, chosen at load; a data file may not set it.
+    #[serde(default)]
     pub exam: Option<Exam>,
     pub exam_history: Vec<Exam>,
-    /// The newest entry of `fee_history`, chosen at load.
-    #[serde(skip_deserializing)]
+    /// The newest entry of `fee_history`, chosen at load; a data file may not set it.
+    #[serde(default)]
     pub fees: Option<Fees>,
     pub fee_history: Vec<Fees>,
     pub renewal: Renewal,
@@ -576,9 +571,9 @@ pub struct About {
     pub description: String,
 }
 
-/// Every record, validated and linked. Built only by `load`.
-#[derive(Debug, Clone, Serialize)]
-pub struct Catalog {
+/// Every record, validated and linked, as plain lists. Built only by `load::build`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Data {
     pub about: About,
     pub roles: Vec<Role>,
     pub responsibilities: Vec<Responsibility>,

@@ -176,6 +176,12 @@ impl Output {
         }
     }
 
+    /// Whether only the serialized records will be written (JSON, or `--fields`), so that a
+    /// command can skip building the view for people.
+    pub fn data_only(&self) -> bool {
+        self.format == Format::Json || self.fields.is_some()
+    }
+
     /// A list or comparison: `table` for people, `json` for JSON and for `--fields`.
     pub fn table<T: Serialize + ?Sized>(&mut self, table: &Table, json: &T) -> Result<()> {
         if let Some(fields) = self.fields.clone() {

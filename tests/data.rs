@@ -3,27 +3,28 @@
 
 use std::collections::HashSet;
 
-use hi::model::{Catalog, Kind};
+use hi::catalog::Catalog;
+use hi::model::Kind;
 
 use crate::common::{by_id, json, run};
 
 fn catalog() -> Catalog {
-    hi::load::load(None).expect("the embedded data is valid")
+    hi::catalog(None).expect("the embedded data is valid")
 }
 
 #[test]
 fn embedded_data_parses_and_links() {
     let catalog = catalog();
     // load() validated ids and references; check the counts the seed calls for.
-    assert_eq!(catalog.roles.len(), 4);
-    assert!(catalog.certifications.len() >= 12);
-    assert_eq!(catalog.responsibilities.len(), 6);
-    assert_eq!(catalog.paths.len(), 4);
+    assert_eq!(catalog.roles().len(), 4);
+    assert!(catalog.certifications().len() >= 12);
+    assert_eq!(catalog.responsibilities().len(), 6);
+    assert_eq!(catalog.paths().len(), 4);
     for id in ["himss", "ahima", "cahiim"] {
-        assert!(catalog.organizations.iter().any(|o| o.id == id), "{id}");
+        assert!(catalog.organizations().iter().any(|o| o.id == id), "{id}");
     }
     for id in ["hipaa", "hitech"] {
-        assert!(catalog.regulations.iter().any(|r| r.id == id), "{id}");
+        assert!(catalog.regulations().iter().any(|r| r.id == id), "{id}");
     }
     for id in [
         "providers",
@@ -32,7 +33,7 @@ fn embedded_data_parses_and_links() {
         "insurers",
         "government",
     ] {
-        assert!(catalog.employers.iter().any(|e| e.id == id), "{id}");
+        assert!(catalog.employers().iter().any(|e| e.id == id), "{id}");
     }
     for id in [
         "cahims",
@@ -49,7 +50,7 @@ fn embedded_data_parses_and_links() {
         "ahic",
         "ni-bc",
     ] {
-        assert!(catalog.certifications.iter().any(|c| c.id == id), "{id}");
+        assert!(catalog.certifications().iter().any(|c| c.id == id), "{id}");
     }
 }
 
@@ -66,11 +67,11 @@ fn ids_are_unique_within_each_kind() {
 fn every_source_is_cited_and_every_citation_resolves() {
     let catalog = catalog();
     let citations = catalog.citations();
-    let known: HashSet<&str> = catalog.sources.iter().map(|s| s.id.as_str()).collect();
+    let known: HashSet<&str> = catalog.sources().iter().map(|s| s.id.as_str()).collect();
     for citation in &citations {
         assert!(known.contains(citation.source), "{citation:?}");
     }
-    for source in &catalog.sources {
+    for source in catalog.sources() {
         assert!(
             citations.iter().any(|c| c.source == source.id),
             "source `{}` is cited by nothing",
@@ -168,7 +169,7 @@ fn corrections_of_the_seed_are_kept_as_notes() {
     let catalog = catalog();
     let notes = |id: &str| {
         catalog
-            .certifications
+            .certifications()
             .iter()
             .find(|c| c.id == id)
             .unwrap()
@@ -183,7 +184,7 @@ fn corrections_of_the_seed_are_kept_as_notes() {
     assert!(notes("cahims").contains("2 ethics hours"));
     assert!(notes("cahims").contains("$369"));
     let payscale = catalog
-        .salaries
+        .salaries()
         .iter()
         .find(|s| s.id == "payscale-median-annual")
         .unwrap();
@@ -264,11 +265,42 @@ fn roles_link_to_occupations_with_the_caveat() {
     );
     let catalog = catalog();
     for code in ["15-1211.01", "29-9021", "29-2072", "11-9111"] {
-        assert!(catalog.occupations.iter().any(|o| o.id == code), "{code}");
+        assert!(catalog.occupations().iter().any(|o| o.id == code), "{code}");
     }
     assert!(
         catalog
             .name_of(Kind::Occupation, "29-9021")
             .starts_with("Health Information")
     );
+}
+
+#[test]
+fn the_compiled_catalog_is_the_toml() {
+    use hi::catalog::Catalog;
+    let compiled = hi::catalog(None).unwrap();
+    let parsed = Catalog::parsed(hi::load::build(&hi::load::Texts::embedded()).unwrap());
+    // One record decoded alone, before its kind is, equals its TOML source.
+    let one = compiled.get::<hi::model::Certification>("CPHIMS").unwrap();
+    let source = parsed.get::<hi::model::Certification>("cphims").unwrap();
+    assert_eq!(
+        serde_json::to_value(one).unwrap(),
+        serde_json::to_value(source).unwrap()
+    );
+    let json = |c: &Catalog| {
+        serde_json::json!([
+            c.about(),
+            c.roles(),
+            c.responsibilities(),
+            c.skills(),
+            c.employers(),
+            c.certifications(),
+            c.organizations(),
+            c.salaries(),
+            c.paths(),
+            c.regulations(),
+            c.occupations(),
+            c.sources(),
+        ])
+    };
+    assert_eq!(json(&compiled), json(&parsed));
 }

@@ -1,22 +1,23 @@
 //! Properties of the one lookup and of search, over any input.
 
+use hi::catalog::Catalog;
 use hi::catalog::Record;
-use hi::model::{Catalog, Certification, Role, Skill};
+use hi::model::{Certification, Role, Skill};
 use proptest::prelude::*;
 
 fn catalog() -> &'static Catalog {
     static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-    CATALOG.get_or_init(|| hi::load::load(None).unwrap())
+    CATALOG.get_or_init(|| hi::catalog(None).unwrap())
 }
 
 /// Every id of the kinds users look up most.
 fn ids() -> Vec<String> {
     let c = catalog();
-    c.certifications
+    c.certifications()
         .iter()
         .map(|r| r.id().to_string())
-        .chain(c.roles.iter().map(|r| r.id().to_string()))
-        .chain(c.skills.iter().map(|r| r.id().to_string()))
+        .chain(c.roles().iter().map(|r| r.id().to_string()))
+        .chain(c.skills().iter().map(|r| r.id().to_string()))
         .collect()
 }
 

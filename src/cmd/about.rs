@@ -3,7 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::model::Catalog;
+use crate::catalog::Catalog;
 use crate::output::{Detail, Output};
 
 #[derive(Serialize)]
@@ -17,23 +17,23 @@ struct About<'a> {
 
 pub fn run(catalog: &Catalog, out: &mut Output) -> Result<()> {
     let counts = std::collections::BTreeMap::from([
-        ("roles", catalog.roles.len()),
-        ("responsibilities", catalog.responsibilities.len()),
-        ("skills", catalog.skills.len()),
-        ("employers", catalog.employers.len()),
-        ("certifications", catalog.certifications.len()),
-        ("organizations", catalog.organizations.len()),
-        ("salaries", catalog.salaries.len()),
-        ("paths", catalog.paths.len()),
-        ("regulations", catalog.regulations.len()),
-        ("occupations", catalog.occupations.len()),
-        ("sources", catalog.sources.len()),
+        ("roles", catalog.roles().len()),
+        ("responsibilities", catalog.responsibilities().len()),
+        ("skills", catalog.skills().len()),
+        ("employers", catalog.employers().len()),
+        ("certifications", catalog.certifications().len()),
+        ("organizations", catalog.organizations().len()),
+        ("salaries", catalog.salaries().len()),
+        ("paths", catalog.paths().len()),
+        ("regulations", catalog.regulations().len()),
+        ("occupations", catalog.occupations().len()),
+        ("sources", catalog.sources().len()),
     ]);
     let about = About {
         program_version: env!("CARGO_PKG_VERSION"),
-        data_version: &catalog.about.version,
-        data_date: catalog.about.date.to_string(),
-        description: &catalog.about.description,
+        data_version: &catalog.about().version,
+        data_date: catalog.about().date.to_string(),
+        description: &catalog.about().description,
         counts,
     };
     let mut detail = Detail::new("hi — health informatics careers and certifications".to_string());

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use super::{STALE_YEARS, as_of, count, duration, list_or_show, sources_section, usd};
-use crate::cli::CertsArgs;
-use crate::model::{
-    Catalog, Certification, CycleEnd, Exam, Fees, Kind, Organization, Renewal, Route,
+use super::{
+    STALE_YEARS, as_of, count, duration, is_older_than, list_or_show, sources_section, usd,
 };
+use crate::catalog::Catalog;
+use crate::cli::CertsArgs;
+use crate::model::{Certification, CycleEnd, Exam, Fees, Kind, Organization, Renewal, Route};
 use crate::output::{Detail, Output, Table, Tone};
 
 pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
@@ -15,24 +16,26 @@ pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> 
         .as_deref()
         .map(|id| catalog.get::<Organization>(id))
         .transpose()?;
-    let records = catalog
-        .certifications
-        .iter()
-        .filter(|c| issuer.is_none_or(|o| c.issuer == o.id))
-        .filter(|c| args.level.is_none_or(|l| c.level == l))
-        .filter(|c| {
-            args.max_fee.is_none_or(|max| {
-                let fees = c.fees.as_ref();
-                let fee = if args.member {
-                    fees.and_then(|f| f.member_usd)
-                } else {
-                    fees.and_then(|f| f.non_member_usd)
-                };
-                // An unknown fee cannot be shown to be under the limit.
-                fee.is_some_and(|fee| fee <= max)
+    let records = || {
+        catalog
+            .certifications()
+            .iter()
+            .filter(|c| issuer.is_none_or(|o| c.issuer == o.id))
+            .filter(|c| args.level.is_none_or(|l| c.level == l))
+            .filter(|c| {
+                args.max_fee.is_none_or(|max| {
+                    let fees = c.fees.as_ref();
+                    let fee = if args.member {
+                        fees.and_then(|f| f.member_usd)
+                    } else {
+                        fees.and_then(|f| f.non_member_usd)
+                    };
+                    // An unknown fee cannot be shown to be under the limit.
+                    fee.is_some_and(|fee| fee <= max)
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
     list_or_show(
         args.id.as_deref(),
         records,
@@ -61,7 +64,7 @@ pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> 
                     fees.map_or("unknown".to_string(), |f| f.as_of.to_string()),
                     renewal_summary(&c.renewal),
                 ]);
-                if fees.is_some_and(|f| f.as_of.is_older_than(STALE_YEARS)) {
+                if fees.is_some_and(|f| is_older_than(f.as_of, STALE_YEARS)) {
                     table.tone(6, Tone::Stale);
                 }
             }
@@ -126,7 +129,7 @@ fn detail(cert: &Certification, catalog: &Catalog) -> Detail {
     }
     detail.section("Renewal in detail", renewal_lines(&cert.renewal));
     let holders = catalog
-        .roles
+        .roles()
         .iter()
         .filter(|r| r.certifications.contains(&cert.id))
         .map(|r| format!("{} ({})", r.name, r.id))

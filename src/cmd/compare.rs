@@ -3,8 +3,9 @@
 use anyhow::{Result, bail};
 
 use super::{count, duration, names, usd};
+use crate::catalog::Catalog;
 use crate::cli::CompareArgs;
-use crate::model::{Catalog, Certification, Kind, Role};
+use crate::model::{Certification, Kind, Role};
 use crate::output::{Output, Table};
 
 pub fn run(args: &CompareArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
@@ -149,7 +150,7 @@ fn roles_table(roles: &[&Role], catalog: &Catalog) -> Table {
     row("Typical education", &|r| r.education.clone());
     row("Responsibilities", &|r| {
         catalog
-            .responsibilities
+            .responsibilities()
             .iter()
             .filter(|x| x.roles.contains(&r.id))
             .map(|x| x.name.clone())

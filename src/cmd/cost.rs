@@ -4,9 +4,10 @@ use anyhow::Result;
 
 use super::compare::SideBySide;
 use super::{bar, usd};
+use crate::catalog::Catalog;
 use crate::cli::CostArgs;
 use crate::cost::{Cost, cost};
-use crate::model::{Catalog, Certification};
+use crate::model::Certification;
 use crate::output::{Format, Output, Table};
 
 pub fn run(args: &CostArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {

@@ -2,16 +2,17 @@
 
 use anyhow::{Result, bail};
 
+use crate::catalog::Catalog;
 use crate::cli::{EligibleArgs, ProfileArgs};
 use crate::eligibility::{Profile, Status, evaluate};
-use crate::model::{Catalog, Certification};
+use crate::model::Certification;
 use crate::output::{Output, Table, Tone};
 
 pub fn run(args: &EligibleArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let profile = profile(&args.profile, catalog)?;
     let certs: Vec<&Certification> = match &args.cert {
         Some(id) => vec![catalog.get::<Certification>(id)?],
-        None => catalog.certifications.iter().collect(),
+        None => catalog.certifications().iter().collect(),
     };
     let verdicts: Vec<_> = certs
         .iter()

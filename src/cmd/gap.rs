@@ -4,8 +4,9 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::catalog::Catalog;
 use crate::cli::GapArgs;
-use crate::model::{Catalog, Role, Skill};
+use crate::model::{Role, Skill};
 use crate::output::{Output, Table};
 
 #[derive(Debug, Serialize)]
@@ -72,7 +73,7 @@ pub fn gap(args: &GapArgs, catalog: &Catalog) -> Result<Gap> {
         .skills
         .iter()
         .filter(|id| !have.contains(id))
-        .filter_map(|id| catalog.skills.iter().find(|s| &s.id == id))
+        .filter_map(|id| catalog.skills().iter().find(|s| &s.id == id))
         .map(|skill| MissingSkill {
             id: skill.id.clone(),
             name: skill.name.clone(),
@@ -89,7 +90,7 @@ pub fn gap(args: &GapArgs, catalog: &Catalog) -> Result<Gap> {
 
 fn covering(catalog: &Catalog, skill: &str) -> Vec<Covering> {
     catalog
-        .certifications
+        .certifications()
         .iter()
         .filter_map(|cert| {
             let domain = cert

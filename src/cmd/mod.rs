@@ -24,15 +24,18 @@ pub mod sources;
 
 use anyhow::Result;
 
+use crate::catalog::Catalog;
 use crate::catalog::Record;
-use crate::model::{Catalog, Date, Kind};
+use crate::model::{Date, Kind};
 use crate::output::{Detail, Output, Table};
 
-/// With an id, shows that record in full; without, lists `records` (already filtered).
-pub fn list_or_show<T: Record>(
+/// With an id, shows that record in full; without, lists `records` (filtered as asked).
+/// Each is computed only when needed: showing one record decodes no other, and JSON builds
+/// no table.
+pub fn list_or_show<'a, T: Record>(
     id: Option<&str>,
-    records: Vec<&T>,
-    catalog: &Catalog,
+    records: impl FnOnce() -> Vec<&'a T>,
+    catalog: &'a Catalog,
     out: &mut Output,
     table: impl Fn(&[&T]) -> Table,
     detail: impl Fn(&T) -> Detail,
@@ -40,9 +43,18 @@ pub fn list_or_show<T: Record>(
     match id {
         Some(id) => {
             let record = catalog.get::<T>(id)?;
-            out.detail(&detail(record), record)
+            match out.data_only() {
+                true => out.detail(&Detail::new(String::new()), record),
+                false => out.detail(&detail(record), record),
+            }
         }
-        None => out.table(&table(&records), &records),
+        None => {
+            let records = records();
+            match out.data_only() {
+                true => out.table(&Table::new(&[]), &records),
+                false => out.table(&table(&records), &records),
+            }
+        }
     }
 }
 
@@ -71,7 +83,7 @@ pub fn sources_section(detail: &mut Detail, catalog: &Catalog, ids: &[&String]) 
     }
     let lines = seen
         .iter()
-        .map(|id| match catalog.sources.iter().find(|s| &&s.id == id) {
+        .map(|id| match catalog.sources().iter().find(|s| &&s.id == id) {
             Some(s) => format!(
                 "[{}] {} — {} ({}, retrieved {}) {}",
                 s.id,
@@ -147,6 +159,20 @@ pub fn bar(value: u64, max: u64, width: u64) -> String {
 
 /// Figures older than this many years are toned as stale in tables.
 pub const STALE_YEARS: u32 = 3;
+
+/// Whether all of `date` lies more than `years` years before today. A figure "as of 2023" is
+/// only surely older than a cutoff once the last day of 2023 is.
+pub fn is_older_than(date: Date, years: u32) -> bool {
+    let month = date.month.unwrap_or(12) as i8;
+    let first =
+        jiff::civil::Date::new(date.year as i16, month, 1).unwrap_or(jiff::civil::Date::MAX);
+    let last = match date.day {
+        Some(day) => first.with().day(day as i8).build().unwrap_or(first),
+        None => first.last_of_month(),
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    last < today.saturating_sub(jiff::Span::new().years(years))
+}
 
 pub fn as_of(date: Date) -> String {
     format!("as of {date}")

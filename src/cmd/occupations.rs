@@ -3,12 +3,13 @@
 use anyhow::Result;
 
 use super::{linked, list_or_show, sources_section, usd};
+use crate::catalog::Catalog;
 use crate::cli::IdArg;
-use crate::model::{Catalog, Kind};
+use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let records = catalog.occupations.iter().collect();
+    let records = || catalog.occupations().iter().collect();
     list_or_show(
         args.id.as_deref(),
         records,
@@ -42,7 +43,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 outlook(o.outlook_percent, o.outlook_period.as_deref()),
             );
             let roles: Vec<String> = catalog
-                .roles
+                .roles()
                 .iter()
                 .filter(|r| r.occupations.contains(&o.id))
                 .map(|r| r.id.clone())

@@ -3,12 +3,12 @@
 use anyhow::Result;
 
 use super::{list_or_show, sources_section};
+use crate::catalog::Catalog;
 use crate::cli::IdArg;
-use crate::model::Catalog;
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let records = catalog.organizations.iter().collect();
+    let records = || catalog.organizations().iter().collect();
     list_or_show(
         args.id.as_deref(),
         records,
@@ -40,7 +40,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
 
 fn issued_by(catalog: &Catalog, org: &str) -> Vec<String> {
     catalog
-        .certifications
+        .certifications()
         .iter()
         .filter(|c| c.issuer == org)
         .map(|c| c.name.clone())

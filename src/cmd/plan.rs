@@ -6,10 +6,11 @@ use serde::Serialize;
 
 use super::usd;
 use super::{eligible, gap};
+use crate::catalog::Catalog;
 use crate::cli::PlanArgs;
 use crate::cost::{Cost, cost};
 use crate::eligibility::{Status, Verdict, evaluate};
-use crate::model::{Catalog, Certification, Role};
+use crate::model::{Certification, Role};
 use crate::output::{Detail, Output};
 
 #[derive(Debug, Serialize)]

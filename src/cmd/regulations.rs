@@ -3,12 +3,13 @@
 use anyhow::Result;
 
 use super::{linked, list_or_show, sources_section};
+use crate::catalog::Catalog;
 use crate::cli::IdArg;
-use crate::model::{Catalog, Kind};
+use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let records = catalog.regulations.iter().collect();
+    let records = || catalog.regulations().iter().collect();
     list_or_show(
         args.id.as_deref(),
         records,
@@ -33,7 +34,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
             detail.field("Enacted", r.enacted.to_string());
             detail.field("Description", &r.description);
             let skills: Vec<String> = catalog
-                .skills
+                .skills()
                 .iter()
                 .filter(|s| s.regulations.contains(&r.id))
                 .map(|s| s.id.clone())

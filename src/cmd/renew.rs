@@ -8,8 +8,9 @@ use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::catalog::Catalog;
 use crate::cli::RenewArgs;
-use crate::model::{Catalog, Certification, CycleEnd};
+use crate::model::{Certification, CycleEnd};
 use crate::output::{Output, Table};
 
 #[derive(Debug, Serialize)]

@@ -3,12 +3,13 @@
 use anyhow::Result;
 
 use super::{linked, list_or_show, names, sources_section};
+use crate::catalog::Catalog;
 use crate::cli::IdArg;
-use crate::model::{Catalog, Kind};
+use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let records = catalog.responsibilities.iter().collect();
+    let records = || catalog.responsibilities().iter().collect();
     list_or_show(
         args.id.as_deref(),
         records,

@@ -3,12 +3,13 @@
 use anyhow::Result;
 
 use super::{linked, list_or_show, names, sources_section};
+use crate::catalog::Catalog;
 use crate::cli::IdArg;
-use crate::model::{Catalog, Kind, Role};
+use crate::model::{Kind, Role};
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let records = catalog.roles.iter().collect();
+    let records = || catalog.roles().iter().collect();
     list_or_show(
         args.id.as_deref(),
         records,
@@ -35,7 +36,7 @@ pub fn detail(role: &Role, catalog: &Catalog) -> Detail {
     detail.field("Description", &role.description);
     detail.field("Typical education", &role.education);
     let responsibilities = catalog
-        .responsibilities
+        .responsibilities()
         .iter()
         .filter(|r| r.roles.contains(&role.id))
         .map(|r| format!("{} ({})", r.name, r.id))
@@ -44,7 +45,7 @@ pub fn detail(role: &Role, catalog: &Catalog) -> Detail {
     let skills = role
         .skills
         .iter()
-        .map(|id| match catalog.skills.iter().find(|s| &s.id == id) {
+        .map(|id| match catalog.skills().iter().find(|s| &s.id == id) {
             Some(skill) => format!("{} ({id}) — {}", skill.name, skill.category.label()),
             None => id.clone(),
         })
@@ -58,7 +59,7 @@ pub fn detail(role: &Role, catalog: &Catalog) -> Detail {
         .certifications
         .iter()
         .map(
-            |id| match catalog.certifications.iter().find(|c| &c.id == id) {
+            |id| match catalog.certifications().iter().find(|c| &c.id == id) {
                 Some(cert) => format!(
                     "{} ({id}) — {}, {}",
                     cert.full_name,
@@ -76,7 +77,7 @@ pub fn detail(role: &Role, catalog: &Catalog) -> Detail {
         linked(catalog, Kind::Occupation, &role.occupations),
     );
     let salaries = catalog
-        .salaries
+        .salaries()
         .iter()
         .filter(|s| s.role.as_deref() == Some(role.id.as_str()))
         .map(super::salaries::summary)

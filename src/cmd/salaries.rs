@@ -2,17 +2,18 @@
 
 use anyhow::Result;
 
-use super::{STALE_YEARS, bar, cents, list_or_show, sources_section};
+use super::{STALE_YEARS, bar, cents, is_older_than, list_or_show, sources_section};
+use crate::catalog::Catalog;
 use crate::cli::IdArg;
-use crate::model::{Catalog, Kind, Period, Salary};
+use crate::model::{Kind, Period, Salary};
 use crate::output::{Detail, Format, Output, Table, Tone};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let records = catalog.salaries.iter().collect();
+    let records = || catalog.salaries().iter().collect();
     // Annual figures get a bar on one scale; hourly ones are not comparable with them.
     let bars = out.format == Format::Table;
     let most = catalog
-        .salaries
+        .salaries()
         .iter()
         .filter(|s| s.period == Period::Year)
         .map(|s| s.amount_cents)
@@ -54,7 +55,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                     });
                 }
                 table.row(row);
-                if s.as_of.is_older_than(STALE_YEARS) {
+                if is_older_than(s.as_of, STALE_YEARS) {
                     table.tone(5, Tone::Stale);
                 }
             }

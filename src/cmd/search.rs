@@ -3,6 +3,7 @@
 use anyhow::{Result, bail};
 use serde::Serialize;
 
+use crate::catalog::Catalog;
 use crate::catalog::Record;
 use crate::cli::SearchArgs;
 use crate::model::*;

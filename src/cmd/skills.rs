@@ -3,8 +3,9 @@
 use anyhow::Result;
 
 use super::{linked, list_or_show, sources_section};
+use crate::catalog::Catalog;
 use crate::cli::SkillsArgs;
-use crate::model::{Catalog, Kind, Role};
+use crate::model::{Kind, Role};
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &SkillsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
@@ -13,12 +14,14 @@ pub fn run(args: &SkillsArgs, catalog: &Catalog, out: &mut Output) -> Result<()>
         .as_deref()
         .map(|id| catalog.get::<Role>(id))
         .transpose()?;
-    let records = catalog
-        .skills
-        .iter()
-        .filter(|s| args.category.is_none_or(|c| s.category == c))
-        .filter(|s| role.is_none_or(|r| r.skills.contains(&s.id)))
-        .collect();
+    let records = || {
+        catalog
+            .skills()
+            .iter()
+            .filter(|s| args.category.is_none_or(|c| s.category == c))
+            .filter(|s| role.is_none_or(|r| r.skills.contains(&s.id)))
+            .collect()
+    };
     list_or_show(
         args.id.as_deref(),
         records,
@@ -60,7 +63,7 @@ pub fn run(args: &SkillsArgs, catalog: &Catalog, out: &mut Output) -> Result<()>
 
 fn roles_needing(catalog: &Catalog, skill: &str) -> Vec<String> {
     catalog
-        .roles
+        .roles()
         .iter()
         .filter(|r| r.skills.iter().any(|s| s == skill))
         .map(|r| r.id.clone())

@@ -2,10 +2,10 @@
 
 use anyhow::Result;
 
-use super::list_or_show;
+use super::{is_older_than, list_or_show};
+use crate::catalog::Catalog;
 use crate::catalog::Citation;
 use crate::cli::SourcesArgs;
-use crate::model::Catalog;
 use crate::output::{Detail, Output, Table};
 
 pub fn run(args: &SourcesArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
@@ -13,7 +13,7 @@ pub fn run(args: &SourcesArgs, catalog: &Catalog, out: &mut Output) -> Result<()
     if let Some(years) = args.older_than {
         let stale: Vec<&Citation> = citations
             .iter()
-            .filter(|c| c.as_of.is_some_and(|d| d.is_older_than(years)))
+            .filter(|c| c.as_of.is_some_and(|d| is_older_than(d, years)))
             .collect();
         let mut table = Table::new(&["Kind", "ID", "Figure", "As of", "Source"]);
         for c in &stale {
@@ -27,7 +27,7 @@ pub fn run(args: &SourcesArgs, catalog: &Catalog, out: &mut Output) -> Result<()
         }
         return out.table(&table, &stale);
     }
-    let records = catalog.sources.iter().collect();
+    let records = || catalog.sources().iter().collect();
     list_or_show(
         args.id.as_deref(),
         records,

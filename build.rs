@@ -1,0 +1,93 @@
+//! Compiles `data/*.toml` into the binary in a form that needs no parsing at run time.
+//!
+//! The TOML stays the one source of truth: this script parses and validates it with the same
+//! code `hi` uses on a `--data-dir` (`src/model.rs`, `src/load.rs`) and fails the build with
+//! every problem if the data is invalid. Each record is then encoded on its own with postcard,
+//! with an index by id, so that `hi` decodes only the records a command needs.
+
+// The shared modules hold run-time helpers the build does not call.
+#![allow(dead_code)]
+
+#[path = "src/load.rs"]
+mod load;
+#[path = "src/model.rs"]
+mod model;
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+fn main() {
+    println!("cargo::rerun-if-changed=data");
+    println!("cargo::rerun-if-changed=src/model.rs");
+    println!("cargo::rerun-if-changed=src/load.rs");
+    let data = match load::build(&load::Texts::embedded()) {
+        Ok(data) => data,
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("data/{problem}");
+            }
+            panic!("{} problem(s) in data/: see above", problems.len());
+        }
+    };
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut rust = String::new();
+    let about = encode(&data.about);
+    writeln!(rust, "pub static ABOUT: &[u8] = &{about:?};").unwrap();
+    kind(&out, &mut rust, "roles", &data.roles, |r| &r.id);
+    kind(
+        &out,
+        &mut rust,
+        "responsibilities",
+        &data.responsibilities,
+        |r| &r.id,
+    );
+    kind(&out, &mut rust, "skills", &data.skills, |r| &r.id);
+    kind(&out, &mut rust, "employers", &data.employers, |r| &r.id);
+    kind(
+        &out,
+        &mut rust,
+        "certifications",
+        &data.certifications,
+        |r| &r.id,
+    );
+    kind(&out, &mut rust, "organizations", &data.organizations, |r| {
+        &r.id
+    });
+    kind(&out, &mut rust, "salaries", &data.salaries, |r| &r.id);
+    kind(&out, &mut rust, "paths", &data.paths, |r| &r.id);
+    kind(&out, &mut rust, "regulations", &data.regulations, |r| &r.id);
+    kind(&out, &mut rust, "occupations", &data.occupations, |r| &r.id);
+    kind(&out, &mut rust, "sources", &data.sources, |r| &r.id);
+    std::fs::write(out.join("compiled.rs"), rust).expect("OUT_DIR is writable");
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("the data serializes")
+}
+
+/// Writes `<name>.postcard` (the records, one after another) and, into `rust`, a static of the
+/// same name holding those bytes and an index of (id, start, end).
+fn kind<T: Serialize>(
+    out: &Path,
+    rust: &mut String,
+    name: &str,
+    records: &[T],
+    id: fn(&T) -> &String,
+) {
+    let mut bytes = Vec::new();
+    let mut index = String::new();
+    for record in records {
+        let start = bytes.len();
+        bytes.extend(encode(record));
+        write!(index, "({:?}, {start}, {}), ", id(record), bytes.len()).unwrap();
+    }
+    std::fs::write(out.join(format!("{name}.postcard")), bytes).expect("OUT_DIR is writable");
+    writeln!(
+        rust,
+        "#[allow(non_upper_case_globals)] pub static {name}: (&[u8], &[(&str, usize, usize)]) = \
+         (include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}.postcard\")), &[{index}]);"
+    )
+    .unwrap();
+}
