@@ -4,6 +4,7 @@
 //! The catalog built into `hi` is decoded lazily: a command that shows one certification
 //! decodes that record alone, a list decodes its kind, and only search decodes everything.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use anyhow::{Result, bail};
@@ -25,6 +26,8 @@ pub struct Records<T> {
     all: OnceLock<Vec<T>>,
     compiled: Option<(&'static [u8], Index)>,
     one: Vec<OnceLock<T>>,
+    /// Positions in `all` by lowercase id, built at the first lookup in a large parsed kind.
+    by_id: OnceLock<HashMap<String, usize>>,
 }
 
 impl<T: DeserializeOwned> Records<T> {
@@ -33,6 +36,7 @@ impl<T: DeserializeOwned> Records<T> {
             all: OnceLock::from(records),
             compiled: None,
             one: Vec::new(),
+            by_id: OnceLock::new(),
         }
     }
 
@@ -41,6 +45,7 @@ impl<T: DeserializeOwned> Records<T> {
             all: OnceLock::new(),
             compiled: Some((bytes, index)),
             one: index.iter().map(|_| OnceLock::new()).collect(),
+            by_id: OnceLock::new(),
         }
     }
 
@@ -57,7 +62,18 @@ impl<T: DeserializeOwned> Records<T> {
     /// The record with this id, ignoring case, decoding no other.
     fn find(&self, id: &str, id_of: impl Fn(&T) -> &str) -> Option<&T> {
         if let Some(all) = self.all.get() {
-            return all.iter().find(|r| id_of(r).eq_ignore_ascii_case(id));
+            // A scan is quickest for a few records; a user's large catalog gets an index.
+            if all.len() < 64 {
+                return all.iter().find(|r| id_of(r).eq_ignore_ascii_case(id));
+            }
+            let by_id = self.by_id.get_or_init(|| {
+                let mut by_id = HashMap::with_capacity(all.len());
+                for (i, record) in all.iter().enumerate() {
+                    by_id.entry(id_of(record).to_ascii_lowercase()).or_insert(i);
+                }
+                by_id
+            });
+            return by_id.get(&id.to_ascii_lowercase()).map(|&i| &all[i]);
         }
         let (bytes, index) = self.compiled?;
         let i = index

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(data) => {
             let catalog = hi::catalog::Catalog::parsed(data);
             // A valid catalog must also answer lookups and searches.
-            for cert in &catalog.certifications() {
+            for cert in catalog.certifications() {
                 let _ = catalog.get::<hi::model::Certification>(&cert.id.to_uppercase());
             }
             let _ = hi::cmd::search::search(&catalog, "a");

@@ -76,6 +76,10 @@ pub fn search<'a>(catalog: &'a Catalog, query: &str) -> Vec<Hit<'a>> {
 /// never bytes, so no text can make it slice inside a character.
 fn excerpt(text: &str, query: &str) -> Option<String> {
     const CONTEXT: usize = 30;
+    // Most fields do not match: find that out before working character by character.
+    if !text.to_lowercase().contains(query) {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let lower: Vec<char> = chars
         .iter()

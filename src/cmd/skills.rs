@@ -1,5 +1,7 @@
 //! `hi skills [ID] [--category C] [--role ROLE]`
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 
 use super::{linked, list_or_show, sources_section};
@@ -28,13 +30,24 @@ pub fn run(args: &SkillsArgs, catalog: &Catalog, out: &mut Output) -> Result<()>
         catalog,
         out,
         |skills| {
+            // Count once over the roles, not once per skill.
+            let mut needed: HashMap<&str, usize> = HashMap::new();
+            for role in catalog.roles() {
+                for skill in &role.skills {
+                    *needed.entry(skill).or_default() += 1;
+                }
+            }
             let mut table = Table::new(&["ID", "Skill", "Category", "Roles"]);
             for skill in skills {
                 table.row(vec![
                     skill.id.clone(),
                     skill.name.clone(),
                     skill.category.label().to_string(),
-                    roles_needing(catalog, &skill.id).len().to_string(),
+                    needed
+                        .get(skill.id.as_str())
+                        .copied()
+                        .unwrap_or(0)
+                        .to_string(),
                 ]);
             }
             table

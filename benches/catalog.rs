@@ -1,0 +1,77 @@
+//! In-process benchmarks: loading, validating and each query, on the built-in catalog.
+//! `cargo bench`; whole-process timings are in scripts/bench.sh.
+
+use hi::catalog::Catalog;
+use hi::eligibility::{Profile, evaluate};
+use hi::load::{Texts, build};
+use hi::model::{Certification, Education};
+
+fn main() {
+    divan::main();
+}
+
+/// Decoding every record of the compiled catalog, as `hi search` does.
+#[divan::bench]
+fn decode_everything() -> usize {
+    let catalog = Catalog::compiled();
+    catalog.entries().count()
+}
+
+/// Decoding the one record `hi certs cphims --json` needs.
+#[divan::bench]
+fn decode_one_certification() -> usize {
+    let catalog = Catalog::compiled();
+    catalog
+        .get::<Certification>("cphims")
+        .map_or(0, |c| c.eligibility.len())
+}
+
+/// Parsing and validating the TOML, as `--data-dir` does (and build.rs, once per build).
+#[divan::bench]
+fn parse_and_validate_toml() -> usize {
+    build(&Texts::embedded()).map_or(0, |data| data.certifications.len())
+}
+
+#[divan::bench(args = ["hipaa", "data", "zzzz"])]
+fn search(bencher: divan::Bencher, query: &str) {
+    let catalog = Catalog::compiled();
+    catalog.entries().count();
+    bencher.bench_local(|| hi::cmd::search::search(&catalog, query).len());
+}
+
+#[divan::bench]
+fn eligibility_of_every_certification(bencher: divan::Bencher) {
+    let catalog = Catalog::compiled();
+    let profile = Profile {
+        education: Some(Education::Bachelor),
+        experience_years: 5,
+        healthcare_years: 2,
+        ..Profile::default()
+    };
+    bencher.bench_local(|| {
+        catalog
+            .certifications()
+            .iter()
+            .map(|c| evaluate(c, &profile, &catalog).missing.len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench]
+fn cost_over_ten_years(bencher: divan::Bencher) {
+    let catalog = Catalog::compiled();
+    bencher.bench_local(|| {
+        catalog
+            .certifications()
+            .iter()
+            .map(|c| hi::cost::cost(c, &catalog, 10, false).total_usd)
+            .sum::<u32>()
+    });
+}
+
+#[divan::bench]
+fn citations(bencher: divan::Bencher) {
+    let catalog = Catalog::compiled();
+    catalog.entries().count();
+    bencher.bench_local(|| catalog.citations().len());
+}
