@@ -22,6 +22,11 @@ fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=src/model.rs");
     println!("cargo::rerun-if-changed=src/load.rs");
+    // A position-independent executable spends a fifth of a short run having the loader
+    // relocate it; hi is run often and briefly, so on Linux it is linked at a fixed address.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo::rustc-link-arg-bins=-no-pie");
+    }
     let data = match load::build(&load::Texts::embedded()) {
         Ok(data) => data,
         Err(problems) => {

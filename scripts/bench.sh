@@ -17,6 +17,9 @@ mkdir -p "$out"
 for scale in 10 100 1000; do
   [ -f "$out/x$scale/roles.toml" ] || "$gen" --scale "$scale" "$out/x$scale" 2>/dev/null
 done
+# The size the performance targets name: 1,000 certifications, 1,000 roles, 5,000 skills.
+[ -f "$out/target-size/roles.toml" ] ||
+  "$gen" --scale 1 --certifications 1000 --roles 1000 --skills 5000 "$out/target-size" 2>/dev/null
 
 commands=(
   "roles"
@@ -46,7 +49,7 @@ peak_kib() { /usr/bin/time -f %M $1 2>&1 >/dev/null | tail -1; }
   echo "Machine: $(nproc) cores, $(python3 -c 'import platform; print(platform.processor() or platform.machine())'), $(uname -sr); $(date -u +%Y-%m-%d)."
   echo "Timer: $(command -v hyperfine >/dev/null && hyperfine --version || echo 'shell loop, 50 runs')."
   echo
-  for data in builtin x10 x100 x1000; do
+  for data in builtin target-size x10 x100 x1000; do
     if [ "$data" = builtin ]; then flag=""; else flag="--data-dir $out/$data"; fi
     floor=$(mean_ms /bin/true)
     echo "### Data: $data"
