@@ -14,6 +14,9 @@ hi=target/release/hi
 gen=target/release/examples/gen-catalog
 out=target/bench
 mkdir -p "$out"
+# A Rust hello-world, for scale: what any Rust program costs to start here.
+echo 'fn main() { println!("hello"); }' > "$out/hello.rs"
+rustc -O -o "$out/hello" "$out/hello.rs"
 for scale in 10 100 1000; do
   [ -f "$out/x$scale/roles.toml" ] || "$gen" --scale "$scale" "$out/x$scale" 2>/dev/null
 done
@@ -57,6 +60,10 @@ peak_kib() { /usr/bin/time -f %M $1 2>&1 >/dev/null | tail -1; }
     echo
     echo "| command | mean ms | × /bin/true ($floor ms) | peak MiB |"
     echo "|---|---:|---:|---:|"
+    if [ "$data" = builtin ]; then
+      ms=$(mean_ms "$out/hello")
+      python3 -c "print('| a Rust hello-world | $ms | %.2f | %.1f |' % ($ms / $floor, $(peak_kib "$out/hello") / 1024))"
+    fi
     for cmd in "${commands[@]}"; do
       ms=$(mean_ms "$hi $flag $cmd")
       kib=$(peak_kib "$hi $flag $cmd")

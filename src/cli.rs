@@ -152,6 +152,7 @@ pub enum Command {
     Plan(PlanArgs),
 
     /// The data set's version, date and size
+    #[command(after_help = "Examples:\n  hi about\n  hi about --json | jq .data_version")]
     About,
 
     /// Export the built-in data files to edit, or check a data directory for problems

@@ -538,50 +538,23 @@ fn validate(c: &Data, texts: &Texts, failed: &HashSet<&str>, problems: &mut Vec<
     let mut check = Checker { texts, problems };
     // The ids of a kind, or None when its file did not parse and references into it are not
     // checked.
-    fn set<'a>(
+    fn set<'a, T>(
         failed: &HashSet<&str>,
         file: &str,
-        ids: impl Iterator<Item = &'a str>,
+        records: &'a [T],
+        id: fn(&T) -> &String,
     ) -> Option<HashSet<&'a str>> {
-        (!failed.contains(file)).then(|| ids.collect())
+        (!failed.contains(file)).then(|| records.iter().map(|r| id(r).as_str()).collect())
     }
-    let sources = set(
-        failed,
-        "sources.toml",
-        c.sources.iter().map(|r| r.id.as_str()),
-    );
-    let orgs = set(
-        failed,
-        "organizations.toml",
-        c.organizations.iter().map(|r| r.id.as_str()),
-    );
-    let regulations = set(
-        failed,
-        "regulations.toml",
-        c.regulations.iter().map(|r| r.id.as_str()),
-    );
-    let skills = set(
-        failed,
-        "skills.toml",
-        c.skills.iter().map(|r| r.id.as_str()),
-    );
-    let employers = set(
-        failed,
-        "employers.toml",
-        c.employers.iter().map(|r| r.id.as_str()),
-    );
-    let certs = set(
-        failed,
-        "certifications.toml",
-        c.certifications.iter().map(|r| r.id.as_str()),
-    );
-    let occupations = set(
-        failed,
-        "occupations.toml",
-        c.occupations.iter().map(|r| r.id.as_str()),
-    );
-    let roles = set(failed, "roles.toml", c.roles.iter().map(|r| r.id.as_str()));
-    let paths = set(failed, "paths.toml", c.paths.iter().map(|r| r.id.as_str()));
+    let sources = set(failed, "sources.toml", &c.sources, |r| &r.id);
+    let orgs = set(failed, "organizations.toml", &c.organizations, |r| &r.id);
+    let regulations = set(failed, "regulations.toml", &c.regulations, |r| &r.id);
+    let skills = set(failed, "skills.toml", &c.skills, |r| &r.id);
+    let employers = set(failed, "employers.toml", &c.employers, |r| &r.id);
+    let certs = set(failed, "certifications.toml", &c.certifications, |r| &r.id);
+    let occupations = set(failed, "occupations.toml", &c.occupations, |r| &r.id);
+    let roles = set(failed, "roles.toml", &c.roles, |r| &r.id);
+    let paths = set(failed, "paths.toml", &c.paths, |r| &r.id);
 
     check.ids(
         "sources.toml",

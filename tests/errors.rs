@@ -3,7 +3,7 @@
 use std::fs;
 use std::process::{Command as StdCommand, Stdio};
 
-use crate::common::{KINDS, hi, run};
+use crate::common::{KINDS, data_copy, hi, run};
 
 #[test]
 fn unknown_id_suggests_the_closest() {
@@ -92,15 +92,6 @@ fn data_dir_from_the_environment() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/env-dir"));
-}
-
-/// A copy of the shipped data files in a fresh directory.
-fn data_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in hi::load::FILES {
-        fs::write(dir.path().join(name), text).unwrap();
-    }
-    dir
 }
 
 #[test]

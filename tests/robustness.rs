@@ -4,16 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::hi;
-
-/// A fresh directory holding the built-in data files.
-fn data_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in hi::load::FILES {
-        fs::write(dir.path().join(name), text).unwrap();
-    }
-    dir
-}
+use crate::common::{data_copy, hi};
 
 /// (fixture, a line of the fixture the problem is reported at, what the message must say)
 const CASES: [(&str, &str, &str); 13] = [

@@ -64,3 +64,12 @@ pub fn by_id<'a>(array: &'a Value, id: &str) -> &'a Value {
         .find(|item| item["id"] == id)
         .unwrap_or_else(|| panic!("no record `{id}`"))
 }
+
+/// A fresh directory holding the built-in data files, to edit.
+pub fn data_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in hi::load::FILES {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
