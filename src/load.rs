@@ -369,16 +369,24 @@ fn key_before(text: &str, offset: usize) -> Option<&str> {
         return None;
     }
     let key = key.trim_end();
+    // The key is the run of key characters that ends the text before `=`; the character
+    // before it may be any, and may take several bytes.
     let start = key
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     Some(&key[start..]).filter(|k| !k.is_empty())
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset; an offset inside a character
+/// counts as that character.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
@@ -943,6 +951,10 @@ mod tests {
         assert_eq!(key_before(text, text.find("-4").unwrap()), Some("dues"));
         assert_eq!(key_before(text, 0), None);
         assert_eq!(key_before(text, text.find("roles").unwrap()), None);
+        // Found by fuzzing: a multi-byte character just before the key.
+        let text = "x\u{fffd}key = ";
+        assert_eq!(key_before(text, text.len()), Some("key"));
+        assert_eq!(line_column("\u{fffd}", 1), (1, 1));
     }
 
     #[test]

@@ -397,3 +397,23 @@ fn large_files_parse_in_parts_with_the_same_result_and_places() {
     );
     assert!(out.starts_with(&wanted), "{out}");
 }
+
+/// Every input the fuzzer found a crash with (`tests/fixtures/fuzz/`), fed to loading and
+/// validation as the fuzz target feeds it: split at NUL bytes into the data files.
+#[test]
+fn fuzz_crash_inputs_are_reported_not_panicked_on() {
+    let dir = format!("{}/tests/fixtures/fuzz", env!("CARGO_MANIFEST_DIR"));
+    let mut count = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let bytes = fs::read(entry.unwrap().path()).unwrap();
+        let files = hi::load::FILES
+            .iter()
+            .zip(bytes.split(|b| *b == 0))
+            .map(|((name, _), part)| (*name, String::from_utf8_lossy(part).into_owned()));
+        if let Err(problems) = hi::load::build(&hi::load::Texts::from_files(files)) {
+            assert!(!problems.is_empty());
+        }
+        count += 1;
+    }
+    assert!(count >= 1);
+}
