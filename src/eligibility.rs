@@ -210,7 +210,7 @@ fn degree_phrase(route: &Route, level: Education) -> String {
     }
 }
 
-pub fn field_label(field: Field) -> &'static str {
+fn field_label(field: Field) -> &'static str {
     match field {
         Field::Him => "health information management",
         Field::Informatics => "health informatics",
