@@ -189,14 +189,7 @@ impl Output {
         }
         match self.format {
             Format::Json => self.json(json),
-            Format::Plain => self.plain(&table.header, &table.rows),
-            Format::Csv => self.csv(&table.header, &table.rows),
-            Format::Markdown => self.markdown(&table.header, &table.rows),
-            Format::Table => {
-                let rendered = self.comfy(table);
-                writeln!(self.out, "{rendered}")?;
-                Ok(())
-            }
+            _ => self.rows(table),
         }
     }
 
@@ -339,10 +332,11 @@ impl Output {
         for object in objects {
             table.row(fields.iter().map(|f| text(object.get(f))).collect());
         }
-        self.table_without_fields(&table)
+        self.rows(&table)
     }
 
-    fn table_without_fields(&mut self, table: &Table) -> Result<()> {
+    /// `table` in a text format. JSON never reaches here: `table` and `selected` write it.
+    fn rows(&mut self, table: &Table) -> Result<()> {
         match self.format {
             Format::Plain => self.plain(&table.header, &table.rows),
             Format::Csv => self.csv(&table.header, &table.rows),

@@ -1,11 +1,11 @@
 //! `hi data export DIR [--force]` and `hi data check [DIR]`.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::{parent_dir, write_whole};
 use crate::cli::DataCommand;
 use crate::load::{FILES, check};
 use crate::output::{Output, Table};
@@ -59,22 +59,14 @@ fn export(dir: &Path, force: bool) -> Result<()> {
                 );
             }
             for (name, text) in FILES {
-                let mut temp = tempfile::NamedTempFile::new_in(dir).with_context(context)?;
-                temp.write_all(text.as_bytes()).with_context(context)?;
-                temp.persist(dir.join(name))
-                    .map_err(|e| e.error)
-                    .with_context(context)?;
+                write_whole(&dir.join(name), text.as_bytes(), true)?;
             }
             Ok(())
         }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            let parent = match dir.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
             let temp = tempfile::Builder::new()
                 .prefix(".hi-export-")
-                .tempdir_in(parent)
+                .tempdir_in(parent_dir(dir))
                 .with_context(context)?;
             for (name, text) in FILES {
                 fs::write(temp.path().join(name), text).with_context(context)?;

@@ -1,13 +1,13 @@
 //! `hi renew ID --earned YYYY-MM-DD [--cycles N] [--ics FILE [--force]]`: the end of each
 //! renewal cycle, when to apply, and the CE hours due, optionally as an iCalendar file.
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::write_whole;
 use crate::catalog::Catalog;
 use crate::cli::RenewArgs;
 use crate::model::{Certification, CycleEnd};
@@ -180,24 +180,7 @@ fn write_ics(path: &Path, force: bool, text: &str) -> Result<()> {
     if path.exists() && !force {
         bail!("{} exists: add --force to overwrite it", path.display());
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let context = || format!("cannot write {}", path.display());
-    let mut temp = tempfile::NamedTempFile::new_in(dir).with_context(context)?;
-    temp.write_all(text.as_bytes()).with_context(context)?;
-    if force {
-        temp.persist(path)
-            .map_err(|e| e.error)
-            .with_context(context)?;
-    } else {
-        // Fails if the name was taken meanwhile, so nothing is overwritten.
-        temp.persist_noclobber(path)
-            .map_err(|e| e.error)
-            .with_context(context)?;
-    }
-    Ok(())
+    write_whole(path, text.as_bytes(), force)
 }
 
 #[cfg(test)]
