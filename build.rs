@@ -12,16 +12,21 @@
 mod load;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/record.rs"]
+mod record;
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use record::Record;
+
 fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=src/model.rs");
     println!("cargo::rerun-if-changed=src/load.rs");
+    println!("cargo::rerun-if-changed=src/record.rs");
     // A position-independent executable spends a fifth of a short run having the loader
     // relocate it; hi is run often and briefly, so on Linux it is linked at a fixed address.
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
@@ -40,31 +45,12 @@ fn main() {
     let mut rust = String::new();
     let about = encode(&data.about);
     writeln!(rust, "pub static ABOUT: &[u8] = &{about:?};").unwrap();
-    kind(&out, &mut rust, "roles", &data.roles, |r| &r.id);
-    kind(
-        &out,
-        &mut rust,
-        "responsibilities",
-        &data.responsibilities,
-        |r| &r.id,
-    );
-    kind(&out, &mut rust, "skills", &data.skills, |r| &r.id);
-    kind(&out, &mut rust, "employers", &data.employers, |r| &r.id);
-    kind(
-        &out,
-        &mut rust,
-        "certifications",
-        &data.certifications,
-        |r| &r.id,
-    );
-    kind(&out, &mut rust, "organizations", &data.organizations, |r| {
-        &r.id
-    });
-    kind(&out, &mut rust, "salaries", &data.salaries, |r| &r.id);
-    kind(&out, &mut rust, "paths", &data.paths, |r| &r.id);
-    kind(&out, &mut rust, "regulations", &data.regulations, |r| &r.id);
-    kind(&out, &mut rust, "occupations", &data.occupations, |r| &r.id);
-    kind(&out, &mut rust, "sources", &data.sources, |r| &r.id);
+    macro_rules! encode_kinds {
+        ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {
+            $(kind(&out, &mut rust, stringify!($field), &data.$field);)*
+        };
+    }
+    model::for_each_kind!(encode_kinds);
     std::fs::write(out.join("compiled.rs"), rust).expect("OUT_DIR is writable");
 }
 
@@ -74,19 +60,13 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 
 /// Writes `<name>.postcard` (the records, one after another) and, into `rust`, a static of the
 /// same name holding those bytes and an index of (id, start, end).
-fn kind<T: Serialize>(
-    out: &Path,
-    rust: &mut String,
-    name: &str,
-    records: &[T],
-    id: fn(&T) -> &String,
-) {
+fn kind<T: Serialize + Record>(out: &Path, rust: &mut String, name: &str, records: &[T]) {
     let mut bytes = Vec::new();
     let mut index = String::new();
     for record in records {
         let start = bytes.len();
         bytes.extend(encode(record));
-        write!(index, "({:?}, {start}, {}), ", id(record), bytes.len()).unwrap();
+        write!(index, "({:?}, {start}, {}), ", record.id(), bytes.len()).unwrap();
     }
     std::fs::write(out.join(format!("{name}.postcard")), bytes).expect("OUT_DIR is writable");
     writeln!(

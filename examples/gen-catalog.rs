@@ -5,17 +5,21 @@
 //!         --roles 1000 --skills 5000 DIR
 //!
 //! Every shipped record is copied SCALE times (or as often as a count given for its kind
-//! needs, rounded up to whole copies); copy k of a record gets the id `ID-xK`, and its references
-//! point at copy k of their targets (k modulo the copies of that kind), so texts keep their
-//! real lengths and every reference resolves. `hi --data-dir DIR` loads it like a user's copy.
+//! needs, rounded up to whole copies); copy k of a record gets the id `ID-xK`, and every
+//! reference it declares points at copy k of its target (k modulo the copies of that kind), so
+//! texts keep their real lengths and every reference resolves. The references are those each
+//! record declares for validation, so a new kind or reference field needs nothing here.
+//! `hi --data-dir DIR` loads the result like a user's copy.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use hi::load::{Texts, build};
-use hi::model::Data;
-use serde::Serialize;
+use hi::catalog::Catalog;
+use hi::load::{FILES, Texts, build};
+use hi::model::Kind;
+use hi::record::Step;
+use toml::{Table, Value};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,21 +27,30 @@ fn main() -> ExitCode {
         eprintln!("usage: gen-catalog --scale N [--certifications N] [--roles N] [--skills N] DIR");
         return ExitCode::from(2);
     };
-    let shipped = build(&Texts::embedded()).expect("the shipped data is valid");
-    let data = scaled(&shipped, &options);
-    if let Err(error) = write(&data, &dir) {
-        eprintln!("gen-catalog: cannot write {}: {error}", dir.display());
-        return ExitCode::FAILURE;
+    let shipped = Catalog::parsed(build(&Texts::embedded()).expect("the shipped data is valid"));
+    let copies: BTreeMap<Kind, usize> = Kind::ALL
+        .iter()
+        .map(|&kind| {
+            let shipped = shipped.records_of(kind).count().max(1);
+            // A count is met in whole copies, so it is rounded up: cutting a copy short would
+            // leave references to the records cut.
+            let wanted = options.counts.get(kind.plural());
+            (
+                kind,
+                wanted.map_or(options.scale, |n| n.div_ceil(shipped)).max(1),
+            )
+        })
+        .collect();
+    match write(&shipped, &copies, &dir) {
+        Ok(written) => {
+            eprintln!("gen-catalog: wrote {written} records to {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("gen-catalog: cannot write {}: {error}", dir.display());
+            ExitCode::FAILURE
+        }
     }
-    eprintln!(
-        "gen-catalog: wrote {} roles, {} certifications, {} skills, {} sources to {}",
-        data.roles.len(),
-        data.certifications.len(),
-        data.skills.len(),
-        data.sources.len(),
-        dir.display()
-    );
-    ExitCode::SUCCESS
 }
 
 /// `--scale`, and the record counts asked for by kind.
@@ -66,249 +79,72 @@ fn parse(args: &[String]) -> Option<(Options, PathBuf)> {
     (options.scale >= 1).then(|| (options, PathBuf::from(dir)))
 }
 
-/// How many copies of each kind's shipped records to write.
-struct Plan {
-    copies: BTreeMap<&'static str, usize>,
-}
-
-impl Plan {
-    fn copies(&self, kind: &str) -> usize {
-        self.copies[kind]
-    }
-
-    /// The id of copy `k` of the record `id` of `kind` (copy 0 keeps the shipped id).
-    fn id(&self, kind: &str, id: &str, k: usize) -> String {
-        match k % self.copies(kind) {
-            0 => id.to_string(),
-            k => format!("{id}-x{k}"),
-        }
+/// The id of copy `k` of the record `id` of `kind` (copy 0 keeps the shipped id).
+fn copy_id(copies: &BTreeMap<Kind, usize>, kind: Kind, id: &str, k: usize) -> String {
+    match k % copies[&kind] {
+        0 => id.to_string(),
+        k => format!("{id}-x{k}"),
     }
 }
 
-fn scaled(shipped: &Data, options: &Options) -> Data {
-    let lens = [
-        ("sources", shipped.sources.len()),
-        ("organizations", shipped.organizations.len()),
-        ("regulations", shipped.regulations.len()),
-        ("skills", shipped.skills.len()),
-        ("employers", shipped.employers.len()),
-        ("certifications", shipped.certifications.len()),
-        ("occupations", shipped.occupations.len()),
-        ("roles", shipped.roles.len()),
-        ("responsibilities", shipped.responsibilities.len()),
-        ("salaries", shipped.salaries.len()),
-        ("paths", shipped.paths.len()),
-    ];
-    // A count given for a kind is met in whole copies, so it is rounded up: cutting a copy
-    // short would leave references to the records cut.
-    let mut plan = Plan {
-        copies: BTreeMap::new(),
-    };
-    for (kind, len) in lens {
-        let copies = options
-            .counts
-            .get(kind)
-            .map_or(options.scale, |n| n.div_ceil(len));
-        plan.copies.insert(kind, copies.max(1));
-    }
-    let mut data = Data {
-        about: shipped.about.clone(),
-        ..empty()
-    };
-    let p = &plan;
-    let ids = |kind: &str, ids: &[String], k: usize| -> Vec<String> {
-        ids.iter().map(|id| p.id(kind, id, k)).collect()
-    };
-    let opt = |kind: &str, id: &Option<String>, k: usize| id.as_ref().map(|id| p.id(kind, id, k));
-    for k in 0..p.copies("sources") {
-        for r in &shipped.sources {
-            data.sources.push(hi::model::Source {
-                id: p.id("sources", &r.id, k),
-                ..r.clone()
-            });
-        }
-    }
-    for k in 0..p.copies("organizations") {
-        for r in &shipped.organizations {
-            let mut r = r.clone();
-            r.id = p.id("organizations", &r.id, k);
-            r.sources = ids("sources", &r.sources, k);
-            if let Some(m) = &mut r.membership {
-                m.source = p.id("sources", &m.source, k);
-            }
-            data.organizations.push(r);
-        }
-    }
-    for k in 0..p.copies("regulations") {
-        for r in &shipped.regulations {
-            data.regulations.push(hi::model::Regulation {
-                id: p.id("regulations", &r.id, k),
-                sources: ids("sources", &r.sources, k),
-                ..r.clone()
-            });
-        }
-    }
-    for k in 0..p.copies("skills") {
-        for r in &shipped.skills {
-            data.skills.push(hi::model::Skill {
-                id: p.id("skills", &r.id, k),
-                regulations: ids("regulations", &r.regulations, k),
-                sources: ids("sources", &r.sources, k),
-                ..r.clone()
-            });
-        }
-    }
-    for k in 0..p.copies("employers") {
-        for r in &shipped.employers {
-            data.employers.push(hi::model::Employer {
-                id: p.id("employers", &r.id, k),
-                sources: ids("sources", &r.sources, k),
-                ..r.clone()
-            });
-        }
-    }
-    for k in 0..p.copies("certifications") {
-        for r in &shipped.certifications {
-            let mut r = r.clone();
-            r.id = p.id("certifications", &r.id, k);
-            r.issuer = p.id("organizations", &r.issuer, k);
-            r.sources = ids("sources", &r.sources, k);
-            for route in &mut r.eligibility {
-                route.credentials = ids("certifications", &route.credentials, k);
-                route.source = p.id("sources", &route.source, k);
-            }
-            for exam in &mut r.exam_history {
-                exam.source = p.id("sources", &exam.source, k);
-                for domain in &mut exam.domains {
-                    domain.skills = ids("skills", &domain.skills, k);
-                }
-            }
-            for fees in &mut r.fee_history {
-                fees.source = p.id("sources", &fees.source, k);
-                fees.member_saving_usd = None; // derived at load
-            }
-            (r.exam, r.fees) = (None, None); // derived at load
-            r.renewal.source = p.id("sources", &r.renewal.source, k);
-            r.renewal.fee_source = opt("sources", &r.renewal.fee_source, k);
-            r.renewal.calendar_source = opt("sources", &r.renewal.calendar_source, k);
-            data.certifications.push(r);
-        }
-    }
-    for k in 0..p.copies("occupations") {
-        for r in &shipped.occupations {
-            data.occupations.push(hi::model::Occupation {
-                id: p.id("occupations", &r.id, k),
-                figures_source: opt("sources", &r.figures_source, k),
-                sources: ids("sources", &r.sources, k),
-                ..r.clone()
-            });
-        }
-    }
-    for k in 0..p.copies("roles") {
-        for r in &shipped.roles {
-            data.roles.push(hi::model::Role {
-                id: p.id("roles", &r.id, k),
-                skills: ids("skills", &r.skills, k),
-                employers: ids("employers", &r.employers, k),
-                certifications: ids("certifications", &r.certifications, k),
-                paths: ids("paths", &r.paths, k),
-                occupations: ids("occupations", &r.occupations, k),
-                sources: ids("sources", &r.sources, k),
-                ..r.clone()
-            });
-        }
-    }
-    for k in 0..p.copies("responsibilities") {
-        for r in &shipped.responsibilities {
-            data.responsibilities.push(hi::model::Responsibility {
-                id: p.id("responsibilities", &r.id, k),
-                roles: ids("roles", &r.roles, k),
-                sources: ids("sources", &r.sources, k),
-                ..r.clone()
-            });
-        }
-    }
-    for k in 0..p.copies("salaries") {
-        for r in &shipped.salaries {
-            data.salaries.push(hi::model::Salary {
-                id: p.id("salaries", &r.id, k),
-                role: opt("roles", &r.role, k),
-                occupation: opt("occupations", &r.occupation, k),
-                source: p.id("sources", &r.source, k),
-                ..r.clone()
-            });
-        }
-    }
-    for k in 0..p.copies("paths") {
-        for r in &shipped.paths {
-            data.paths.push(hi::model::EducationPath {
-                id: p.id("paths", &r.id, k),
-                roles: ids("roles", &r.roles, k),
-                certifications: ids("certifications", &r.certifications, k),
-                sources: ids("sources", &r.sources, k),
-                ..r.clone()
-            });
-        }
-    }
-    data
-}
-
-fn empty() -> Data {
-    Data {
-        about: Default::default(),
-        roles: Vec::new(),
-        responsibilities: Vec::new(),
-        skills: Vec::new(),
-        employers: Vec::new(),
-        certifications: Vec::new(),
-        organizations: Vec::new(),
-        salaries: Vec::new(),
-        paths: Vec::new(),
-        regulations: Vec::new(),
-        occupations: Vec::new(),
-        sources: Vec::new(),
-    }
-}
-
-/// One TOML file per kind, as `hi data export` lays them out.
-fn write(data: &Data, dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+/// Writes every file: `about.toml` as shipped, and each kind's records copied. Each copy is
+/// the record as written in the shipped file, with its id and declared references renamed.
+fn write(
+    shipped: &Catalog,
+    copies: &BTreeMap<Kind, usize>,
+    dir: &Path,
+) -> Result<usize, Box<dyn std::error::Error>> {
     std::fs::create_dir_all(dir)?;
-    fn file<T: Serialize>(
-        dir: &std::path::Path,
-        name: &str,
-        key: &str,
-        records: &T,
-    ) -> Result<(), Box<dyn std::error::Error>> {
-        let text = toml::to_string(&BTreeMap::from([(key, records)]))?;
-        std::fs::write(dir.join(name), text)?;
-        Ok(())
+    std::fs::write(dir.join("about.toml"), FILES[0].1)?;
+    let mut written = 0;
+    for &kind in Kind::ALL {
+        let text = FILES
+            .iter()
+            .find(|(name, _)| *name == kind.file())
+            .map_or("", |(_, t)| t);
+        let mut file: Table = toml::from_str(text)?;
+        let written_records = match file.remove(kind.key()) {
+            Some(Value::Array(records)) => records,
+            _ => Vec::new(),
+        };
+        let mut out = Vec::new();
+        for k in 0..copies[&kind] {
+            for (record, typed) in written_records.iter().zip(shipped.records_of(kind)) {
+                let mut record = record.clone();
+                set(
+                    &mut record,
+                    &[Step::Key("id")],
+                    copy_id(copies, kind, typed.id(), k),
+                );
+                for link in typed.declared().links {
+                    set(
+                        &mut record,
+                        link.path.steps(),
+                        copy_id(copies, link.target, link.id, k),
+                    );
+                }
+                out.push(record);
+            }
+        }
+        written += out.len();
+        let file = Table::from_iter([(kind.key().to_string(), Value::Array(out))]);
+        std::fs::write(dir.join(kind.file()), toml::to_string(&file)?)?;
     }
-    file(dir, "about.toml", "about", &data.about)?;
-    file(dir, "sources.toml", "source", &data.sources)?;
-    file(
-        dir,
-        "organizations.toml",
-        "organization",
-        &data.organizations,
-    )?;
-    file(dir, "regulations.toml", "regulation", &data.regulations)?;
-    file(dir, "skills.toml", "skill", &data.skills)?;
-    file(dir, "employers.toml", "employer", &data.employers)?;
-    file(
-        dir,
-        "certifications.toml",
-        "certification",
-        &data.certifications,
-    )?;
-    file(dir, "occupations.toml", "occupation", &data.occupations)?;
-    file(dir, "roles.toml", "role", &data.roles)?;
-    file(
-        dir,
-        "responsibilities.toml",
-        "responsibility",
-        &data.responsibilities,
-    )?;
-    file(dir, "salaries.toml", "salary", &data.salaries)?;
-    file(dir, "paths.toml", "path", &data.paths)?;
-    Ok(())
+    Ok(written)
+}
+
+/// Replaces the string at `path` in a record as written.
+fn set(value: &mut Value, path: &[Step], to: String) {
+    let mut value = value;
+    for step in path {
+        let next = match step {
+            Step::Key(key) => value.as_table_mut().and_then(|t| t.get_mut(*key)),
+            Step::Index(i) => value.as_array_mut().and_then(|a| a.get_mut(*i)),
+        };
+        match next {
+            Some(next) => value = next,
+            None => return,
+        }
+    }
+    *value = Value::String(to);
 }

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Education, Field, Level, SkillCategory};
 use crate::output::{ColorChoice, Format};
@@ -55,6 +56,32 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(flatten)]
+    Query(Query),
+
+    /// Export the built-in data files to edit, or check a data directory for problems
+    #[command(subcommand)]
+    Data(DataCommand),
+
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish
+    #[command(
+        after_help = "Examples:\n  hi completions bash > ~/.local/share/bash-completion/completions/hi\n  hi completions zsh > ~/.zfunc/_hi\n  hi completions fish > ~/.config/fish/completions/hi.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff)
+    #[command(
+        after_help = "Examples:\n  hi man | man -l -\n  hi man > ~/.local/share/man/man1/hi.1"
+    )]
+    Man,
+}
+
+/// The commands that read the catalog.
+#[derive(Debug, Subcommand)]
+pub enum Query {
     /// List roles, or show one with its skills, employers and certifications
     #[command(
         after_help = "Examples:\n  hi roles\n  hi roles consultant\n  hi roles --json | jq -r '.[].name'"
@@ -154,25 +181,6 @@ pub enum Command {
     /// The data set's version, date and size
     #[command(after_help = "Examples:\n  hi about\n  hi about --json | jq .data_version")]
     About,
-
-    /// Export the built-in data files to edit, or check a data directory for problems
-    #[command(subcommand)]
-    Data(DataCommand),
-
-    /// Print a shell completion script: bash, zsh, fish, powershell or elvish
-    #[command(
-        after_help = "Examples:\n  hi completions bash > ~/.local/share/bash-completion/completions/hi\n  hi completions zsh > ~/.zfunc/_hi\n  hi completions fish > ~/.config/fish/completions/hi.fish"
-    )]
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-
-    /// Print the man page (roff)
-    #[command(
-        after_help = "Examples:\n  hi man | man -l -\n  hi man > ~/.local/share/man/man1/hi.1"
-    )]
-    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -375,3 +383,24 @@ pub struct SearchArgs {
     /// Text to find, ignoring case
     pub text: String,
 }
+
+/// The data's keyword enums as values on the command line: the keywords and their descriptions
+/// come from the model, so the two never disagree.
+macro_rules! value_enum {
+    ($($type:ty),*) => {$(
+        impl ValueEnum for $type {
+            fn value_variants<'a>() -> &'a [Self] {
+                <$type>::ALL
+            }
+
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                let value = PossibleValue::new(self.keyword());
+                Some(match self.label() == self.keyword() {
+                    true => value,
+                    false => value.help(self.label()),
+                })
+            }
+        }
+    )*};
+}
+value_enum!(Education, Field, Level, SkillCategory);

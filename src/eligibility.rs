@@ -1,10 +1,12 @@
 //! Whether a person may sit an exam: a profile checked against each eligibility route.
 //! The rules are the routes in `data/certifications.toml`; nothing here knows a credential.
 
+use anyhow::{Result, bail};
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, Education, Field, Route};
+use crate::cli::ProfileArgs;
+use crate::model::{Certification, Education, Field, Kind, Route};
 
 /// What `hi eligible` and `hi plan` know of a person.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +20,34 @@ pub struct Profile {
     pub ce_hours: u32,
     pub credentials: Vec<String>,
     pub rn: bool,
+}
+
+impl Profile {
+    /// The profile the flags describe, with every credential id checked.
+    pub fn from_args(args: &ProfileArgs, catalog: &Catalog) -> Result<Profile> {
+        if args.healthcare_years > args.experience_years {
+            bail!(
+                "--healthcare-years ({}) counts years within --experience-years ({}), so it cannot be larger",
+                args.healthcare_years,
+                args.experience_years
+            );
+        }
+        let credentials = args
+            .credentials
+            .iter()
+            .map(|id| catalog.get::<Certification>(id).map(|c| c.id.clone()))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Profile {
+            education: args.education,
+            field: args.field,
+            cahiim: args.cahiim,
+            experience_years: args.experience_years,
+            healthcare_years: args.healthcare_years,
+            ce_hours: args.ce_hours,
+            credentials,
+            rn: args.rn,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -128,7 +158,9 @@ fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Lack {
             missing.push(degree_phrase(route, level));
         }
     }
-    if let Some(years) = route.experience_years
+    let needs = |need: Option<crate::model::Years>| need.map_or(0, |n| n.get());
+    let needs_hours = route.ce_hours.map_or(0, |n| n.get());
+    if let Some(years) = route.experience_years.map(|y| y.get())
         && profile.experience_years < years
     {
         missing.push(more(
@@ -137,7 +169,7 @@ fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Lack {
             "of experience",
         ));
     }
-    if let Some(years) = route.healthcare_years
+    if let Some(years) = route.healthcare_years.map(|y| y.get())
         && profile.healthcare_years < years
     {
         missing.push(more(
@@ -146,7 +178,7 @@ fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Lack {
             "of healthcare experience",
         ));
     }
-    if let Some(hours) = route.ce_hours
+    if let Some(hours) = route.ce_hours.map(|h| h.get())
         && profile.ce_hours < hours
     {
         missing.push(more(hours - profile.ce_hours, "CE hour", "in the field"));
@@ -160,7 +192,7 @@ fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Lack {
         let names: Vec<String> = route
             .credentials
             .iter()
-            .map(|c| catalog.name_of(crate::model::Kind::Certification, c))
+            .map(|c| catalog.name_of(Kind::Certification, c))
             .collect();
         missing.push(format!("one of these credentials: {}", names.join(", ")));
     }
@@ -171,10 +203,9 @@ fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Lack {
         missing.push(qualification.clone());
     }
     // The phrases for years and CE hours are the ones that only take time.
-    let short = |need: Option<u32>, have: u32| need.unwrap_or(0).saturating_sub(have);
-    let experience = short(route.experience_years, profile.experience_years);
-    let healthcare = short(route.healthcare_years, profile.healthcare_years);
-    let ce_hours = short(route.ce_hours, profile.ce_hours);
+    let experience = needs(route.experience_years).saturating_sub(profile.experience_years);
+    let healthcare = needs(route.healthcare_years).saturating_sub(profile.healthcare_years);
+    let ce_hours = needs_hours.saturating_sub(profile.ce_hours);
     let timed = [experience, healthcare, ce_hours]
         .iter()
         .filter(|n| **n > 0)
@@ -224,4 +255,296 @@ fn field_label(field: Field) -> &'static str {
 fn more(count: u32, unit: &str, rest: &str) -> String {
     let plural = if count == 1 { "" } else { "s" };
     format!("{count} more {unit}{plural} {rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Data;
+
+    /// A route as the data would write it, with `conditions` in TOML.
+    fn route(conditions: &str) -> Route {
+        toml::from_str(&format!(
+            "label = \"the route\"\nsource = \"s\"\n{conditions}"
+        ))
+        .unwrap()
+    }
+
+    fn cert(routes: Vec<Route>) -> Certification {
+        let mut cert: Certification = toml::from_str(
+            "id = \"x\"\nname = \"X\"\nfull_name = \"X\"\nissuer = \"o\"\nlevel = \"entry\"\n\
+             description = \"\"\neligibility = []\nexam_history = []\nfee_history = []\n\
+             sources = []\n[renewal]\nas_of = \"2026\"\nsource = \"s\"\n",
+        )
+        .unwrap();
+        cert.eligibility = routes;
+        cert
+    }
+
+    fn catalog() -> Catalog {
+        let mut rhit = cert(Vec::new());
+        (rhit.id, rhit.name) = ("rhit".to_string(), "RHIT".to_string());
+        Catalog::parsed(Data {
+            certifications: vec![rhit],
+            ..Data::default()
+        })
+    }
+
+    fn profile(education: Option<Education>, field: Option<Field>) -> Profile {
+        Profile {
+            education,
+            field,
+            ..Profile::default()
+        }
+    }
+
+    #[test]
+    fn each_kind_of_condition_is_met_at_its_boundary_and_missed_below_it() {
+        use Education::{Associate, Bachelor, Doctorate};
+        let bachelor_him = profile(Some(Bachelor), Some(Field::Him));
+        let cases: Vec<(&str, Profile, Status, Vec<&str>)> = vec![
+            (
+                "education = \"bachelor\"",
+                profile(Some(Bachelor), None),
+                Status::Eligible,
+                vec![],
+            ),
+            (
+                "education = \"bachelor\"",
+                profile(Some(Doctorate), None),
+                Status::Eligible,
+                vec![],
+            ),
+            (
+                "education = \"bachelor\"",
+                profile(Some(Associate), None),
+                Status::NotEligible,
+                vec!["a bachelor's degree or higher"],
+            ),
+            (
+                "education = \"bachelor\"",
+                Profile::default(),
+                Status::NotEligible,
+                vec!["a bachelor's degree or higher"],
+            ),
+            (
+                "education = \"high-school\"",
+                Profile::default(),
+                Status::NotEligible,
+                vec!["a high-school diploma or equivalent"],
+            ),
+            (
+                "education = \"bachelor\"\nfields = [\"him\"]",
+                bachelor_him.clone(),
+                Status::Eligible,
+                vec![],
+            ),
+            (
+                "education = \"bachelor\"\nfields = [\"him\", \"informatics\"]",
+                profile(Some(Bachelor), Some(Field::It)),
+                Status::NotEligible,
+                vec![
+                    "a bachelor's degree in health information management or health informatics or higher",
+                ],
+            ),
+            (
+                "education = \"associate\"\nfields = [\"him\"]\ncahiim = true",
+                bachelor_him.clone(),
+                Status::NotEligible,
+                vec!["a CAHIIM-accredited associate program in health information management"],
+            ),
+            (
+                "education = \"associate\"\nfields = [\"him\"]\ncahiim = true",
+                Profile {
+                    cahiim: true,
+                    ..profile(Some(Associate), None)
+                },
+                Status::Eligible,
+                vec![],
+            ),
+            (
+                "experience_years = 5",
+                Profile {
+                    experience_years: 5,
+                    ..Profile::default()
+                },
+                Status::Eligible,
+                vec![],
+            ),
+            (
+                "experience_years = 5",
+                Profile {
+                    experience_years: 4,
+                    ..Profile::default()
+                },
+                Status::NotEligible,
+                vec!["1 more year of experience"],
+            ),
+            (
+                "experience_years = 5\nhealthcare_years = 3",
+                Profile {
+                    experience_years: 5,
+                    healthcare_years: 1,
+                    ..Profile::default()
+                },
+                Status::NotEligible,
+                vec!["2 more years of healthcare experience"],
+            ),
+            (
+                "ce_hours = 45",
+                Profile {
+                    ce_hours: 45,
+                    ..Profile::default()
+                },
+                Status::Eligible,
+                vec![],
+            ),
+            (
+                "ce_hours = 45",
+                Profile {
+                    ce_hours: 44,
+                    ..Profile::default()
+                },
+                Status::NotEligible,
+                vec!["1 more CE hour in the field"],
+            ),
+            (
+                "credentials = [\"rhit\"]",
+                Profile::default(),
+                Status::NotEligible,
+                vec!["one of these credentials: RHIT"],
+            ),
+            (
+                "credentials = [\"rhit\"]",
+                Profile {
+                    credentials: vec!["rhit".to_string()],
+                    ..Profile::default()
+                },
+                Status::Eligible,
+                vec![],
+            ),
+            (
+                "rn = true",
+                Profile::default(),
+                Status::NotEligible,
+                vec!["an active RN licence"],
+            ),
+            (
+                "rn = true",
+                Profile {
+                    rn: true,
+                    ..Profile::default()
+                },
+                Status::Eligible,
+                vec![],
+            ),
+            (
+                "experience_years = 2\nother = \"the experience was in privacy\"",
+                Profile {
+                    experience_years: 2,
+                    ..Profile::default()
+                },
+                Status::Unknown,
+                vec!["to confirm: the experience was in privacy"],
+            ),
+            (
+                "qualification = \"a foreign program under a reciprocity agreement\"",
+                bachelor_him,
+                Status::NotEligible,
+                vec!["a foreign program under a reciprocity agreement"],
+            ),
+        ];
+        let catalog = catalog();
+        for (conditions, person, status, missing) in cases {
+            let verdict = evaluate(&cert(vec![route(conditions)]), &person, &catalog);
+            assert_eq!(verdict.status, status, "{conditions:?} for {person:?}");
+            assert_eq!(verdict.missing, missing, "{conditions:?} for {person:?}");
+        }
+    }
+
+    #[test]
+    fn a_certification_without_rules_is_unknown() {
+        let verdict = evaluate(&cert(Vec::new()), &Profile::default(), &catalog());
+        assert_eq!(verdict.status, Status::Unknown);
+        assert_eq!(verdict.route, None);
+        assert_eq!(
+            verdict.missing,
+            ["the eligibility rules are not in the data"]
+        );
+    }
+
+    #[test]
+    fn the_closest_route_has_the_least_to_obtain_then_the_least_to_wait() {
+        let catalog = catalog();
+        let routes = |specs: &[(&str, &str)]| {
+            specs
+                .iter()
+                .map(|(label, conditions)| Route {
+                    label: label.to_string(),
+                    ..route(conditions)
+                })
+                .collect::<Vec<_>>()
+        };
+        let person = Profile {
+            experience_years: 1,
+            ..profile(Some(Education::Associate), None)
+        };
+        let cases = [
+            // A degree to obtain loses to years to wait.
+            (
+                vec![
+                    ("degree", "education = \"master\""),
+                    ("years", "experience_years = 9"),
+                ],
+                "years",
+            ),
+            // Fewer years to wait wins among routes with nothing to obtain.
+            (
+                vec![
+                    ("nine", "experience_years = 9"),
+                    ("three", "experience_years = 3"),
+                ],
+                "three",
+            ),
+            // A tie goes to the route written first.
+            (
+                vec![
+                    ("first", "experience_years = 3"),
+                    ("second", "experience_years = 3"),
+                ],
+                "first",
+            ),
+            // A condition hi cannot check counts as one more thing to obtain.
+            (
+                vec![
+                    ("unsure", "experience_years = 2\nother = \"x\""),
+                    ("sure", "experience_years = 4"),
+                ],
+                "sure",
+            ),
+            // Fewer CE hours to gather breaks a tie in years.
+            (
+                vec![("more", "ce_hours = 40"), ("fewer", "ce_hours = 10")],
+                "fewer",
+            ),
+        ];
+        for (specs, closest) in cases {
+            let verdict = evaluate(&cert(routes(&specs)), &person, &catalog);
+            assert_eq!(verdict.status, Status::NotEligible, "{specs:?}");
+            assert_eq!(verdict.route.as_deref(), Some(closest), "{specs:?}");
+        }
+        // Any route met is enough, wherever it is written.
+        let verdict = evaluate(
+            &cert(routes(&[
+                ("far", "experience_years = 9"),
+                ("met", "education = \"associate\""),
+            ])),
+            &person,
+            &catalog,
+        );
+        assert_eq!(
+            (verdict.status, verdict.route.as_deref()),
+            (Status::Eligible, Some("met"))
+        );
+    }
 }

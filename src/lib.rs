@@ -1,25 +1,33 @@
 //! `hi`: an offline explorer of health informatics careers and certifications.
 //!
 //! `main` parses the command line and calls [`run`]; every subcommand lives in `cmd`, reads the
-//! validated [`model::Catalog`] and writes through the one [`output::Output`].
+//! validated [`catalog::Catalog`] and writes through the one [`output::Output`]. The rules
+//! users decide on live in their own modules ([`eligibility`], [`cost`], [`renewal`],
+//! [`gap`]), each tested beside its code.
 
 pub mod catalog;
 pub mod cli;
 pub mod cmd;
 pub mod cost;
 pub mod eligibility;
+pub mod gap;
+pub mod ics;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod record;
+pub mod renewal;
+pub mod show;
+pub mod write;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::CommandFactory;
 
 use catalog::Catalog;
-use cli::{Cli, Command};
+use cli::{Cli, Command, Query};
 use output::{Format, Output};
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -29,6 +37,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Cli::command().write_long_help(&mut out)?;
         return Ok(());
     };
+    let color = output::use_color(cli.color, io::stdout().is_terminal());
+    let mut out = Output::new(Format::choose(cli.format, cli.json), color, cli.fields);
     match command {
         // Both render into memory first: clap_complete panics on a failed write, and a closed
         // pipe must end quietly.
@@ -44,43 +54,61 @@ pub fn run(cli: Cli) -> Result<()> {
             io::stdout().lock().write_all(&page)?;
             return Ok(());
         }
-        _ => {}
-    }
-    let color = output::use_color(cli.color, io::stdout().is_terminal());
-    let mut out = Output::new(Format::choose(cli.format, cli.json), color, cli.fields);
-    if let Command::Data(command) = &command {
         // The data commands read (or write) files themselves, and must run on broken data.
-        cmd::data::run(command, cli.data_dir.as_deref(), &mut out)?;
-        return out.flush();
-    }
-    let catalog = catalog(cli.data_dir.as_deref())?;
-    match command {
-        Command::Roles(args) => cmd::roles::run(&args, &catalog, &mut out),
-        Command::Responsibilities(args) => cmd::responsibilities::run(&args, &catalog, &mut out),
-        Command::Skills(args) => cmd::skills::run(&args, &catalog, &mut out),
-        Command::Employers(args) => cmd::employers::run(&args, &catalog, &mut out),
-        Command::Certs(args) => cmd::certs::run(&args, &catalog, &mut out),
-        Command::Orgs(args) => cmd::orgs::run(&args, &catalog, &mut out),
-        Command::Salaries(args) => cmd::salaries::run(&args, &catalog, &mut out),
-        Command::Paths(args) => cmd::paths::run(&args, &catalog, &mut out),
-        Command::Regulations(args) => cmd::regulations::run(&args, &catalog, &mut out),
-        Command::Occupations(args) => cmd::occupations::run(&args, &catalog, &mut out),
-        Command::Sources(args) => cmd::sources::run(&args, &catalog, &mut out),
-        Command::Compare(args) => cmd::compare::run(&args, &catalog, &mut out),
-        Command::Search(args) => cmd::search::run(&args, &catalog, &mut out),
-        Command::Eligible(args) => cmd::eligible::run(&args, &catalog, &mut out),
-        Command::Cost(args) => cmd::cost::run(&args, &catalog, &mut out),
-        Command::Renew(args) => cmd::renew::run(&args, &catalog, &mut out),
-        Command::Gap(args) => cmd::gap::run(&args, &catalog, &mut out),
-        Command::Plan(args) => cmd::plan::run(&args, &catalog, &mut out),
-        Command::About => cmd::about::run(&catalog, &mut out),
-        Command::Completions { .. } | Command::Man | Command::Data(_) => {
-            unreachable!("handled above")
+        Command::Data(command) => cmd::data::run(&command, cli.data_dir.as_deref(), &mut out)?,
+        Command::Query(query) => {
+            let now = now()?;
+            let catalog = catalog(cli.data_dir.as_deref())?;
+            query_catalog(query, &catalog, &now, &mut out)?;
+            // As with clap's command in main: the system frees the records faster at exit.
+            std::mem::forget(catalog);
         }
-    }?;
-    // As with clap's command in main: the system frees the records faster at exit.
-    std::mem::forget(catalog);
+    }
     out.flush()
+}
+
+fn query_catalog(
+    query: Query,
+    catalog: &Catalog,
+    now: &jiff::ZonedDateTime,
+    out: &mut Output,
+) -> Result<()> {
+    let today = now.date();
+    match query {
+        Query::Roles(args) => cmd::roles::run(&args, catalog, out),
+        Query::Responsibilities(args) => cmd::responsibilities::run(&args, catalog, out),
+        Query::Skills(args) => cmd::skills::run(&args, catalog, out),
+        Query::Employers(args) => cmd::employers::run(&args, catalog, out),
+        Query::Certs(args) => cmd::certs::run(&args, catalog, today, out),
+        Query::Orgs(args) => cmd::orgs::run(&args, catalog, out),
+        Query::Salaries(args) => cmd::salaries::run(&args, catalog, today, out),
+        Query::Paths(args) => cmd::paths::run(&args, catalog, out),
+        Query::Regulations(args) => cmd::regulations::run(&args, catalog, out),
+        Query::Occupations(args) => cmd::occupations::run(&args, catalog, out),
+        Query::Sources(args) => cmd::sources::run(&args, catalog, today, out),
+        Query::Compare(args) => cmd::compare::run(&args, catalog, out),
+        Query::Search(args) => cmd::search::run(&args, catalog, out),
+        Query::Eligible(args) => cmd::eligible::run(&args, catalog, out),
+        Query::Cost(args) => cmd::cost::run(&args, catalog, out),
+        Query::Renew(args) => cmd::renew::run(&args, catalog, now, out),
+        Query::Gap(args) => cmd::gap::run(&args, catalog, out),
+        Query::Plan(args) => cmd::plan::run(&args, catalog, out),
+        Query::About => cmd::about::run(catalog, out),
+    }
+}
+
+/// The moment this run happens, decided once and passed to whatever needs "today".
+/// `HI_TODAY=YYYY-MM-DD` fixes it (at midnight UTC), for reproducible output and tests.
+pub fn now() -> Result<jiff::ZonedDateTime> {
+    match std::env::var("HI_TODAY").ok().filter(|v| !v.is_empty()) {
+        Some(day) => {
+            let date: jiff::civil::Date = day.parse().with_context(|| {
+                format!("HI_TODAY `{day}` is not a date of the form YYYY-MM-DD")
+            })?;
+            Ok(date.to_zoned_datetime(jiff::tz::TimeZone::UTC)?)
+        }
+        None => Ok(jiff::ZonedDateTime::now()),
+    }
 }
 
 /// The catalog `build.rs` validated and compiled in (decoded, not parsed), or the TOML files

@@ -1,79 +1,92 @@
 //! The data files: parsed and validated into [`Data`], every problem reported as
-//! `file:line:column: message`. `build.rs` runs this same module over `data/` at build time;
-//! `hi` runs it at run time only on a `--data-dir`.
+//! `file:line:column: message` at the offending value itself. `build.rs` runs this same module
+//! over `data/` at build time; `hi` runs it at run time only on a `--data-dir`.
+//!
+//! Each file is parsed into TOML's spanned document tree, and each record is read on its own,
+//! so one bad record is reported and the others are still read and checked. What the records
+//! declare (see [`crate::record`]) is then checked across files. A problem found by a check is
+//! placed by its path inside the record (`fee_history[1].member_usd`), which is looked up again
+//! in the document tree: only files with problems are walked twice.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde::de::{Deserialize, DeserializeOwned};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::model::*;
+use crate::record::{FieldPath, OfKind, Step};
 
-/// The data files, in the order they are read. `include_str!` compiles them into the binary,
-/// so `hi` needs no files at run time.
-pub const FILES: [(&str, &str); 12] = [
-    ("about.toml", include_str!("../data/about.toml")),
-    ("sources.toml", include_str!("../data/sources.toml")),
-    (
-        "organizations.toml",
-        include_str!("../data/organizations.toml"),
-    ),
-    ("regulations.toml", include_str!("../data/regulations.toml")),
-    ("skills.toml", include_str!("../data/skills.toml")),
-    ("employers.toml", include_str!("../data/employers.toml")),
-    (
-        "certifications.toml",
-        include_str!("../data/certifications.toml"),
-    ),
-    ("occupations.toml", include_str!("../data/occupations.toml")),
-    ("roles.toml", include_str!("../data/roles.toml")),
-    (
-        "responsibilities.toml",
-        include_str!("../data/responsibilities.toml"),
-    ),
-    ("salaries.toml", include_str!("../data/salaries.toml")),
-    ("paths.toml", include_str!("../data/paths.toml")),
-];
+macro_rules! embedded_files {
+    ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {
+        /// The data files, `about.toml` and one per kind. `include_str!` compiles them into the
+        /// binary, so `hi` needs no files at run time.
+        pub const FILES: &[(&str, &str)] = &[
+            ("about.toml", include_str!("../data/about.toml")),
+            $((
+                concat!(stringify!($field), ".toml"),
+                include_str!(concat!("../data/", stringify!($field), ".toml")),
+            ),)*
+        ];
+    };
+}
+for_each_kind!(embedded_files);
 
 /// A data file larger than this is refused, and never read past it, so memory stays bounded.
 /// The shipped files are a few KB; 1,000 times the catalog (the scale benchmark's largest)
 /// makes a certifications.toml of 31.5 MB.
 const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// Files larger than this are parsed a record at a time on two threads: the document tree is
+/// many times the size of the text, and this keeps only one record's tree at a time.
+const PARSE_IN_PARTS_ABOVE: usize = 256 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    /// Worth fixing, but the data is usable: a source nothing cites.
+    Warning,
+}
+
 /// One problem in one data file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub file: String,
     pub line: usize,
     pub column: usize,
     pub message: String,
+    pub severity: Severity,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
+        write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
+        if self.severity == Severity::Warning {
+            write!(f, "warning: ")?;
+        }
+        write!(f, "{}", self.message)
     }
 }
 
 /// The text of each data file, by name. A file that could not be read is absent, and every
 /// check that needs it is skipped.
-pub struct Texts(Vec<(&'static str, String)>);
+pub struct Texts(Vec<(&'static str, Cow<'static, str>)>);
 
 impl Texts {
     pub fn embedded() -> Texts {
         Texts(
             FILES
                 .iter()
-                .map(|(name, text)| (*name, text.to_string()))
+                .map(|(name, text)| (*name, Cow::Borrowed(*text)))
                 .collect(),
         )
     }
@@ -84,6 +97,7 @@ impl Texts {
             files
                 .into_iter()
                 .filter(|(n, _)| FILES.iter().any(|(f, _)| f == n))
+                .map(|(n, t)| (n, Cow::Owned(t)))
                 .collect(),
         )
     }
@@ -101,8 +115,8 @@ impl Texts {
     }
 
     /// Reads what it can of every data file in `dir`, and says why it could not read the rest
-    /// (missing, not a file, over 8 MiB, not UTF-8). Only a `dir` that cannot be read at all is
-    /// an error. Memory stays bounded: no file is read past the limit.
+    /// (missing, not a file, over the size limit, not UTF-8). Only a `dir` that cannot be read
+    /// at all is an error.
     pub fn read_dir_all(dir: &Path) -> Result<(Texts, Vec<(&'static str, String)>)> {
         let meta = fs::metadata(dir)
             .with_context(|| format!("cannot read data directory {}", dir.display()))?;
@@ -113,8 +127,8 @@ impl Texts {
         let mut unreadable = Vec::new();
         for (name, _) in FILES {
             match read_file(&dir.join(name)) {
-                Ok(text) => texts.push((name, text)),
-                Err(cause) => unreadable.push((name, cause)),
+                Ok(text) => texts.push((*name, Cow::Owned(text))),
+                Err(cause) => unreadable.push((*name, cause)),
             }
         }
         Ok((Texts(texts), unreadable))
@@ -124,7 +138,7 @@ impl Texts {
         self.0
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, t)| t.as_str())
+            .map(|(_, t)| t.as_ref())
     }
 }
 
@@ -146,16 +160,20 @@ fn read_file(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Loads the files in `dir` into a validated catalog.
+/// Loads the files in `dir` into a validated catalog. Warnings do not stop it.
 pub fn load_dir(dir: &Path) -> Result<Data> {
     build(&Texts::read_dir(dir)?).map_err(|problems| {
-        let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let listed: Vec<String> = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(ToString::to_string)
+            .collect();
         anyhow::anyhow!("invalid data in {}: {}", dir.display(), listed.join("\n  "))
     })
 }
 
-/// Every problem in the embedded data or in the files of `dir`, unreadable files included;
-/// empty when the data is valid. Only a `dir` that cannot be read at all is an error.
+/// Every problem and warning in the embedded data or in the files of `dir`, unreadable files
+/// included. Only a `dir` that cannot be read at all is an error.
 pub fn check(dir: Option<&Path>) -> Result<Vec<Problem>> {
     let (texts, unreadable) = match dir {
         Some(dir) => Texts::read_dir_all(dir)?,
@@ -168,11 +186,11 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<Problem>> {
             line: 1,
             column: 1,
             message: format!("cannot read the file: {cause}"),
+            severity: Severity::Error,
         })
         .collect();
-    if let Err(found) = build(&texts) {
-        problems.extend(found);
-    }
+    let (_, found) = build_with_warnings(&texts);
+    problems.extend(found);
     // Name each file by its path, so that editors and terminals can open it at the place.
     if let Some(dir) = dir {
         for problem in &mut problems {
@@ -182,201 +200,486 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<Problem>> {
     Ok(problems)
 }
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct AboutFile {
-    about: About,
-}
-
-/// A data file's top-level shape: one array of tables.
-trait File: DeserializeOwned + Default + Send {
-    /// The line that opens each record, `[[role]]`.
-    const HEADER: &'static str;
-    fn append(&mut self, other: Self);
-}
-
-macro_rules! file_struct {
-    ($name:ident, $key:ident, $type:ty) => {
-        #[derive(Deserialize, Default)]
-        #[serde(deny_unknown_fields)]
-        struct $name {
-            #[serde(default)]
-            $key: Vec<$type>,
-        }
-
-        impl File for $name {
-            const HEADER: &'static str = concat!("[[", stringify!($key), "]]");
-            fn append(&mut self, mut other: Self) {
-                self.$key.append(&mut other.$key);
-            }
-        }
-    };
-}
-
-impl File for AboutFile {
-    const HEADER: &'static str = "[about]";
-    fn append(&mut self, other: Self) {
-        *self = other;
-    }
-}
-
-/// Files larger than this are parsed record by record on two threads: the document tree the
-/// TOML parser builds is many times the text, and this keeps only a record's at a time.
-const PARSE_IN_PARTS_ABOVE: usize = 256 * 1024;
-
-/// Parses a file as `T`. A large file is cut before each record's header line and the parts
-/// parsed on two threads; should any part fail (a header inside a multi-line string, say),
-/// the whole file is parsed again, so errors and their places are those of the whole file.
-fn parse<T: File>(text: &str) -> Result<T, toml::de::Error> {
-    if text.len() > PARSE_IN_PARTS_ABOVE {
-        let mut parts = Vec::new();
-        let mut start = 0;
-        for (offset, _) in text.match_indices(&format!("\n{}", T::HEADER)) {
-            parts.push(&text[start..=offset]);
-            start = offset + 1;
-        }
-        parts.push(&text[start..]);
-        let parse_all = |parts: &[&str]| -> Result<T, toml::de::Error> {
-            let mut file = T::default();
-            for part in parts {
-                file.append(toml::from_str(part)?);
-            }
-            Ok(file)
-        };
-        let (first, second) = parts.split_at(parts.len() / 2);
-        let halves = std::thread::scope(|scope| {
-            let first = scope.spawn(|| parse_all(first));
-            let second = parse_all(second);
-            (first.join(), second)
-        });
-        if let (Ok(Ok(mut file)), Ok(rest)) = halves {
-            file.append(rest);
-            return Ok(file);
-        }
-    }
-    toml::from_str(text)
-}
-
-file_struct!(SourcesFile, source, Source);
-file_struct!(OrganizationsFile, organization, Organization);
-file_struct!(RegulationsFile, regulation, Regulation);
-file_struct!(SkillsFile, skill, Skill);
-file_struct!(EmployersFile, employer, Employer);
-file_struct!(CertificationsFile, certification, Certification);
-file_struct!(OccupationsFile, occupation, Occupation);
-file_struct!(RolesFile, role, Role);
-file_struct!(ResponsibilitiesFile, responsibility, Responsibility);
-file_struct!(SalariesFile, salary, Salary);
-file_struct!(PathsFile, path, EducationPath);
-
-/// Parses and validates every file, collecting every problem rather than stopping at the first.
+/// Parses and validates every file. Any error fails the build, with every problem found
+/// (warnings included); warnings alone do not.
 pub fn build(texts: &Texts) -> Result<Data, Vec<Problem>> {
-    let mut problems = Vec::new();
-    // A file that does not parse is reported and read as empty, so the other files are still
-    // checked; references into it are not, as they would all look dangling.
-    let mut failed: HashSet<&'static str> = HashSet::new();
-    fn parse_file<T: File>(
-        texts: &Texts,
-        file: &'static str,
-        problems: &mut Vec<Problem>,
-        failed: &mut HashSet<&'static str>,
-    ) -> T {
-        let Some(text) = texts.text(file) else {
-            failed.insert(file);
-            return T::default();
-        };
-        match parse(text) {
-            Ok(value) => value,
-            Err(error) => {
-                let start = error.span().map_or(0, |span| span.start);
-                let (line, column) = line_column(text, start);
-                let mut message = error.message().trim().replace('\n', " ");
-                // serde names a missing or unknown field, but not the one whose value is wrong.
-                if let Some(key) = key_before(text, start)
-                    && !message.contains(&format!("`{key}`"))
-                {
-                    message = format!("field `{key}`: {message}");
-                }
-                problems.push(Problem {
-                    file: file.to_string(),
-                    line,
-                    column,
-                    message,
-                });
-                failed.insert(file);
-                T::default()
-            }
-        }
+    let (data, problems) = build_with_warnings(texts);
+    match data {
+        Some(data) if !problems.iter().any(|p| p.severity == Severity::Error) => Ok(data),
+        _ => Err(problems),
     }
-    let p = &mut problems;
-    let f = &mut failed;
-    let about: AboutFile = parse_file(texts, "about.toml", p, f);
-    let sources: SourcesFile = parse_file(texts, "sources.toml", p, f);
-    let organizations: OrganizationsFile = parse_file(texts, "organizations.toml", p, f);
-    let regulations: RegulationsFile = parse_file(texts, "regulations.toml", p, f);
-    let skills: SkillsFile = parse_file(texts, "skills.toml", p, f);
-    let employers: EmployersFile = parse_file(texts, "employers.toml", p, f);
-    let certifications: CertificationsFile = parse_file(texts, "certifications.toml", p, f);
-    let occupations: OccupationsFile = parse_file(texts, "occupations.toml", p, f);
-    let roles: RolesFile = parse_file(texts, "roles.toml", p, f);
-    let responsibilities: ResponsibilitiesFile = parse_file(texts, "responsibilities.toml", p, f);
-    let salaries: SalariesFile = parse_file(texts, "salaries.toml", p, f);
-    let paths: PathsFile = parse_file(texts, "paths.toml", p, f);
-    let mut catalog = Data {
-        about: about.about,
-        roles: roles.role,
-        responsibilities: responsibilities.responsibility,
-        skills: skills.skill,
-        employers: employers.employer,
-        certifications: certifications.certification,
-        organizations: organizations.organization,
-        salaries: salaries.salary,
-        paths: paths.path,
-        regulations: regulations.regulation,
-        occupations: occupations.occupation,
-        sources: sources.source,
+}
+
+/// The data when it has no errors, and every problem and warning, sorted by file and place.
+fn build_with_warnings(texts: &Texts) -> (Option<Data>, Vec<Problem>) {
+    let mut files = Files::default();
+    let mut data = Data {
+        about: files.about(texts),
+        ..Data::default()
     };
-    validate(&catalog, texts, &failed, &mut problems);
-    if !problems.is_empty() {
-        let order = |file: &str| FILES.iter().position(|(name, _)| *name == file);
-        problems.sort_by_key(|p| (order(&p.file), p.line, p.column));
-        return Err(problems);
+    macro_rules! parse_kinds {
+        ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {
+            $(data.$field = files.kind::<$type>(texts);)*
+        };
     }
-    for cert in &mut catalog.certifications {
+    for_each_kind!(parse_kinds);
+    let findings = validate(&data, &files);
+    let mut problems = files.resolve(texts, findings);
+    let order = |file: &str| FILES.iter().position(|(name, _)| *name == file);
+    problems.sort_by(|a, b| {
+        (order(&a.file), a.line, a.column).cmp(&(order(&b.file), b.line, b.column))
+    });
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return (None, problems);
+    }
+    derive(&mut data);
+    (Some(data), problems)
+}
+
+/// What `load` fills in beyond the files: the current observations and the member saving.
+fn derive(data: &mut Data) {
+    for cert in &mut data.certifications {
         cert.exam = newest(&cert.exam_history, |e| e.as_of).cloned();
         cert.fees = newest(&cert.fee_history, |f| f.as_of).cloned();
         for fees in cert.fee_history.iter_mut().chain(cert.fees.as_mut()) {
             fees.member_saving_usd = match (fees.member_usd, fees.non_member_usd) {
-                (Some(member), Some(non_member)) => non_member.checked_sub(member),
+                (Some(member), Some(non_member)) => non_member.get().checked_sub(member.get()),
                 _ => None,
             };
         }
     }
-    Ok(catalog)
 }
 
 /// The observation with the latest date; among equal dates, the one written last.
-fn newest<T>(history: &[T], date: impl Fn(&T) -> Date) -> Option<&T> {
-    history.iter().rev().max_by_key(|item| date(item))
+pub fn newest<T>(history: &[T], date: impl Fn(&T) -> Date) -> Option<&T> {
+    history.iter().max_by_key(|item| date(item))
 }
 
-/// The key of a `key = value` whose value starts at `offset`, if the line says so.
-fn key_before(text: &str, offset: usize) -> Option<&str> {
-    let before = text.get(..offset)?;
-    let line = before.rsplit('\n').next()?;
-    let (key, value) = line.rsplit_once('=')?;
-    if !value.trim().is_empty() {
-        return None;
+/// Where a problem lies before it is turned into a line and column.
+enum Place {
+    /// A byte offset in the file, from the parser.
+    Offset(usize),
+    /// A value inside the record at this position of the file's array, by its path.
+    Field { position: usize, path: FieldPath },
+}
+
+/// A problem of one file, not yet placed.
+struct Finding {
+    file: &'static str,
+    place: Place,
+    message: String,
+    severity: Severity,
+}
+
+/// What is known of each file while it is read: how it was split, which records of it could be
+/// read, and the problems found so far.
+#[derive(Default)]
+struct Files {
+    /// Per file: the byte offset where each part starts and the position of its first record.
+    parts: HashMap<&'static str, Vec<(usize, usize)>>,
+    /// Per kind: the position in its file of each record read, in the order of its list.
+    positions: HashMap<Kind, Vec<usize>>,
+    /// Per kind: the ids of records that could not be read, so that references to them are
+    /// not reported as dangling; `None` when the file itself could not be read or parsed.
+    unread_ids: HashMap<Kind, Option<Vec<String>>>,
+    findings: Vec<Finding>,
+}
+
+impl Files {
+    fn found(&mut self, file: &'static str, place: Place, message: String) {
+        self.findings.push(Finding {
+            file,
+            place,
+            message,
+            severity: Severity::Error,
+        });
     }
-    let key = key.trim_end();
-    // The key is the run of key characters that ends the text before `=`; the character
-    // before it may be any, and may take several bytes.
-    let start = key
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    Some(&key[start..]).filter(|k| !k.is_empty())
+
+    fn about(&mut self, texts: &Texts) -> About {
+        let file = "about.toml";
+        let Some(text) = texts.text(file) else {
+            return About::default();
+        };
+        let Ok(table) = DeTable::parse(text) else {
+            self.syntax_errors(file, text);
+            return About::default();
+        };
+        let mut table = table.into_inner();
+        let about = table.remove("about");
+        self.unexpected_keys(file, 0, &table, "the `[about]` table");
+        let Some(value) = about else {
+            self.found(
+                file,
+                Place::Offset(0),
+                "missing table `[about]`".to_string(),
+            );
+            return About::default();
+        };
+        About::deserialize(ValueDeserializer::from(value)).unwrap_or_else(|error| {
+            self.parse_error(file, &error);
+            About::default()
+        })
+    }
+
+    /// Every syntax error of a file that does not parse: the parser recovers after each.
+    fn syntax_errors(&mut self, file: &'static str, text: &str) {
+        for error in DeTable::parse_recoverable(text).1 {
+            self.parse_error(file, &error);
+        }
+    }
+
+    /// Every record of one kind that can be read; the others are reported.
+    fn kind<T: OfKind + DeserializeOwned + Send>(&mut self, texts: &Texts) -> Vec<T> {
+        let kind = T::KIND;
+        let file = kind.file();
+        let Some(text) = texts.text(file) else {
+            self.unread_ids.insert(kind, None);
+            return Vec::new();
+        };
+        let parts = split(text, kind.key());
+        let read = if parts.len() > 1 {
+            // Two threads, each over its half of the parts; if any part fails to parse (a
+            // header inside a multi-line string, say), the file is read again whole, so that
+            // errors and their places are those of the whole file.
+            let (first, second) = parts.split_at(parts.len() / 2);
+            let (a, b) = std::thread::scope(|scope| {
+                let a = scope.spawn(|| read_parts::<T>(text, first, kind.key()));
+                let b = read_parts::<T>(text, second, kind.key());
+                (a.join(), b)
+            });
+            match (a, b) {
+                (Ok(Ok(mut a)), Ok(b)) => {
+                    a.append(b);
+                    Ok(a)
+                }
+                _ => read_parts::<T>(text, &whole(text), kind.key()),
+            }
+        } else {
+            read_parts::<T>(text, &parts, kind.key())
+        };
+        let Ok(read) = read else {
+            self.syntax_errors(file, text);
+            self.unread_ids.insert(kind, None);
+            return Vec::new();
+        };
+        self.parts.insert(file, read.parts);
+        for (offset, message) in read.problems {
+            self.found(file, Place::Offset(offset), message);
+        }
+        self.positions
+            .insert(kind, read.records.iter().map(|(p, _)| *p).collect());
+        self.unread_ids.insert(kind, Some(read.unread_ids));
+        read.records.into_iter().map(|(_, r)| r).collect()
+    }
+
+    fn parse_error(&mut self, file: &'static str, error: &toml::de::Error) {
+        let at = error.span().map_or(0, |span| span.start);
+        let message = error.message().trim().replace('\n', " ");
+        self.found(file, Place::Offset(at), message);
+    }
+
+    fn unexpected_keys(
+        &mut self,
+        file: &'static str,
+        offset: usize,
+        table: &DeTable,
+        wanted: &str,
+    ) {
+        for key in table.keys() {
+            let message = format!("unknown key `{}`: this file holds {wanted}", key.get_ref());
+            self.found(file, Place::Offset(offset + key.span().start), message);
+        }
+    }
+
+    /// Each finding as a problem with its line and column; a parser's message about a value
+    /// also gets the record and field it lies in.
+    fn resolve(mut self, texts: &Texts, mut findings: Vec<Finding>) -> Vec<Problem> {
+        findings.append(&mut self.findings);
+        let mut trees: HashMap<(&'static str, usize), Option<Spanned<DeTable<'_>>>> =
+            HashMap::new();
+        let mut problems = Vec::with_capacity(findings.len());
+        for finding in findings {
+            let text = texts.text(finding.file).unwrap_or_default();
+            let parts = self
+                .parts
+                .get(finding.file)
+                .map_or(&[(0, 0)][..], Vec::as_slice);
+            let key = key_of(finding.file);
+            let (offset, message) = match finding.place {
+                Place::Offset(offset) => {
+                    let part = parts
+                        .iter()
+                        .rposition(|(start, _)| *start <= offset)
+                        .unwrap_or(0);
+                    let tree = tree(&mut trees, text, finding.file, parts, part);
+                    let named = tree.and_then(|t| name_at(t, key, offset - parts[part].0));
+                    let message = match named {
+                        Some((record, field))
+                            if !finding.message.contains(&format!("`{field}`")) =>
+                        {
+                            format!("{record}field `{field}`: {}", finding.message)
+                        }
+                        Some((record, _)) => format!("{record}{}", finding.message),
+                        None => finding.message,
+                    };
+                    (offset, message)
+                }
+                Place::Field { position, path } => {
+                    let part = parts
+                        .iter()
+                        .rposition(|(_, first)| *first <= position)
+                        .unwrap_or(0);
+                    let tree = tree(&mut trees, text, finding.file, parts, part);
+                    let within = tree.and_then(|t| locate(t, key, position - parts[part].1, &path));
+                    (parts[part].0 + within.unwrap_or(0), finding.message)
+                }
+            };
+            let (line, column) = line_column(text, offset);
+            problems.push(Problem {
+                file: finding.file.to_string(),
+                line,
+                column,
+                message: message.replace('\n', " "),
+                severity: finding.severity,
+            });
+        }
+        problems
+    }
+}
+
+/// The document tree of one part of a file, parsed once and kept while problems are placed.
+fn tree<'t, 'm>(
+    trees: &'m mut HashMap<(&'static str, usize), Option<Spanned<DeTable<'t>>>>,
+    text: &'t str,
+    file: &'static str,
+    parts: &[(usize, usize)],
+    part: usize,
+) -> Option<&'m DeTable<'t>> {
+    trees
+        .entry((file, part))
+        .or_insert_with(|| {
+            let start = parts[part].0;
+            let end = parts.get(part + 1).map_or(text.len(), |(s, _)| *s);
+            // A file with a syntax error still gives the tree around it, to name the field.
+            Some(DeTable::parse_recoverable(&text[start..end]).0)
+        })
+        .as_ref()
+        .map(Spanned::get_ref)
+}
+
+/// The key of the record tables of a data file: `certification` for certifications.toml.
+fn key_of(file: &str) -> &'static str {
+    Kind::ALL
+        .iter()
+        .find(|k| k.file() == file)
+        .map_or("about", |k| k.key())
+}
+
+/// The parts of a file to parse on their own: one part per record, each starting at its
+/// header line, when the file is large; else the whole file.
+fn split(text: &str, key: &str) -> Vec<Range<usize>> {
+    if text.len() <= PARSE_IN_PARTS_ABOVE {
+        return whole(text);
+    }
+    let header = format!("\n[[{key}]]");
+    let mut starts = vec![0];
+    starts.extend(text.match_indices(&header).map(|(offset, _)| offset + 1));
+    let ends = starts.iter().skip(1).copied().chain([text.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&start, end)| start..end)
+        .collect()
+}
+
+/// The whole file as one part.
+fn whole(text: &str) -> Vec<Range<usize>> {
+    std::iter::once(0..text.len()).collect()
+}
+
+/// The records read from some parts of a file, each with its position in the file's array.
+struct Records<T> {
+    records: Vec<(usize, T)>,
+    unread_ids: Vec<String>,
+    /// Problems with single records or keys, by byte offset in the file.
+    problems: Vec<(usize, String)>,
+    /// Each part's byte offset and the position of its first record.
+    parts: Vec<(usize, usize)>,
+}
+
+impl<T> Records<T> {
+    /// Appends records read from later parts, renumbering their positions.
+    fn append(&mut self, mut later: Records<T>) {
+        let shift = self.records.len() + self.unread_ids.len();
+        self.records
+            .extend(later.records.drain(..).map(|(p, r)| (p + shift, r)));
+        self.unread_ids.append(&mut later.unread_ids);
+        self.problems.append(&mut later.problems);
+        self.parts
+            .extend(later.parts.iter().map(|(o, p)| (*o, p + shift)));
+    }
+}
+
+/// Reads the records in some parts of `text`. A part that does not parse is the error.
+fn read_parts<T: DeserializeOwned>(
+    text: &str,
+    parts: &[Range<usize>],
+    key: &str,
+) -> Result<Records<T>, toml::de::Error> {
+    let mut read = Records {
+        records: Vec::new(),
+        unread_ids: Vec::new(),
+        problems: Vec::new(),
+        parts: Vec::new(),
+    };
+    for range in parts {
+        let start = range.start;
+        let part = &text[range.clone()];
+        let mut table = DeTable::parse(part)?.into_inner();
+        let first = read.records.len() + read.unread_ids.len();
+        read.parts.push((start, first));
+        let records = table.remove(key);
+        for key_name in table.keys() {
+            let message = format!(
+                "unknown key `{}`: this file holds `[[{key}]]` tables",
+                key_name.get_ref()
+            );
+            read.problems.push((start + key_name.span().start, message));
+        }
+        let Some(records) = records else { continue };
+        let span = records.span();
+        let DeValue::Array(mut array) = records.into_inner() else {
+            read.problems.push((
+                start + span.start,
+                format!("`{key}` must be `[[{key}]]` tables"),
+            ));
+            continue;
+        };
+        for (i, slot) in array.iter_mut().enumerate() {
+            let position = first + i;
+            let value = std::mem::replace(slot, Spanned::new(0..0, DeValue::Boolean(false)));
+            let id = value
+                .get_ref()
+                .get("id")
+                .and_then(|id| id.get_ref().as_str())
+                .map(str::to_string);
+            match T::deserialize(ValueDeserializer::from(value)) {
+                Ok(record) => read.records.push((position, record)),
+                Err(error) => {
+                    let at = error.span().map_or(0, |s| s.start);
+                    read.problems
+                        .push((start + at, error.message().trim().to_string()));
+                    read.unread_ids.push(id.unwrap_or_default());
+                }
+            }
+        }
+    }
+    Ok(read)
+}
+
+/// The record (as "`id`: ") and the field path of the deepest value of a record that holds
+/// `offset`, in a part's tree.
+fn name_at(tree: &DeTable, key: &str, offset: usize) -> Option<(String, String)> {
+    let top = tree.get(key)?;
+    let record = match top.get_ref().as_array() {
+        Some(records) => records
+            .iter()
+            .find(|r| contains(r.span(), offset))
+            .or_else(|| {
+                // A record's span is its header; its fields follow it, up to the next record.
+                records.iter().rev().find(|r| r.span().start <= offset)
+            })?,
+        // `[about]`: one table, not an array of records.
+        None => top,
+    };
+    let id = record
+        .get_ref()
+        .get("id")
+        .and_then(|id| id.get_ref().as_str())
+        .map_or(String::new(), |id| format!("`{id}`: "));
+    let mut path = String::new();
+    let mut value = record;
+    'descend: loop {
+        match value.get_ref() {
+            DeValue::Table(table) => {
+                for (name, child) in table {
+                    if contains(child.span(), offset) || contains(name.span(), offset) {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(name.get_ref());
+                        value = child;
+                        continue 'descend;
+                    }
+                }
+                // Tables written under their own header (`[x.renewal]`, `[[x.fee_history]]`)
+                // have the span of the header only: the nearest header before the offset
+                // holds it.
+                let nearest = table
+                    .iter()
+                    .filter_map(|(name, child)| {
+                        let (index, item) = match child.get_ref() {
+                            DeValue::Table(_) => (None, child),
+                            DeValue::Array(items) => items
+                                .iter()
+                                .enumerate()
+                                .rev()
+                                .find(|(_, i)| i.get_ref().is_table() && i.span().start <= offset)
+                                .map(|(i, item)| (Some(i), item))?,
+                            _ => return None,
+                        };
+                        (item.span().start <= offset).then_some((
+                            item.span().start,
+                            name,
+                            index,
+                            item,
+                        ))
+                    })
+                    .max_by_key(|(start, ..)| *start);
+                let Some((_, name, index, item)) = nearest else {
+                    break;
+                };
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(name.get_ref());
+                if let Some(i) = index {
+                    path.push_str(&format!("[{i}]"));
+                }
+                value = item;
+            }
+            DeValue::Array(items) => match items.iter().position(|i| contains(i.span(), offset)) {
+                Some(i) => {
+                    path.push_str(&format!("[{i}]"));
+                    value = &items[i];
+                }
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    (!path.is_empty()).then_some((id, path))
+}
+
+fn contains(span: Range<usize>, offset: usize) -> bool {
+    span.start <= offset && offset < span.end.max(span.start + 1)
+}
+
+/// The byte offset (in the part) of the value at `path` in the record at `position` of the
+/// part; as near as it gets when the path leads to a value the file does not write.
+fn locate(tree: &DeTable, key: &str, position: usize, path: &FieldPath) -> Option<usize> {
+    let mut value = tree.get(key)?.get_ref().as_array()?.get(position)?;
+    for step in path.steps() {
+        let next = match step {
+            Step::Key(name) => value.get_ref().get(*name),
+            Step::Index(i) => value.get_ref().as_array().and_then(|a| a.get(*i)),
+        };
+        match next {
+            Some(next) => value = next,
+            None => break,
+        }
+    }
+    Some(value.span().start)
 }
 
 /// 1-based line and column (in characters) of a byte offset; an offset inside a character
@@ -392,543 +695,166 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Collects validation problems, placing each at the line where the record (and, where
-/// possible, the offending value) is written.
-struct Checker<'a> {
-    texts: &'a Texts,
-    problems: &'a mut Vec<Problem>,
+/// The ids of each kind that references may name; `None` for a kind whose file could not be
+/// read, so that references into it are not checked.
+fn known_ids<'a>(data: &'a Data, files: &'a Files) -> HashMap<Kind, Option<HashSet<&'a str>>> {
+    let mut known = HashMap::new();
+    macro_rules! ids {
+        ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {$(
+            let unread = files.unread_ids.get(&Kind::$kind).and_then(Option::as_ref);
+            known.insert(Kind::$kind, unread.map(|unread| {
+                data.$field
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .chain(unread.iter().map(String::as_str))
+                    .collect()
+            }));
+        )*};
+    }
+    for_each_kind!(ids);
+    known
 }
 
-impl Checker<'_> {
-    /// Reports `message` against the record `id` in `file`, at the first occurrence of
-    /// `needle` after the record's `id = "..."` line (or at that line).
-    fn report(&mut self, file: &str, id: &str, needle: Option<&str>, message: String) {
-        let text = self.texts.text(file).unwrap_or_default();
-        let start = find_id_line(text, id).unwrap_or(0);
-        // The needle as a whole word: `member_usd =` must not match `non_member_usd =`.
-        let offset = needle
-            .and_then(|n| {
-                text[start..]
-                    .match_indices(n)
-                    .map(|(i, _)| start + i)
-                    .find(|&i| {
-                        !text[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
-                    })
-            })
-            .unwrap_or(start);
-        let (line, column) = line_column(text, offset);
-        self.problems.push(Problem {
-            file: file.to_string(),
-            line,
-            column,
+/// Every rule across records: ids well-formed and unique, names given, references resolved,
+/// each record's own declared rules, and sources that nothing cites.
+fn validate(data: &Data, files: &Files) -> Vec<Finding> {
+    let known = known_ids(data, files);
+    let mut findings = Vec::new();
+    let mut cited: HashSet<&str> = HashSet::new();
+    macro_rules! check_kinds {
+        ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {$(
+            let positions = files.positions.get(&Kind::$kind).map_or(&[][..], Vec::as_slice);
+            check_records(&data.$field, positions, &known, &mut cited, &mut findings);
+        )*};
+    }
+    for_each_kind!(check_kinds);
+    // A record that could not be read cites sources no one can see: then any source may look
+    // uncited, and none is reported.
+    let all_read = files
+        .unread_ids
+        .values()
+        .all(|unread| unread.as_ref().is_some_and(Vec::is_empty));
+    if all_read {
+        let positions = files
+            .positions
+            .get(&Kind::Source)
+            .map_or(&[][..], Vec::as_slice);
+        for (source, &position) in data.sources.iter().zip(positions) {
+            if !cited.contains(source.id.as_str()) {
+                findings.push(Finding {
+                    file: Kind::Source.file(),
+                    place: field(position, "id"),
+                    message: format!("source `{}` is cited by nothing", source.id),
+                    severity: Severity::Warning,
+                });
+            }
+        }
+    }
+    findings
+}
+
+fn field(position: usize, key: &'static str) -> Place {
+    Place::Field {
+        position,
+        path: FieldPath::key(key),
+    }
+}
+
+/// The rules every record of one kind must meet.
+fn check_records<'a, T: OfKind>(
+    records: &'a [T],
+    positions: &[usize],
+    known: &HashMap<Kind, Option<HashSet<&str>>>,
+    cited: &mut HashSet<&'a str>,
+    findings: &mut Vec<Finding>,
+) {
+    let kind = T::KIND;
+    let file = kind.file();
+    let mut seen = HashSet::new();
+    let mut error = |place: Place, message: String| {
+        findings.push(Finding {
+            file,
+            place,
             message,
+            severity: Severity::Error,
         });
-    }
-
-    fn ids<'r>(&mut self, file: &str, kind: &str, ids: impl Iterator<Item = (&'r str, &'r str)>) {
-        let mut seen = HashSet::new();
-        for (id, name) in ids {
-            if id.is_empty()
-                || !id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
-            {
-                self.report(
-                    file,
-                    id,
-                    None,
-                    format!("{kind} id `{id}`: field `id` must be a lowercase slug (a-z, 0-9, -)"),
-                );
+    };
+    for (record, &position) in records.iter().zip(positions) {
+        let id = record.id();
+        if !is_slug(id) {
+            error(
+                field(position, "id"),
+                format!(
+                    "{} id `{id}`: field `id` must be a lowercase slug (a-z, 0-9, -)",
+                    kind.label()
+                ),
+            );
+        }
+        if !seen.insert(id) {
+            error(
+                field(position, "id"),
+                format!("field `id`: duplicate {} id `{id}`", kind.label()),
+            );
+        }
+        if record.name().trim().is_empty() {
+            let key = if kind == Kind::Source {
+                "title"
+            } else {
+                "name"
+            };
+            error(
+                field(position, key),
+                format!("{} `{id}`: field `{key}` is empty", kind.label()),
+            );
+        }
+        let declared = record.declared();
+        for link in &declared.links {
+            if link.target == Kind::Source {
+                cited.insert(link.id);
             }
-            if !seen.insert(id) {
-                self.report_last(file, id, format!("field `id`: duplicate {kind} id `{id}`"));
-            }
-            if name.trim().is_empty() {
-                self.report(
-                    file,
-                    id,
-                    Some("name ="),
-                    format!("{kind} `{id}`: field `name` is empty"),
-                );
-            }
-        }
-    }
-
-    /// Like `report`, at the last record with this id: a duplicate is the later one.
-    fn report_last(&mut self, file: &str, id: &str, message: String) {
-        let text = self.texts.text(file).unwrap_or_default();
-        let needle = format!("\"{id}\"");
-        let offset = text
-            .match_indices(&needle)
-            .map(|(i, _)| i)
-            .filter(|&i| {
-                text[..i]
-                    .rsplit('\n')
-                    .next()
-                    .is_some_and(|l| l.trim_start().starts_with("id"))
-            })
-            .last()
-            .unwrap_or(0);
-        let (line, column) = line_column(text, offset);
-        self.problems.push(Problem {
-            file: file.to_string(),
-            line,
-            column,
-            message,
-        });
-    }
-
-    /// Checks that every id in `refs` names a record in `known`.
-    fn refs<'r>(
-        &mut self,
-        file: &str,
-        owner: &str,
-        field: &str,
-        target: &str,
-        known: &Option<HashSet<&str>>,
-        refs: impl IntoIterator<Item = &'r String>,
-    ) {
-        let Some(known) = known else { return };
-        for reference in refs {
-            if !known.contains(reference.as_str()) {
-                let quoted = format!("\"{reference}\"");
-                self.report(
-                    file,
-                    owner,
-                    Some(&quoted),
-                    format!("`{owner}`: field `{field}`: unknown {target} `{reference}`"),
-                );
-            }
-        }
-    }
-
-    fn range(
-        &mut self,
-        file: &str,
-        owner: &str,
-        field: &str,
-        value: Option<u32>,
-        min: u32,
-        max: u32,
-    ) {
-        if let Some(v) = value
-            && !(min..=max).contains(&v)
-        {
-            let needle = format!("{field} =");
-            self.report(
-                file,
-                owner,
-                Some(&needle),
-                format!("`{owner}`: field `{field}` is {v}, outside {min}..={max}"),
-            );
-        }
-    }
-}
-
-fn find_id_line(text: &str, id: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if let Some(rest) = trimmed.strip_prefix("id")
-            && let Some(value) = rest.trim_start().strip_prefix('=')
-            && value.trim().trim_matches('"') == id
-        {
-            return Some(offset);
-        }
-        offset += line.len();
-    }
-    None
-}
-
-const MAX_FEE_USD: u32 = 100_000;
-
-fn validate(c: &Data, texts: &Texts, failed: &HashSet<&str>, problems: &mut Vec<Problem>) {
-    let mut check = Checker { texts, problems };
-    // The ids of a kind, or None when its file did not parse and references into it are not
-    // checked.
-    fn set<'a, T>(
-        failed: &HashSet<&str>,
-        file: &str,
-        records: &'a [T],
-        id: fn(&T) -> &String,
-    ) -> Option<HashSet<&'a str>> {
-        (!failed.contains(file)).then(|| records.iter().map(|r| id(r).as_str()).collect())
-    }
-    let sources = set(failed, "sources.toml", &c.sources, |r| &r.id);
-    let orgs = set(failed, "organizations.toml", &c.organizations, |r| &r.id);
-    let regulations = set(failed, "regulations.toml", &c.regulations, |r| &r.id);
-    let skills = set(failed, "skills.toml", &c.skills, |r| &r.id);
-    let employers = set(failed, "employers.toml", &c.employers, |r| &r.id);
-    let certs = set(failed, "certifications.toml", &c.certifications, |r| &r.id);
-    let occupations = set(failed, "occupations.toml", &c.occupations, |r| &r.id);
-    let roles = set(failed, "roles.toml", &c.roles, |r| &r.id);
-    let paths = set(failed, "paths.toml", &c.paths, |r| &r.id);
-
-    check.ids(
-        "sources.toml",
-        "source",
-        c.sources.iter().map(|r| (r.id.as_str(), r.title.as_str())),
-    );
-    check.ids(
-        "organizations.toml",
-        "organization",
-        c.organizations
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "regulations.toml",
-        "regulation",
-        c.regulations
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "skills.toml",
-        "skill",
-        c.skills.iter().map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "employers.toml",
-        "employer",
-        c.employers.iter().map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "certifications.toml",
-        "certification",
-        c.certifications
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "occupations.toml",
-        "occupation",
-        c.occupations
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "roles.toml",
-        "role",
-        c.roles.iter().map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "responsibilities.toml",
-        "responsibility",
-        c.responsibilities
-            .iter()
-            .map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "salaries.toml",
-        "salary",
-        c.salaries.iter().map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-    check.ids(
-        "paths.toml",
-        "path",
-        c.paths.iter().map(|r| (r.id.as_str(), r.name.as_str())),
-    );
-
-    for r in &c.organizations {
-        check.refs(
-            "organizations.toml",
-            &r.id,
-            "sources",
-            "source",
-            &sources,
-            &r.sources,
-        );
-    }
-    for r in &c.regulations {
-        check.refs(
-            "regulations.toml",
-            &r.id,
-            "sources",
-            "source",
-            &sources,
-            &r.sources,
-        );
-    }
-    for r in &c.skills {
-        check.refs(
-            "skills.toml",
-            &r.id,
-            "regulations",
-            "regulation",
-            &regulations,
-            &r.regulations,
-        );
-        check.refs(
-            "skills.toml",
-            &r.id,
-            "sources",
-            "source",
-            &sources,
-            &r.sources,
-        );
-    }
-    for r in &c.employers {
-        check.refs(
-            "employers.toml",
-            &r.id,
-            "sources",
-            "source",
-            &sources,
-            &r.sources,
-        );
-    }
-    let file = "certifications.toml";
-    for r in &c.certifications {
-        check.refs(file, &r.id, "issuer", "organization", &orgs, [&r.issuer]);
-        check.refs(file, &r.id, "sources", "source", &sources, &r.sources);
-        for route in &r.eligibility {
-            check.refs(
-                file,
-                &r.id,
-                "eligibility.credentials",
-                "certification",
-                &certs,
-                &route.credentials,
-            );
-            check.refs(
-                file,
-                &r.id,
-                "eligibility.source",
-                "source",
-                &sources,
-                [&route.source],
-            );
-        }
-        for exam in &r.exam_history {
-            check.refs(
-                file,
-                &r.id,
-                "exam_history.source",
-                "source",
-                &sources,
-                [&exam.source],
-            );
-            check.range(
-                file,
-                &r.id,
-                "duration_minutes",
-                exam.duration_minutes,
-                1,
-                24 * 60,
-            );
-            check.range(file, &r.id, "questions", exam.questions, 1, 10_000);
-        }
-        for fees in &r.fee_history {
-            check.refs(
-                file,
-                &r.id,
-                "fee_history.source",
-                "source",
-                &sources,
-                [&fees.source],
-            );
-            check.range(file, &r.id, "member_usd", fees.member_usd, 0, MAX_FEE_USD);
-            check.range(
-                file,
-                &r.id,
-                "non_member_usd",
-                fees.non_member_usd,
-                0,
-                MAX_FEE_USD,
-            );
-            check.range(
-                file,
-                &r.id,
-                "affiliate_usd",
-                fees.affiliate_usd,
-                0,
-                MAX_FEE_USD,
-            );
-        }
-        // What load derives, a file may not set: it would be silently replaced.
-        for (field, set) in [
-            ("exam", r.exam.is_some()),
-            ("fees", r.fees.is_some()),
-            (
-                "member_saving_usd",
-                r.fee_history.iter().any(|f| f.member_saving_usd.is_some()),
-            ),
-        ] {
-            if set {
-                let needle = format!("{field} =");
-                check.report(
-                    file,
-                    &r.id,
-                    Some(&needle),
+            let Some(Some(ids)) = known.get(&link.target) else {
+                continue;
+            };
+            if !ids.contains(link.id) {
+                error(
+                    Place::Field {
+                        position,
+                        path: link.path,
+                    },
                     format!(
-                        "`{}`: field `{field}` is derived from the history: remove it",
-                        r.id
+                        "`{id}`: field `{}`: unknown {} `{}`",
+                        link.path,
+                        link.target.label(),
+                        link.id
                     ),
                 );
             }
         }
-        let renewal = &r.renewal;
-        check.refs(
-            file,
-            &r.id,
-            "renewal.source",
-            "source",
-            &sources,
-            [&renewal.source],
-        );
-        check.range(file, &r.id, "cycle_years", renewal.cycle_years, 1, 20);
-        check.refs(
-            file,
-            &r.id,
-            "renewal.fee_source",
-            "source",
-            &sources,
-            &renewal.fee_source,
-        );
-        check.range(
-            file,
-            &r.id,
-            "fee_member_usd",
-            renewal.fee_member_usd,
-            0,
-            MAX_FEE_USD,
-        );
-        check.range(
-            file,
-            &r.id,
-            "fee_non_member_usd",
-            renewal.fee_non_member_usd,
-            0,
-            MAX_FEE_USD,
-        );
-        check.range(
-            file,
-            &r.id,
-            "extra_credential_fee_usd",
-            renewal.extra_credential_fee_usd,
-            0,
-            MAX_FEE_USD,
-        );
-    }
-    for r in &c.occupations {
-        check.refs(
-            "occupations.toml",
-            &r.id,
-            "sources",
-            "source",
-            &sources,
-            &r.sources,
-        );
-        check.refs(
-            "occupations.toml",
-            &r.id,
-            "figures_source",
-            "source",
-            &sources,
-            &r.figures_source,
-        );
-        let has_figure = r.median_annual_usd.is_some() || r.outlook_percent.is_some();
-        if has_figure && (r.figures_source.is_none() || r.median_as_of.is_none()) {
-            check.report(
-                "occupations.toml",
-                &r.id,
-                None,
-                format!(
-                    "`{}`: a median or outlook needs `figures_source` and `median_as_of`",
-                    r.id
-                ),
+        for violation in declared.violations {
+            let message = match violation.path.steps() {
+                [] => format!("`{id}`: {}", violation.message),
+                _ if violation.message.contains("field `") => {
+                    format!("`{id}`: {}", violation.message)
+                }
+                _ => format!("`{id}`: field `{}`: {}", violation.path, violation.message),
+            };
+            error(
+                Place::Field {
+                    position,
+                    path: violation.path,
+                },
+                message,
             );
         }
     }
-    for r in &c.roles {
-        let file = "roles.toml";
-        check.refs(file, &r.id, "skills", "skill", &skills, &r.skills);
-        check.refs(
-            file,
-            &r.id,
-            "employers",
-            "employer",
-            &employers,
-            &r.employers,
-        );
-        check.refs(
-            file,
-            &r.id,
-            "certifications",
-            "certification",
-            &certs,
-            &r.certifications,
-        );
-        check.refs(file, &r.id, "paths", "path", &paths, &r.paths);
-        check.refs(
-            file,
-            &r.id,
-            "occupations",
-            "occupation",
-            &occupations,
-            &r.occupations,
-        );
-        check.refs(file, &r.id, "sources", "source", &sources, &r.sources);
-    }
-    for r in &c.responsibilities {
-        check.refs(
-            "responsibilities.toml",
-            &r.id,
-            "roles",
-            "role",
-            &roles,
-            &r.roles,
-        );
-        check.refs(
-            "responsibilities.toml",
-            &r.id,
-            "sources",
-            "source",
-            &sources,
-            &r.sources,
-        );
-    }
-    for r in &c.salaries {
-        let file = "salaries.toml";
-        check.refs(file, &r.id, "role", "role", &roles, &r.role);
-        check.refs(
-            file,
-            &r.id,
-            "occupation",
-            "occupation",
-            &occupations,
-            &r.occupation,
-        );
-        check.refs(file, &r.id, "source", "source", &sources, [&r.source]);
-        if r.amount_cents == 0 || r.amount_cents > 10_000_000 * 100 {
-            check.report(
-                file,
-                &r.id,
-                Some("amount_cents"),
-                format!("`{}`: field `amount_cents` is out of range", r.id),
-            );
-        }
-    }
-    for r in &c.paths {
-        check.refs("paths.toml", &r.id, "roles", "role", &roles, &r.roles);
-        check.refs(
-            "paths.toml",
-            &r.id,
-            "certifications",
-            "certification",
-            &certs,
-            &r.certifications,
-        );
-        check.refs(
-            "paths.toml",
-            &r.id,
-            "sources",
-            "source",
-            &sources,
-            &r.sources,
-        );
-    }
+}
+
+/// An id as lookups and commands expect it: a-z, 0-9, `-`, and `.` for O*NET codes.
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
 }
 
 #[cfg(test)]
@@ -942,19 +868,208 @@ mod tests {
         assert_eq!(line_column(text, 6), (2, 1));
         assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
         assert_eq!(line_column(text, text.len() + 10), (3, 1));
+        assert_eq!(line_column("\u{fffd}", 1), (1, 1));
     }
 
     #[test]
-    fn key_before_names_the_field_of_a_value() {
-        let text = "a = 1\nroles = \"x\"\nm = { dues = -4 }\n";
-        assert_eq!(key_before(text, text.find("\"x").unwrap()), Some("roles"));
-        assert_eq!(key_before(text, text.find("-4").unwrap()), Some("dues"));
-        assert_eq!(key_before(text, 0), None);
-        assert_eq!(key_before(text, text.find("roles").unwrap()), None);
-        // Found by fuzzing: a multi-byte character just before the key.
-        let text = "x\u{fffd}key = ";
-        assert_eq!(key_before(text, text.len()), Some("key"));
-        assert_eq!(line_column("\u{fffd}", 1), (1, 1));
+    fn slugs_are_lowercase_words() {
+        for good in ["cphims", "ccs-p", "15-1211.01", "a"] {
+            assert!(is_slug(good), "{good}");
+        }
+        for bad in ["", "CPHIMS", "ccs p", "é", "a_b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_newest_observation_wins_and_a_tie_goes_to_the_last_written() {
+        let date = |t: &str| Date::parse(t).unwrap();
+        let history = [
+            ("a", date("2020")),
+            ("b", date("2026")),
+            ("c", date("2026")),
+        ];
+        assert_eq!(newest(&history, |h| h.1).map(|h| h.0), Some("c"));
+        let history = [("a", date("2026-11-25")), ("b", date("2026"))];
+        assert_eq!(newest(&history, |h| h.1).map(|h| h.0), Some("a"));
+        assert!(newest(&[] as &[(&str, Date)], |h| h.1).is_none());
+    }
+
+    /// Every problem in these files, the others empty, as `hi data check` prints them.
+    fn problems(files: &[(&'static str, &str)]) -> Vec<String> {
+        let texts = Texts::from_files(FILES.iter().map(|(name, _)| {
+            let text = files.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t);
+            (*name, text.to_string())
+        }));
+        build_with_warnings(&texts)
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    const ABOUT: (&str, &str) = (
+        "about.toml",
+        "[about]\nversion = \"1\"\ndate = \"2026\"\ndescription = \"d\"\n",
+    );
+    const SOURCES: (&str, &str) = (
+        "sources.toml",
+        "[[source]]\nid = \"s\"\ntitle = \"t\"\npublisher = \"p\"\nurl = \"u\"\n\
+         kind = \"issuer\"\nretrieved = \"2026\"\n",
+    );
+
+    fn skill(id: &str, extra: &str) -> String {
+        format!(
+            "[[skill]]\nid = \"{id}\"\nname = \"n\"\ncategory = \"technical\"\n\
+             description = \"d\"\nsources = [\"s\"]\n{extra}"
+        )
+    }
+
+    #[test]
+    fn a_bad_value_is_placed_at_itself_not_at_the_first_like_it() {
+        let org = "[[organization]]\nid = \"o\"\nname = \"O\"\nfull_name = \"O\"\n\
+                   description = \"d\"\nurl = \"u\"\nsources = [\"s\"]\n\
+                   membership = { annual_dues_usd = 10, as_of = \"2026\", source = \"s\" }\n\
+                   [[organization]]\nid = \"p\"\nname = \"P\"\nfull_name = \"P\"\n\
+                   description = \"d\"\nurl = \"u\"\nsources = [\"s\"]\n\
+                   membership = { annual_dues_usd = 999999, as_of = \"2026\", source = \"s\" }\n";
+        assert_eq!(
+            problems(&[ABOUT, SOURCES, ("organizations.toml", org)]),
+            [
+                "organizations.toml:16:34: `p`: field `membership.annual_dues_usd`: 999999 is outside 0..=100000"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dangling_reference_is_placed_at_the_id_in_its_list() {
+        let skills = skill("a", "regulations = [\"hipaa\", \"nope\"]\n");
+        let regulations = "[[regulation]]\nid = \"hipaa\"\nname = \"H\"\nfull_name = \"H\"\n\
+                           citation = \"c\"\nenacted = \"1996\"\ndescription = \"d\"\n\
+                           sources = [\"s\"]\n";
+        assert_eq!(
+            problems(&[
+                ABOUT,
+                SOURCES,
+                ("skills.toml", &skills),
+                ("regulations.toml", regulations)
+            ]),
+            ["skills.toml:7:25: `a`: field `regulations[1]`: unknown regulation `nope`"]
+        );
+    }
+
+    #[test]
+    fn the_later_of_two_records_with_one_id_is_the_duplicate() {
+        let skills = skill("a", "") + &skill("b", "") + &skill("a", "");
+        assert_eq!(
+            problems(&[ABOUT, SOURCES, ("skills.toml", &skills)]),
+            ["skills.toml:14:6: field `id`: duplicate skill id `a`"]
+        );
+    }
+
+    #[test]
+    fn every_bad_record_is_reported_and_the_good_ones_are_still_checked() {
+        let skills = skill("a", "level = 3\n")
+            + &skill("b", "").replace("technical", "magic")
+            + &skill("c", "regulations = [\"nope\"]\n");
+        let found = problems(&[ABOUT, SOURCES, ("skills.toml", &skills)]);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].starts_with("skills.toml:7:1: `a`: unknown field `level`"),
+            "{found:#?}"
+        );
+        assert!(
+            found[1]
+                .starts_with("skills.toml:11:12: `b`: field `category`: unknown variant `magic`"),
+            "{found:#?}"
+        );
+        assert!(
+            found[2].starts_with("skills.toml:20:16: `c`: field `regulations[0]`"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn every_syntax_error_of_a_file_is_reported() {
+        let skills = skill("a", "") + "oops = \n" + &skill("b", "") + "[[skill\n";
+        let found = problems(&[ABOUT, SOURCES, ("skills.toml", &skills)]);
+        assert!(found.len() >= 2, "{found:#?}");
+        assert!(found.iter().all(|p| p.starts_with("skills.toml:")));
+    }
+
+    #[test]
+    fn a_key_outside_the_records_is_named() {
+        let skills = "version = 2\n".to_string() + &skill("a", "");
+        assert_eq!(
+            problems(&[ABOUT, SOURCES, ("skills.toml", &skills)]),
+            ["skills.toml:1:1: unknown key `version`: this file holds `[[skill]]` tables"]
+        );
+    }
+
+    #[test]
+    fn references_to_a_record_that_failed_to_read_are_not_dangling() {
+        let skills = skill("a", "level = 3\n");
+        let roles = "[[role]]\nid = \"r\"\nname = \"R\"\ndescription = \"d\"\n\
+                     skills = [\"a\"]\nemployers = []\ncertifications = []\n\
+                     education = \"e\"\nsources = [\"s\"]\n";
+        let found = problems(&[
+            ABOUT,
+            SOURCES,
+            ("skills.toml", &skills),
+            ("roles.toml", roles),
+        ]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("unknown field `level`"));
+    }
+
+    #[test]
+    fn a_source_nothing_cites_is_a_warning_not_an_error() {
+        let sources = SOURCES.1.to_string() + &SOURCES.1.replace("id = \"s\"", "id = \"lonely\"");
+        let skills = skill("a", "");
+        let texts = [
+            ABOUT,
+            ("sources.toml", sources.as_str()),
+            ("skills.toml", skills.as_str()),
+        ];
+        assert_eq!(
+            problems(&texts),
+            ["sources.toml:9:6: warning: source `lonely` is cited by nothing"]
+        );
+        let texts = Texts::from_files(FILES.iter().map(|(n, _)| {
+            (
+                *n,
+                texts
+                    .iter()
+                    .find(|t| t.0 == *n)
+                    .map_or("", |t| t.1)
+                    .to_string(),
+            )
+        }));
+        assert!(build(&texts).is_ok(), "a warning does not fail the build");
+        // A record that cannot be read may cite it: then no source is called uncited.
+        let broken = skill("a", "level = 1\n");
+        let found = problems(&[ABOUT, ("sources.toml", &sources), ("skills.toml", &broken)]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn a_large_file_read_in_parts_gives_the_same_records_and_places() {
+        let mut skills = String::new();
+        for i in 0..3000 {
+            skills += &skill(&format!("s{i}"), "");
+        }
+        skills += &skill("bad", "regulations = [\"nope\"]\n");
+        assert!(skills.len() > PARSE_IN_PARTS_ABOVE);
+        let line = skills.lines().count();
+        let found = problems(&[ABOUT, SOURCES, ("skills.toml", &skills)]);
+        assert_eq!(
+            found,
+            [format!(
+                "skills.toml:{line}:16: `bad`: field `regulations[0]`: unknown regulation `nope`"
+            )]
+        );
+        // Records are renumbered across the parts: the last one is found by its position.
+        assert_eq!(split(&skills, "skill").len(), 3001);
     }
 
     #[test]

@@ -1,12 +1,223 @@
 //! The typed records of the knowledge base, as they appear in `data/*.toml` and in `--json`.
 //!
-//! Records are deserialized as written (`deny_unknown_fields`), then `load` links them into a
-//! [`Data`]: ids checked, references resolved, the current fee and exam observation chosen;
-//! `catalog` serves it to the commands.
+//! Records are deserialized as written (`deny_unknown_fields`, bounded numbers), then `load`
+//! checks what each one declares (its references and rules, see [`crate::record`]) and derives
+//! the current fee and exam observation; `catalog` serves them to the commands.
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::record::{Bounded, Declared, OfKind, Record};
+
+/// Every kind of record, declared once, in the order `hi search` groups them: the variant of
+/// [`Kind`], the record type, its list in [`Data`] (and file, `roles.toml`), the key of its
+/// tables in that file, the subcommand that lists it, and how messages name it. The catalog,
+/// the loader and build.rs each expand this list, so a new kind is one line here.
+macro_rules! for_each_kind {
+    ($callback:ident) => {
+        $callback! {
+            Role: Role, roles, "role", "roles", "role";
+            Responsibility: Responsibility, responsibilities, "responsibility", "responsibilities", "responsibility";
+            Skill: Skill, skills, "skill", "skills", "skill";
+            Employer: Employer, employers, "employer", "employers", "employer type";
+            Certification: Certification, certifications, "certification", "certs", "certification";
+            Organization: Organization, organizations, "organization", "orgs", "organization";
+            Salary: Salary, salaries, "salary", "salaries", "salary figure";
+            Path: EducationPath, paths, "path", "paths", "education path";
+            Regulation: Regulation, regulations, "regulation", "regulations", "regulation";
+            Occupation: Occupation, occupations, "occupation", "occupations", "occupation";
+            Source: Source, sources, "source", "sources", "source";
+        }
+    };
+}
+pub(crate) use for_each_kind;
+
+macro_rules! define_kinds {
+    ($($kind:ident: $type:ident, $field:ident, $key:literal, $command:literal, $label:literal;)*) => {
+        /// The kinds of record, in the order `hi search` groups them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Kind {
+            $($kind,)*
+        }
+
+        impl Kind {
+            pub const ALL: &'static [Kind] = &[$(Kind::$kind),*];
+
+            /// The subcommand that lists and shows records of this kind.
+            pub fn command(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $command,)*
+                }
+            }
+
+            /// How messages name a record of this kind.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $label,)*
+                }
+            }
+
+            /// The kind's records, as the catalog and `hi about` name them: `roles`.
+            pub fn plural(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => stringify!($field),)*
+                }
+            }
+
+            /// The data file that holds this kind.
+            pub fn file(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => concat!(stringify!($field), ".toml"),)*
+                }
+            }
+
+            /// The key of each record's table in its file: `[[role]]`.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $key,)*
+                }
+            }
+        }
+
+        $(impl OfKind for $type {
+            const KIND: Kind = Kind::$kind;
+        })*
+
+        /// Every record, validated and linked, as plain lists. Built only by `load::build`.
+        #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+        pub struct Data {
+            pub about: About,
+            $(pub $field: Vec<$type>,)*
+        }
+    };
+}
+for_each_kind!(define_kinds);
+
+/// An enum written in the data (and on the command line) as a keyword: the keyword of each
+/// variant and the words that describe it are declared together.
+macro_rules! keywords {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($variant:ident = $keyword:literal, $label:literal;)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $keyword)] $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// As written in the data and on the command line.
+            pub fn keyword(self) -> &'static str {
+                match self {
+                    $($name::$variant => $keyword,)*
+                }
+            }
+
+            /// In words, for people.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label,)*
+                }
+            }
+        }
+    };
+}
+
+keywords! {
+    pub enum SkillCategory {
+        Regulatory = "regulatory", "regulatory";
+        Communication = "communication", "communication";
+        Technical = "technical", "technical";
+        ProjectManagement = "project-management", "project-management";
+        DataManagement = "data-management", "data-management";
+        StrategicPlanning = "strategic-planning", "strategic-planning";
+    }
+}
+
+keywords! {
+    /// The project's grouping of certifications.
+    pub enum Level {
+        Entry = "entry", "entry";
+        Professional = "professional", "professional";
+        Specialty = "specialty", "specialty";
+        Advanced = "advanced", "advanced";
+    }
+}
+
+keywords! {
+    /// Education levels, lowest first, so a route's minimum compares with `>=`.
+    pub enum Education {
+        None = "none", "no formal education";
+        HighSchool = "high-school", "high-school diploma";
+        Associate = "associate", "associate degree";
+        Bachelor = "bachelor", "bachelor's degree";
+        Master = "master", "master's degree";
+        Doctorate = "doctorate", "doctorate";
+    }
+}
+
+keywords! {
+    /// The field of a degree.
+    pub enum Field {
+        Him = "him", "health information management";
+        Informatics = "informatics", "health or biomedical informatics";
+        It = "it", "information technology or computer science";
+        Nursing = "nursing", "nursing";
+        Other = "other", "another field";
+    }
+}
+
+keywords! {
+    /// Whether a pay figure is per year or per hour; they are never converted.
+    pub enum Period {
+        Year = "year", "per year";
+        Hour = "hour", "per hour";
+    }
+}
+
+keywords! {
+    /// How far to trust a source.
+    pub enum SourceKind {
+        Issuer = "issuer", "issuer";
+        Government = "government", "government";
+        PeerReviewed = "peer-reviewed", "peer-reviewed";
+        ThirdParty = "third-party", "third-party";
+        SeedArticle = "seed-article", "seed article";
+    }
+}
+
+keywords! {
+    /// How a renewal cycle's end date follows from the pass date.
+    pub enum CycleEnd {
+        Anniversary = "anniversary", "on the anniversary of the pass date";
+        EndOfMonth = "end-of-month", "on the last day of the anniversary's month";
+    }
+}
+
+/// Whole US dollars of a fee or dues.
+pub type Usd = Bounded<0, 100_000>;
+/// Whole US dollars of an annual pay figure.
+pub type AnnualUsd = Bounded<1, 10_000_000>;
+/// US cents of a pay figure: above zero, at most ten million dollars.
+pub type Cents = Bounded<1, 1_000_000_000>;
+/// The length of an exam.
+pub type Minutes = Bounded<1, 1_440>;
+pub type Questions = Bounded<1, 10_000>;
+/// The length of a renewal cycle.
+pub type CycleYears = Bounded<1, 20>;
+/// Years of experience a route asks for.
+pub type Years = Bounded<0, 60>;
+/// Hours of continuing education.
+pub type Hours = Bounded<0, 1_000>;
+/// Days before a cycle's end.
+pub type Days = Bounded<0, 366>;
 
 /// A date as precise as its source: `2026`, `2022-05` or `2023-10-01`.
 /// Ordering treats a missing month or day as earlier than any given one.
@@ -41,23 +252,26 @@ impl Date {
         {
             return Err(bad());
         }
-        if let (Some(m), Some(d)) = (month, day) {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-            let days = match m {
-                2 if leap => 29,
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            if !(1..=days).contains(&d) {
-                return Err(bad());
-            }
+        if let (Some(m), Some(d)) = (month, day)
+            && !(1..=days_in_month(year, m)).contains(&d)
+        {
+            return Err(bad());
         }
         Ok(Date {
             year,
             month: month.map(|m| m as u8),
             day: day.map(|d| d as u8),
         })
+    }
+}
+
+fn days_in_month(year: u16, month: u16) -> u16 {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
@@ -87,72 +301,6 @@ impl Serialize for Date {
     }
 }
 
-/// The kinds of record, in the order `hi search` groups them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Role,
-    Responsibility,
-    Skill,
-    Employer,
-    Certification,
-    Organization,
-    Salary,
-    Path,
-    Regulation,
-    Occupation,
-    Source,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 11] = [
-        Kind::Role,
-        Kind::Responsibility,
-        Kind::Skill,
-        Kind::Employer,
-        Kind::Certification,
-        Kind::Organization,
-        Kind::Salary,
-        Kind::Path,
-        Kind::Regulation,
-        Kind::Occupation,
-        Kind::Source,
-    ];
-
-    /// The subcommand that lists and shows records of this kind.
-    pub fn command(self) -> &'static str {
-        match self {
-            Kind::Role => "roles",
-            Kind::Responsibility => "responsibilities",
-            Kind::Skill => "skills",
-            Kind::Employer => "employers",
-            Kind::Certification => "certs",
-            Kind::Organization => "orgs",
-            Kind::Salary => "salaries",
-            Kind::Path => "paths",
-            Kind::Regulation => "regulations",
-            Kind::Occupation => "occupations",
-            Kind::Source => "sources",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Role => "role",
-            Kind::Responsibility => "responsibility",
-            Kind::Skill => "skill",
-            Kind::Employer => "employer type",
-            Kind::Certification => "certification",
-            Kind::Organization => "organization",
-            Kind::Salary => "salary figure",
-            Kind::Path => "education path",
-            Kind::Regulation => "regulation",
-            Kind::Occupation => "occupation",
-            Kind::Source => "source",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
@@ -172,6 +320,32 @@ pub struct Role {
     pub notes: Vec<String>,
 }
 
+impl Record for Role {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.links("skills", Kind::Skill, &self.skills);
+        d.links("employers", Kind::Employer, &self.employers);
+        d.links("certifications", Kind::Certification, &self.certifications);
+        d.links("paths", Kind::Path, &self.paths);
+        d.links("occupations", Kind::Occupation, &self.occupations);
+        d.sources(&self.sources);
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        let mut fields = vec![
+            ("name", self.name.as_str()),
+            ("description", &self.description),
+            ("education", &self.education),
+        ];
+        fields.extend(self.skills.iter().map(|s| ("skill", s.as_str())));
+        fields
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Responsibility {
@@ -182,27 +356,19 @@ pub struct Responsibility {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum SkillCategory {
-    Regulatory,
-    Communication,
-    Technical,
-    ProjectManagement,
-    DataManagement,
-    StrategicPlanning,
-}
-
-impl SkillCategory {
-    pub fn label(self) -> &'static str {
-        match self {
-            SkillCategory::Regulatory => "regulatory",
-            SkillCategory::Communication => "communication",
-            SkillCategory::Technical => "technical",
-            SkillCategory::ProjectManagement => "project-management",
-            SkillCategory::DataManagement => "data-management",
-            SkillCategory::StrategicPlanning => "strategic-planning",
-        }
+impl Record for Responsibility {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.links("roles", Kind::Role, &self.roles);
+        d.sources(&self.sources);
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", &self.name), ("description", &self.description)]
     }
 }
 
@@ -218,6 +384,26 @@ pub struct Skill {
     pub sources: Vec<String>,
 }
 
+impl Record for Skill {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.links("regulations", Kind::Regulation, &self.regulations);
+        d.sources(&self.sources);
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("name", &self.name),
+            ("category", self.category.label()),
+            ("description", &self.description),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Employer {
@@ -228,6 +414,27 @@ pub struct Employer {
     #[serde(default)]
     pub examples: Vec<String>,
     pub sources: Vec<String>,
+}
+
+impl Record for Employer {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.sources(&self.sources);
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        let mut fields = vec![
+            ("name", self.name.as_str()),
+            ("description", &self.description),
+            ("data use", &self.data_use),
+        ];
+        fields.extend(self.examples.iter().map(|e| ("example", e.as_str())));
+        fields
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -248,73 +455,34 @@ pub struct Organization {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
-    pub annual_dues_usd: u32,
+    pub annual_dues_usd: Usd,
     pub as_of: Date,
     pub source: String,
     pub note: Option<String>,
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, clap::ValueEnum,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Level {
-    Entry,
-    Professional,
-    Specialty,
-    Advanced,
-}
-
-impl Level {
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Entry => "entry",
-            Level::Professional => "professional",
-            Level::Specialty => "specialty",
-            Level::Advanced => "advanced",
+impl Record for Organization {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.sources(&self.sources);
+        if let Some(m) = &self.membership {
+            d.within("membership", |d| {
+                d.cite("source", "membership dues", Some(m.as_of), &m.source)
+            });
         }
     }
-}
-
-/// Education levels, lowest first, so a route's minimum compares with `>=`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, clap::ValueEnum,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Education {
-    None,
-    HighSchool,
-    Associate,
-    Bachelor,
-    Master,
-    Doctorate,
-}
-
-impl Education {
-    pub fn label(self) -> &'static str {
-        match self {
-            Education::None => "no formal education",
-            Education::HighSchool => "high-school diploma",
-            Education::Associate => "associate degree",
-            Education::Bachelor => "bachelor's degree",
-            Education::Master => "master's degree",
-            Education::Doctorate => "doctorate",
-        }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("name", &self.name),
+            ("full name", &self.full_name),
+            ("description", &self.description),
+        ]
     }
-}
-
-/// The field of a degree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum Field {
-    /// Health information management
-    Him,
-    /// Health or biomedical informatics
-    Informatics,
-    /// Information technology or computer science
-    It,
-    Nursing,
-    Other,
 }
 
 /// One way to become eligible for an exam. A field left out places no condition.
@@ -330,9 +498,9 @@ pub struct Route {
     /// The degree's program must be CAHIIM-accredited (health information management).
     #[serde(default)]
     pub cahiim: bool,
-    pub experience_years: Option<u32>,
-    pub healthcare_years: Option<u32>,
-    pub ce_hours: Option<u32>,
+    pub experience_years: Option<Years>,
+    pub healthcare_years: Option<Years>,
+    pub ce_hours: Option<Hours>,
     /// Any one of these credentials satisfies the route's credential condition.
     #[serde(default)]
     pub credentials: Vec<String>,
@@ -362,9 +530,9 @@ pub struct Domain {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exam {
-    pub duration_minutes: Option<u32>,
-    pub questions: Option<u32>,
-    pub scored_questions: Option<u32>,
+    pub duration_minutes: Option<Minutes>,
+    pub questions: Option<Questions>,
+    pub scored_questions: Option<Questions>,
     pub format: Option<String>,
     #[serde(default)]
     pub domains: Vec<Domain>,
@@ -377,10 +545,10 @@ pub struct Exam {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fees {
-    pub member_usd: Option<u32>,
-    pub non_member_usd: Option<u32>,
+    pub member_usd: Option<Usd>,
+    pub non_member_usd: Option<Usd>,
     /// Some issuers price a third tier for staff of member organizations.
-    pub affiliate_usd: Option<u32>,
+    pub affiliate_usd: Option<Usd>,
     /// Derived at load: what an individual member saves, when both prices are known. A data
     /// file may not set it.
     #[serde(default)]
@@ -393,37 +561,28 @@ pub struct Fees {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Renewal {
-    pub cycle_years: Option<u32>,
-    pub ce_hours: Option<u32>,
+    pub cycle_years: Option<CycleYears>,
+    pub ce_hours: Option<Hours>,
     /// Of `ce_hours`, how many must come from the issuer or its approved providers.
-    pub ce_from_issuer_hours: Option<u32>,
-    pub ethics_hours: Option<u32>,
+    pub ce_from_issuer_hours: Option<Hours>,
+    pub ethics_hours: Option<Hours>,
     /// The issuer's recertification fee per cycle, for one credential.
-    pub fee_member_usd: Option<u32>,
-    pub fee_non_member_usd: Option<u32>,
+    pub fee_member_usd: Option<Usd>,
+    pub fee_non_member_usd: Option<Usd>,
     /// What each further credential held from the same issuer adds to the fee.
-    pub extra_credential_fee_usd: Option<u32>,
+    pub extra_credential_fee_usd: Option<Usd>,
     /// Where the fees come from, when not from `source`.
     pub fee_source: Option<String>,
     pub alternative: Option<String>,
     /// How a cycle's end date follows from the pass date; unknown when left out.
     pub cycle_end: Option<CycleEnd>,
     /// The issuer asks for the renewal application this many days before the cycle ends.
-    pub apply_by_days_before: Option<u32>,
+    pub apply_by_days_before: Option<Days>,
     /// Where `cycle_end` and `apply_by_days_before` come from, when not from `source`.
     pub calendar_source: Option<String>,
     pub as_of: Date,
     pub source: String,
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CycleEnd {
-    /// The same day, `cycle_years` after the pass date (or the previous cycle's end).
-    Anniversary,
-    /// The last day of the month in which the anniversary falls.
-    EndOfMonth,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -451,11 +610,71 @@ pub struct Certification {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Period {
-    Year,
-    Hour,
+impl Record for Certification {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.link("issuer", Kind::Organization, &self.issuer);
+        d.sources(&self.sources);
+        d.each("eligibility", &self.eligibility, |d, route| {
+            d.links("credentials", Kind::Certification, &route.credentials);
+            if route.credentials.contains(&self.id) {
+                d.violation(
+                    Some("credentials"),
+                    "a route cannot require the credential itself",
+                );
+            }
+            d.cite("source", "eligibility", None, &route.source);
+        });
+        d.each("exam_history", &self.exam_history, |d, exam| {
+            d.cite("source", "exam", Some(exam.as_of), &exam.source);
+            d.each("domains", &exam.domains, |d, domain| {
+                d.links("skills", Kind::Skill, &domain.skills)
+            });
+        });
+        d.each("fee_history", &self.fee_history, |d, fees| {
+            d.cite("source", "fees", Some(fees.as_of), &fees.source);
+            d.derived("member_saving_usd", fees.member_saving_usd.is_some());
+        });
+        d.derived("exam", self.exam.is_some());
+        d.derived("fees", self.fees.is_some());
+        let renewal = &self.renewal;
+        d.within("renewal", |d| {
+            let as_of = Some(renewal.as_of);
+            d.cite("source", "renewal", as_of, &renewal.source);
+            d.cite_opt("fee_source", "renewal fees", as_of, &renewal.fee_source);
+            d.cite_opt(
+                "calendar_source",
+                "renewal calendar",
+                as_of,
+                &renewal.calendar_source,
+            );
+        });
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        let mut fields = vec![
+            ("name", self.name.as_str()),
+            ("full name", &self.full_name),
+            ("description", &self.description),
+        ];
+        fields.extend(
+            self.eligibility
+                .iter()
+                .map(|r| ("eligibility", r.label.as_str())),
+        );
+        fields.extend(
+            self.exam
+                .iter()
+                .flat_map(|exam| &exam.domains)
+                .map(|domain| ("exam domain", domain.name.as_str())),
+        );
+        fields.extend(self.notes.iter().map(|n| ("note", n.as_str())));
+        fields
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -471,11 +690,28 @@ pub struct Salary {
     pub statistic: String,
     pub period: Period,
     /// Exact amount in US cents: hourly figures have cents, and money is never a float.
-    pub amount_cents: u64,
+    pub amount_cents: Cents,
     pub as_of: Date,
     pub source: String,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+impl Record for Salary {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.link_opt("role", Kind::Role, &self.role);
+        d.link_opt("occupation", Kind::Occupation, &self.occupation);
+        d.cite("source", "salary", Some(self.as_of), &self.source);
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", &self.name), ("subject", &self.subject)]
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -493,6 +729,29 @@ pub struct EducationPath {
     pub sources: Vec<String>,
 }
 
+impl Record for EducationPath {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.links("roles", Kind::Role, &self.roles);
+        d.links("certifications", Kind::Certification, &self.certifications);
+        d.sources(&self.sources);
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        let mut fields = vec![
+            ("name", self.name.as_str()),
+            ("description", &self.description),
+            ("suits", &self.suits),
+        ];
+        fields.extend(self.steps.iter().map(|s| ("step", s.as_str())));
+        fields
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Regulation {
@@ -507,6 +766,26 @@ pub struct Regulation {
     pub notes: Vec<String>,
 }
 
+impl Record for Regulation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.sources(&self.sources);
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![
+            ("name", &self.name),
+            ("full name", &self.full_name),
+            ("citation", &self.citation),
+            ("description", &self.description),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Occupation {
@@ -514,7 +793,7 @@ pub struct Occupation {
     pub id: String,
     pub name: String,
     pub description: String,
-    pub median_annual_usd: Option<u32>,
+    pub median_annual_usd: Option<AnnualUsd>,
     pub median_as_of: Option<Date>,
     pub outlook_percent: Option<i32>,
     pub outlook_period: Option<String>,
@@ -525,25 +804,31 @@ pub struct Occupation {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SourceKind {
-    Issuer,
-    Government,
-    PeerReviewed,
-    ThirdParty,
-    SeedArticle,
-}
-
-impl SourceKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            SourceKind::Issuer => "issuer",
-            SourceKind::Government => "government",
-            SourceKind::PeerReviewed => "peer-reviewed",
-            SourceKind::ThirdParty => "third-party",
-            SourceKind::SeedArticle => "seed article",
+impl Record for Occupation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.sources(&self.sources);
+        d.cite_opt(
+            "figures_source",
+            "median and outlook",
+            self.median_as_of,
+            &self.figures_source,
+        );
+        let has_figure = self.median_annual_usd.is_some() || self.outlook_percent.is_some();
+        if has_figure && (self.figures_source.is_none() || self.median_as_of.is_none()) {
+            d.violation(
+                None,
+                "a median or outlook needs `figures_source` and `median_as_of`",
+            );
         }
+    }
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![("name", &self.name), ("description", &self.description)]
     }
 }
 
@@ -562,6 +847,19 @@ pub struct Source {
     pub notes: Vec<String>,
 }
 
+impl Record for Source {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.title
+    }
+    fn declare<'a>(&'a self, _: &mut Declared<'a>) {}
+    fn search_fields(&self) -> Vec<(&'static str, &str)> {
+        vec![("title", &self.title), ("publisher", &self.publisher)]
+    }
+}
+
 /// The data set's own version, from `data/about.toml`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -571,19 +869,79 @@ pub struct About {
     pub description: String,
 }
 
-/// Every record, validated and linked, as plain lists. Built only by `load::build`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Data {
-    pub about: About,
-    pub roles: Vec<Role>,
-    pub responsibilities: Vec<Responsibility>,
-    pub skills: Vec<Skill>,
-    pub employers: Vec<Employer>,
-    pub certifications: Vec<Certification>,
-    pub organizations: Vec<Organization>,
-    pub salaries: Vec<Salary>,
-    pub paths: Vec<EducationPath>,
-    pub regulations: Vec<Regulation>,
-    pub occupations: Vec<Occupation>,
-    pub sources: Vec<Source>,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn partial_dates_order_a_missing_part_first() {
+        // The trap the data README warns about: a year alone is earlier than any day of it.
+        let cases = [
+            ("2026", "2026-01", true),
+            ("2026", "2026-11-25", true),
+            ("2026-11", "2026-11-01", true),
+            ("2025-12-31", "2026", true),
+            ("2023-09", "2023-10-01", true),
+            ("2026-11-25", "2026-11-25", false),
+            ("2027", "2026-12-31", false),
+        ];
+        for (earlier, later, strictly) in cases {
+            assert_eq!(date(earlier) < date(later), strictly, "{earlier} < {later}");
+        }
+    }
+
+    #[test]
+    fn dates_are_as_precise_as_written() {
+        for text in ["2026", "2022-05", "2023-10-01", "2024-02-29"] {
+            assert_eq!(date(text).to_string(), text);
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for text in [
+            "",
+            "26",
+            "2026-1",
+            "2026-13",
+            "2026-00",
+            "2023-02-29",
+            "2100-02-29",
+            "2026-04-31",
+            "1899",
+            "2101",
+            "2026-01-01-01",
+            "2026/01/01",
+            "２０２６",
+        ] {
+            assert!(Date::parse(text).is_err(), "{text:?} should be refused");
+        }
+        assert!(Date::parse("2000-02-29").is_ok());
+    }
+
+    #[test]
+    fn keywords_read_and_write_as_in_the_data() {
+        for level in Level::ALL {
+            let json = serde_json::to_string(level).unwrap();
+            assert_eq!(json, format!("\"{}\"", level.keyword()));
+        }
+        assert_eq!(Education::HighSchool.keyword(), "high-school");
+        assert!(Education::Master > Education::Bachelor);
+        assert_eq!(SourceKind::SeedArticle.label(), "seed article");
+    }
+
+    #[test]
+    fn every_kind_has_its_own_file_and_command() {
+        let mut files: Vec<&str> = Kind::ALL.iter().map(|k| k.file()).collect();
+        files.sort();
+        files.dedup();
+        assert_eq!(files.len(), Kind::ALL.len());
+        assert_eq!(Kind::Path.file(), "paths.toml");
+        assert_eq!(Kind::Certification.command(), "certs");
+        assert_eq!(Kind::Employer.key(), "employer");
+    }
 }

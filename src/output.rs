@@ -4,7 +4,7 @@
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 
 use anyhow::{Result, bail};
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
+use comfy_table::{Attribute, Color, ContentArrangement, presets};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -42,26 +42,17 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Whether to colour a stream. `auto` follows the NO_COLOR and CLICOLOR conventions and asks
-/// whether that stream (stdout and stderr each on their own) is a terminal.
+/// Whether to colour a stream. `auto` follows the NO_COLOR and CLICOLOR conventions (as
+/// anstyle-query reads them, like clap) and asks whether that stream (stdout and stderr each on
+/// their own) is a terminal that takes colour.
 pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
-    let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            if var("NO_COLOR").is_some() {
-                false
-            } else if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
-                true
-            } else if var("CLICOLOR").is_some_and(|v| v == "0")
-                || var("TERM").is_some_and(|v| v == "dumb")
-            {
-                false
-            } else {
-                is_terminal
-            }
-        }
+        ColorChoice::Auto if anstyle_query::no_color() => false,
+        ColorChoice::Auto if anstyle_query::clicolor_force() => true,
+        ColorChoice::Auto if anstyle_query::clicolor() == Some(false) => false,
+        ColorChoice::Auto => is_terminal && anstyle_query::term_supports_color(),
     }
 }
 
@@ -76,12 +67,56 @@ pub enum Tone {
     Stale,
 }
 
+/// A table cell: its text, and what it means to the eye. The meaning is given where the
+/// value is known (an unknown figure, a status), never read back from the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub tone: Option<Tone>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>, tone: Tone) -> Cell {
+        Cell {
+            text: text.into(),
+            tone: Some(tone),
+        }
+    }
+
+    /// A value no source gives.
+    pub fn unknown() -> Cell {
+        Cell::new("unknown", Tone::Unsure)
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell { text, tone: None }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_string())
+    }
+}
+
+impl From<&String> for Cell {
+    fn from(text: &String) -> Cell {
+        Cell::from(text.clone())
+    }
+}
+
+impl std::fmt::Display for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// Rows under a header: a list of records, or a comparison.
 pub struct Table {
     pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    /// Cells to colour, by (row, column); a cell reading "unknown" is toned without being listed.
-    tones: Vec<(usize, usize, Tone)>,
+    pub rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
@@ -93,27 +128,43 @@ impl Table {
         Table {
             header,
             rows: Vec::new(),
-            tones: Vec::new(),
         }
     }
 
-    pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
+    pub fn row<C: Into<Cell>>(&mut self, cells: Vec<C>) {
+        self.rows.push(cells.into_iter().map(Into::into).collect());
     }
 
-    /// Tones a cell of the row added last.
-    pub fn tone(&mut self, column: usize, tone: Tone) {
-        if let Some(row) = self.rows.len().checked_sub(1) {
-            self.tones.push((row, column, tone));
-        }
-    }
-
-    fn tone_of(&self, row: usize, column: usize, text: &str) -> Option<Tone> {
-        self.tones
+    /// The rows as text alone, for the formats that carry no colour.
+    fn texts(&self) -> Vec<Vec<String>> {
+        self.rows
             .iter()
-            .find(|(r, c, _)| *r == row && *c == column)
-            .map(|(_, _, t)| *t)
-            .or((text == "unknown").then_some(Tone::Unsure))
+            .map(|row| row.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+}
+
+/// One column per item, one row per attribute: the shape of every comparison.
+pub struct SideBySide<'a, T> {
+    items: &'a [&'a T],
+    pub table: Table,
+}
+
+impl<'a, T> SideBySide<'a, T> {
+    /// `corner` heads the column of row labels.
+    pub fn new(corner: &str, items: &'a [&'a T], name: impl Fn(&T) -> String) -> Self {
+        let mut header = vec![corner.to_string()];
+        header.extend(items.iter().map(|item| name(item)));
+        SideBySide {
+            items,
+            table: Table::with_header(header),
+        }
+    }
+
+    pub fn row<C: Into<Cell>>(&mut self, label: &str, cell: impl Fn(&T) -> C) {
+        let mut cells = vec![Cell::from(label)];
+        cells.extend(self.items.iter().map(|item| cell(item).into()));
+        self.table.row(cells);
     }
 }
 
@@ -121,7 +172,7 @@ impl Table {
 /// history, notes, sources).
 pub struct Detail {
     pub title: String,
-    pub fields: Vec<(String, String)>,
+    pub fields: Vec<(String, Cell)>,
     pub sections: Vec<(String, Vec<String>)>,
 }
 
@@ -134,7 +185,7 @@ impl Detail {
         }
     }
 
-    pub fn field(&mut self, label: &str, value: impl Into<String>) {
+    pub fn field(&mut self, label: &str, value: impl Into<Cell>) {
         self.fields.push((label.to_string(), value.into()));
     }
 
@@ -148,7 +199,11 @@ impl Detail {
     /// The title, every field, then every section line, as (label, value) rows.
     fn rows(&self) -> impl Iterator<Item = (&str, &str)> {
         std::iter::once(("Title", self.title.as_str()))
-            .chain(self.fields.iter().map(|(l, v)| (l.as_str(), v.as_str())))
+            .chain(
+                self.fields
+                    .iter()
+                    .map(|(l, v)| (l.as_str(), v.text.as_str())),
+            )
             .chain(
                 self.sections
                     .iter()
@@ -214,7 +269,7 @@ impl Output {
                 let fields: Vec<Vec<String>> = detail
                     .fields
                     .iter()
-                    .map(|(l, v)| vec![l.clone(), v.clone()])
+                    .map(|(l, v)| vec![l.clone(), v.text.clone()])
                     .collect();
                 self.markdown(&header, &fields)?;
                 for (heading, lines) in &detail.sections {
@@ -233,7 +288,7 @@ impl Output {
                 }
                 let mut fields = Table::new(&[]);
                 for (label, value) in &detail.fields {
-                    fields.row(vec![label.clone(), value.clone()]);
+                    fields.row(vec![label.into(), value.clone()]);
                 }
                 let rendered = self.comfy(&fields);
                 writeln!(self.out, "{rendered}")?;
@@ -268,7 +323,7 @@ impl Output {
             _ => {
                 let mut table = Table::new(&["Message"]);
                 for line in lines {
-                    table.row(vec![line.clone()]);
+                    table.row(vec![line.as_str()]);
                 }
                 self.table(&table, json)
             }
@@ -338,9 +393,9 @@ impl Output {
     /// `table` in a text format. JSON never reaches here: `table` and `selected` write it.
     fn rows(&mut self, table: &Table) -> Result<()> {
         match self.format {
-            Format::Plain => self.plain(&table.header, &table.rows),
-            Format::Csv => self.csv(&table.header, &table.rows),
-            Format::Markdown => self.markdown(&table.header, &table.rows),
+            Format::Plain => self.plain(&table.header, &table.texts()),
+            Format::Csv => self.csv(&table.header, &table.texts()),
+            Format::Markdown => self.markdown(&table.header, &table.texts()),
             Format::Table | Format::Json => {
                 let rendered = self.comfy(table);
                 writeln!(self.out, "{rendered}")?;
@@ -398,7 +453,7 @@ impl Output {
         }
         if !table.header.is_empty() {
             rendered.set_header(table.header.iter().map(|h| {
-                let cell = Cell::new(clean(h));
+                let cell = comfy_table::Cell::new(clean(h));
                 if self.color {
                     cell.add_attribute(Attribute::Bold)
                 } else {
@@ -406,10 +461,11 @@ impl Output {
                 }
             }));
         }
-        for (r, row) in table.rows.iter().enumerate() {
-            rendered.add_row(row.iter().enumerate().map(|(c, text)| {
-                let cell = Cell::new(clean(text));
-                match table.tone_of(r, c, text).filter(|_| self.color) {
+        for row in &table.rows {
+            rendered.add_row(row.iter().map(|cell| {
+                let tone = cell.tone.filter(|_| self.color);
+                let cell = comfy_table::Cell::new(clean(&cell.text));
+                match tone {
                     Some(Tone::Good) => cell.fg(Color::Green),
                     Some(Tone::Bad) => cell.fg(Color::Red),
                     Some(Tone::Unsure) => cell.fg(Color::DarkYellow),

@@ -10,4 +10,5 @@ mod errors;
 mod formats;
 mod properties;
 mod robustness;
+mod shipped;
 mod snapshots;

@@ -417,3 +417,47 @@ fn every_other_command_matches_the_contract() {
     assert!(!plan.steps.is_empty());
     let _: About = parses(&["about"]);
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Problem {
+    file: String,
+    line: u64,
+    column: u64,
+    message: String,
+    severity: Severity,
+}
+
+#[derive(Deserialize, PartialEq, Debug)]
+#[serde(rename_all = "snake_case")]
+enum Severity {
+    Error,
+    Warning,
+}
+
+#[test]
+fn the_data_commands_match_the_contract() {
+    let dir = crate::common::data_copy();
+    let path = dir.path().join("sources.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lonely = "\n[[source]]\nid = \"lonely\"\ntitle = \"t\"\npublisher = \"p\"\nurl = \"u\"\n\
+                  kind = \"issuer\"\nretrieved = \"2026\"\n";
+    std::fs::write(&path, text + lonely).unwrap();
+    let output = crate::common::hi()
+        .args(["data", "check", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "a warning alone is no failure");
+    let problems: Vec<Problem> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].severity, Severity::Warning);
+    let out = tempfile::tempdir().unwrap();
+    let output = crate::common::hi()
+        .args(["data", "export", "--json"])
+        .arg(out.path().join("copy"))
+        .output()
+        .unwrap();
+    let written: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(written.len(), hi::load::FILES.len());
+}

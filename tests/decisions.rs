@@ -244,14 +244,15 @@ fn cost_with_unknown_pieces_is_a_named_lower_bound() {
 #[test]
 fn cost_with_dues_in_the_data_says_when_membership_pays_off() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in hi::load::FILES {
-        let text = match name {
+    for (name, _) in hi::load::FILES {
+        let text = fs::read_to_string(crate::common::fixture().join(name)).unwrap();
+        let text = match *name {
             "organizations.toml" => text.replace(
                 "url = \"https://www.ahima.org\"\n",
                 "url = \"https://www.ahima.org\"\nmembership = { annual_dues_usd = 50, as_of = \"2026\", source = \"seed-article\" }\n",
             ),
             "certifications.toml" => text.replace("fee_non_member_usd = 218", "fee_member_usd = 100\nfee_non_member_usd = 218"),
-            _ => text.to_string(),
+            _ => text,
         };
         fs::write(dir.path().join(name), text).unwrap();
     }

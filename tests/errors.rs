@@ -136,7 +136,7 @@ fn bad_data_names_file_line_column_and_field() {
         + 1;
     assert!(
         err.contains(&format!(
-            "roles.toml:{line}:11: `analyst`: field `skills`: unknown skill `sqll`"
+            "roles.toml:{line}:11: `analyst`: field `skills[0]`: unknown skill `sqll`"
         )),
         "{err}"
     );

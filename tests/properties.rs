@@ -1,13 +1,13 @@
 //! Properties of the one lookup and of search, over any input.
 
 use hi::catalog::Catalog;
-use hi::catalog::Record;
 use hi::model::{Certification, Role, Skill};
+use hi::record::Record;
 use proptest::prelude::*;
 
 fn catalog() -> &'static Catalog {
     static CATALOG: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-    CATALOG.get_or_init(|| hi::catalog(None).unwrap())
+    CATALOG.get_or_init(crate::common::fixture_catalog)
 }
 
 /// Every id of the kinds users look up most.

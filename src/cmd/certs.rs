@@ -2,15 +2,20 @@
 
 use anyhow::Result;
 
-use super::{
-    STALE_YEARS, as_of, count, duration, is_older_than, list_or_show, sources_section, usd,
-};
+use jiff::civil::Date as Today;
+
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::CertsArgs;
-use crate::model::{Certification, CycleEnd, Exam, Fees, Kind, Organization, Renewal, Route};
-use crate::output::{Detail, Output, Table, Tone};
+use crate::model::{Certification, Kind, Organization, Renewal};
+use crate::output::{Cell, Detail, Output, Table};
+use crate::record::Record;
+use crate::show::{
+    as_of, count, exam_summary, fees_summary, figure_date, renewal_summary, route_line,
+    sources_section, usd,
+};
 
-pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(args: &CertsArgs, catalog: &Catalog, today: Today, out: &mut Output) -> Result<()> {
     let issuer = args
         .issuer
         .as_deref()
@@ -31,7 +36,7 @@ pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> 
                         fees.and_then(|f| f.non_member_usd)
                     };
                     // An unknown fee cannot be shown to be under the limit.
-                    fee.is_some_and(|fee| fee <= max)
+                    fee.is_some_and(|fee| fee.get() <= max)
                 })
             })
             .collect()
@@ -55,18 +60,15 @@ pub fn run(args: &CertsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> 
             for c in certs {
                 let fees = c.fees.as_ref();
                 table.row(vec![
-                    c.id.clone(),
-                    c.name.clone(),
-                    catalog.name_of(Kind::Organization, &c.issuer),
-                    c.level.label().to_string(),
+                    c.id.clone().into(),
+                    c.name.clone().into(),
+                    catalog.name_of(Kind::Organization, &c.issuer).into(),
+                    c.level.label().into(),
                     usd(fees.and_then(|f| f.member_usd)),
                     usd(fees.and_then(|f| f.non_member_usd)),
-                    fees.map_or("unknown".to_string(), |f| f.as_of.to_string()),
-                    renewal_summary(&c.renewal),
+                    fees.map_or_else(Cell::unknown, |f| figure_date(f.as_of, today)),
+                    renewal_summary(&c.renewal).into(),
                 ]);
-                if fees.is_some_and(|f| is_older_than(f.as_of, STALE_YEARS)) {
-                    table.tone(6, Tone::Stale);
-                }
             }
             table
         },
@@ -136,83 +138,18 @@ fn detail(cert: &Certification, catalog: &Catalog) -> Detail {
         .collect();
     detail.section("Recommended for", holders);
     detail.section("Notes", cert.notes.clone());
-    sources_section(&mut detail, catalog, &cited(cert));
+    sources_section(&mut detail, catalog, cited(cert));
     detail
 }
 
-/// Every source the certification and its figures cite.
-pub fn cited(cert: &Certification) -> Vec<&String> {
-    cert.sources
-        .iter()
-        .chain(cert.eligibility.iter().map(|r| &r.source))
-        .chain(cert.exam_history.iter().map(|e| &e.source))
-        .chain(cert.fee_history.iter().map(|f| &f.source))
-        .chain([&cert.renewal.source])
-        .chain(&cert.renewal.fee_source)
-        .chain(&cert.renewal.calendar_source)
+/// Every source the certification and its figures cite, as it declares them.
+fn cited(cert: &Certification) -> Vec<&str> {
+    cert.declared()
+        .links
+        .into_iter()
+        .filter(|link| link.target == Kind::Source)
+        .map(|link| link.id)
         .collect()
-}
-
-pub fn route_line(route: &Route) -> String {
-    let mut line = format!("{} [{}]", route.label, route.source);
-    if let Some(note) = &route.note {
-        line += &format!(" — note: {note}");
-    }
-    line
-}
-
-pub fn exam_summary(exam: &Exam) -> String {
-    let mut parts = vec![duration(exam.duration_minutes)];
-    parts.push(match (exam.questions, exam.scored_questions) {
-        (Some(q), Some(s)) => format!("{q} questions ({s} scored)"),
-        (Some(q), None) => format!("{q} questions"),
-        (None, _) => "questions unknown".to_string(),
-    });
-    if let Some(format) = &exam.format {
-        parts.push(format.clone());
-    }
-    let mut line = format!(
-        "{} — {} [{}]",
-        parts.join(", "),
-        as_of(exam.as_of),
-        exam.source
-    );
-    if let Some(note) = &exam.note {
-        line += &format!(" — note: {note}");
-    }
-    line
-}
-
-pub fn fees_summary(fees: &Fees) -> String {
-    let mut parts = vec![
-        format!("member {}", usd(fees.member_usd)),
-        format!("non-member {}", usd(fees.non_member_usd)),
-    ];
-    if let Some(affiliate) = fees.affiliate_usd {
-        parts.push(format!("organizational affiliate {}", usd(Some(affiliate))));
-    }
-    if let Some(saving) = fees.member_saving_usd {
-        parts.push(format!("membership saves {}", usd(Some(saving))));
-    }
-    let mut line = format!(
-        "{} — {} [{}]",
-        parts.join(", "),
-        as_of(fees.as_of),
-        fees.source
-    );
-    if let Some(note) = &fees.note {
-        line += &format!(" — note: {note}");
-    }
-    line
-}
-
-pub fn renewal_summary(renewal: &Renewal) -> String {
-    match (renewal.cycle_years, renewal.ce_hours) {
-        (Some(years), Some(hours)) => format!("every {years} y, {hours} CE h"),
-        (Some(years), None) => format!("every {years} y, CE unknown"),
-        (None, Some(hours)) => format!("cycle unknown, {hours} CE h"),
-        (None, None) => "unknown".to_string(),
-    }
 }
 
 fn renewal_lines(renewal: &Renewal) -> Vec<String> {
@@ -245,8 +182,7 @@ fn renewal_lines(renewal: &Renewal) -> Vec<String> {
     lines.push(format!(
         "Cycle ends: {}",
         match renewal.cycle_end {
-            Some(CycleEnd::Anniversary) => "on the anniversary of the pass date",
-            Some(CycleEnd::EndOfMonth) => "on the last day of the anniversary's month",
+            Some(rule) => rule.label(),
             None => "unknown",
         }
     ));

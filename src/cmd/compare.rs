@@ -2,11 +2,11 @@
 
 use anyhow::{Result, bail};
 
-use super::{count, duration, names, usd};
 use crate::catalog::Catalog;
 use crate::cli::CompareArgs;
 use crate::model::{Certification, Kind, Role};
-use crate::output::{Output, Table};
+use crate::output::{Cell, Output, SideBySide, Table};
+use crate::show::{count, date, duration, names, usd};
 
 pub fn run(args: &CompareArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let kind = kind_of_all(&args.ids, catalog)?;
@@ -62,62 +62,37 @@ fn kind_of_all(ids: &[String], catalog: &Catalog) -> Result<Kind> {
     Ok(first.map_or(Kind::Certification, |(k, _)| k))
 }
 
-/// One column per item, one row per attribute: the shape of every comparison.
-pub struct SideBySide<'a, T> {
-    items: &'a [&'a T],
-    pub table: Table,
-}
-
-impl<'a, T> SideBySide<'a, T> {
-    /// `corner` heads the column of row labels.
-    pub fn new(corner: &str, items: &'a [&'a T], name: impl Fn(&T) -> String) -> Self {
-        let mut header = vec![corner.to_string()];
-        header.extend(items.iter().map(|item| name(item)));
-        SideBySide {
-            items,
-            table: Table::with_header(header),
-        }
-    }
-
-    pub fn row(&mut self, label: &str, cell: impl Fn(&T) -> String) {
-        let mut cells = vec![label.to_string()];
-        cells.extend(self.items.iter().map(|item| cell(item)));
-        self.table.row(cells);
-    }
-}
-
 fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
     let mut side = SideBySide::new("", certs, |c| c.name.clone());
-    let mut row = |label: &str, cell: &dyn Fn(&Certification) -> String| side.row(label, cell);
-    row("Name", &|c| c.full_name.clone());
+    let mut row = |label: &str, cell: &dyn Fn(&Certification) -> Cell| side.row(label, cell);
+    row("Name", &|c| c.full_name.as_str().into());
     row("Issuer", &|c| {
-        catalog.name_of(Kind::Organization, &c.issuer)
+        catalog.name_of(Kind::Organization, &c.issuer).into()
     });
-    row("Level", &|c| c.level.label().to_string());
+    row("Level", &|c| c.level.label().into());
     row("Eligibility routes", &|c| {
         if c.eligibility.is_empty() {
-            "unknown".to_string()
+            Cell::unknown()
         } else {
             c.eligibility
                 .iter()
                 .map(|r| format!("• {}", r.label))
                 .collect::<Vec<_>>()
                 .join("\n")
+                .into()
         }
     });
     row("Exam length", &|c| {
         duration(c.exam.as_ref().and_then(|e| e.duration_minutes))
     });
-    row("Questions", &|c| {
-        count(c.exam.as_ref().and_then(|e| e.questions), "")
-            .trim()
-            .to_string()
-    });
-    row("Exam as of", &|c| {
-        c.exam
-            .as_ref()
-            .map_or("unknown".into(), |e| e.as_of.to_string())
-    });
+    row(
+        "Questions",
+        &|c| match c.exam.as_ref().and_then(|e| e.questions) {
+            Some(questions) => questions.to_string().into(),
+            None => Cell::unknown(),
+        },
+    );
+    row("Exam as of", &|c| date(c.exam.as_ref().map(|e| e.as_of)));
     row("Member fee", &|c| {
         usd(c.fees.as_ref().and_then(|f| f.member_usd))
     });
@@ -130,11 +105,7 @@ fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
     row("Membership saves", &|c| {
         usd(c.fees.as_ref().and_then(|f| f.member_saving_usd))
     });
-    row("Fees as of", &|c| {
-        c.fees
-            .as_ref()
-            .map_or("unknown".into(), |f| f.as_of.to_string())
-    });
+    row("Fees as of", &|c| date(c.fees.as_ref().map(|f| f.as_of)));
     row("Renewal cycle", &|c| count(c.renewal.cycle_years, "years"));
     row("CE hours per cycle", &|c| count(c.renewal.ce_hours, "h"));
     row("CE from issuer", &|c| {
@@ -145,9 +116,9 @@ fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
 
 fn roles_table(roles: &[&Role], catalog: &Catalog) -> Table {
     let mut side = SideBySide::new("", roles, |r| r.name.clone());
-    let mut row = |label: &str, cell: &dyn Fn(&Role) -> String| side.row(label, cell);
+    let mut row = |label: &str, cell: &dyn Fn(&Role) -> Cell| side.row(label, cell);
     let lines = |kind: Kind, ids: &[String]| names(catalog, kind, ids).replace(", ", "\n");
-    row("Typical education", &|r| r.education.clone());
+    row("Typical education", &|r| r.education.as_str().into());
     row("Responsibilities", &|r| {
         catalog
             .responsibilities()
@@ -156,11 +127,14 @@ fn roles_table(roles: &[&Role], catalog: &Catalog) -> Table {
             .map(|x| x.name.clone())
             .collect::<Vec<_>>()
             .join("\n")
+            .into()
     });
-    row("Skills", &|r| lines(Kind::Skill, &r.skills));
-    row("Employer types", &|r| lines(Kind::Employer, &r.employers));
+    row("Skills", &|r| lines(Kind::Skill, &r.skills).into());
+    row("Employer types", &|r| {
+        lines(Kind::Employer, &r.employers).into()
+    });
     row("Certifications", &|r| {
-        lines(Kind::Certification, &r.certifications)
+        lines(Kind::Certification, &r.certifications).into()
     });
     side.table
 }

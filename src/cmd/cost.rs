@@ -2,13 +2,12 @@
 
 use anyhow::Result;
 
-use super::compare::SideBySide;
-use super::{bar, usd};
 use crate::catalog::Catalog;
 use crate::cli::CostArgs;
 use crate::cost::{Cost, cost};
 use crate::model::Certification;
-use crate::output::{Format, Output, Table};
+use crate::output::{Cell, Format, Output, SideBySide, Table, Tone};
+use crate::show::{bar, usd};
 
 pub fn run(args: &CostArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let costs = args
@@ -61,7 +60,7 @@ fn table(costs: &[Cost], years: u32, bars: bool) -> Table {
     side.row(&format!("Total, {years} y"), |c| {
         let total = usd(Some(c.total_usd));
         if c.lower_bound {
-            format!("at least {total}")
+            Cell::new(format!("at least {total}"), Tone::Unsure)
         } else {
             total
         }

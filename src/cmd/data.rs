@@ -5,10 +5,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{parent_dir, write_whole};
 use crate::cli::DataCommand;
-use crate::load::{FILES, check};
+use crate::load::{FILES, Severity, check};
 use crate::output::{Output, Table};
+use crate::write::{parent_dir, write_whole};
 
 pub fn run(command: &DataCommand, data_dir: Option<&Path>, out: &mut Output) -> Result<()> {
     match command {
@@ -33,13 +33,22 @@ pub fn run(command: &DataCommand, data_dir: Option<&Path>, out: &mut Output) -> 
             let problems = check(dir)?;
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             out.lines(&lines, &problems)?;
-            match problems.len() {
+            let errors = problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            let warnings = match problems.len() - errors {
+                0 => String::new(),
+                1 => " (1 warning)".to_string(),
+                n => format!(" ({n} warnings)"),
+            };
+            match errors {
                 0 => {
-                    eprintln!("hi: no problems in {place}");
+                    eprintln!("hi: no problems in {place}{warnings}");
                     Ok(())
                 }
-                1 => bail!("1 problem in {place}"),
-                n => bail!("{n} problems in {place}"),
+                1 => bail!("1 problem in {place}{warnings}"),
+                n => bail!("{n} problems in {place}{warnings}"),
             }
         }
     }

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use super::{linked, list_or_show, sources_section};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
+use crate::show::{linked, sources_section};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = || catalog.employers().iter().collect();
@@ -34,7 +35,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 .map(|r| r.id.clone())
                 .collect();
             detail.section("Roles found here", linked(catalog, Kind::Role, &roles));
-            sources_section(&mut detail, catalog, &e.sources.iter().collect::<Vec<_>>());
+            sources_section(&mut detail, catalog, &e.sources);
             detail
         },
     )

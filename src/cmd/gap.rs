@@ -2,41 +2,18 @@
 //! certifications whose exam domains cover each.
 
 use anyhow::Result;
-use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::cli::GapArgs;
-use crate::model::{Role, Skill};
+use crate::gap::{Gap, gap};
 use crate::output::{Output, Table};
 
-#[derive(Debug, Serialize)]
-pub struct Covering {
-    pub id: String,
-    pub name: String,
-    pub domain: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct MissingSkill {
-    pub id: String,
-    pub name: String,
-    pub category: &'static str,
-    pub certifications: Vec<Covering>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Gap {
-    pub role: String,
-    pub have: Vec<String>,
-    pub missing: Vec<MissingSkill>,
-}
-
 pub fn run(args: &GapArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let gap = gap(args, catalog)?;
+    let gap = gap(&args.role, &args.have, catalog)?;
     out.table(&table(&gap), &gap)
 }
 
-pub fn table(gap: &Gap) -> Table {
+fn table(gap: &Gap) -> Table {
     let mut table = Table::new(&["Skill", "Name", "Category", "Certifications covering it"]);
     for skill in &gap.missing {
         let certs: Vec<String> = skill
@@ -56,54 +33,4 @@ pub fn table(gap: &Gap) -> Table {
         ]);
     }
     table
-}
-
-/// The role's skills not in `have`, each with the certifications whose current exam domains
-/// test it. Every id given is checked.
-pub fn gap(args: &GapArgs, catalog: &Catalog) -> Result<Gap> {
-    let role = catalog.get::<Role>(&args.role)?;
-    let have = args
-        .have
-        .iter()
-        .map(|id| id.trim())
-        .filter(|id| !id.is_empty())
-        .map(|id| catalog.get::<Skill>(id).map(|s| s.id.clone()))
-        .collect::<Result<Vec<_>>>()?;
-    let missing = role
-        .skills
-        .iter()
-        .filter(|id| !have.contains(id))
-        .filter_map(|id| catalog.skills().iter().find(|s| &s.id == id))
-        .map(|skill| MissingSkill {
-            id: skill.id.clone(),
-            name: skill.name.clone(),
-            category: skill.category.label(),
-            certifications: covering(catalog, &skill.id),
-        })
-        .collect();
-    Ok(Gap {
-        role: role.id.clone(),
-        have,
-        missing,
-    })
-}
-
-fn covering(catalog: &Catalog, skill: &str) -> Vec<Covering> {
-    catalog
-        .certifications()
-        .iter()
-        .filter_map(|cert| {
-            let domain = cert
-                .exam
-                .as_ref()?
-                .domains
-                .iter()
-                .find(|d| d.skills.iter().any(|s| s == skill))?;
-            Some(Covering {
-                id: cert.id.clone(),
-                name: cert.name.clone(),
-                domain: domain.name.clone(),
-            })
-        })
-        .collect()
 }

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use super::{linked, list_or_show, sources_section, usd};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::model::Kind;
-use crate::output::{Detail, Output, Table};
+use crate::output::{Cell, Detail, Output, Table};
+use crate::show::{date, linked, sources_section, usd};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = || catalog.occupations().iter().collect();
@@ -19,11 +20,10 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
             let mut table = Table::new(&["Code", "Occupation", "Median pay", "As of", "Outlook"]);
             for o in occupations {
                 table.row(vec![
-                    o.id.clone(),
-                    o.name.clone(),
+                    o.id.clone().into(),
+                    o.name.clone().into(),
                     usd(o.median_annual_usd),
-                    o.median_as_of
-                        .map_or("unknown".to_string(), |d| d.to_string()),
+                    date(o.median_as_of),
                     outlook(o.outlook_percent, o.outlook_period.as_deref()),
                 ]);
             }
@@ -57,10 +57,10 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     )
 }
 
-fn outlook(percent: Option<i32>, period: Option<&str>) -> String {
+fn outlook(percent: Option<i32>, period: Option<&str>) -> Cell {
     match (percent, period) {
-        (Some(p), Some(period)) => format!("{p:+}% ({period})"),
-        (Some(p), None) => format!("{p:+}%"),
-        _ => "unknown".to_string(),
+        (Some(p), Some(period)) => format!("{p:+}% ({period})").into(),
+        (Some(p), None) => format!("{p:+}%").into(),
+        _ => Cell::unknown(),
     }
 }

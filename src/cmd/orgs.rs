@@ -2,10 +2,11 @@
 
 use anyhow::Result;
 
-use super::{list_or_show, sources_section};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::output::{Detail, Output, Table};
+use crate::show::sources_section;
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = || catalog.organizations().iter().collect();
@@ -32,7 +33,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
             detail.field("Website", &o.url);
             detail.section("Certifications it issues", issued_by(catalog, &o.id));
             detail.section("Notes", o.notes.clone());
-            sources_section(&mut detail, catalog, &o.sources.iter().collect::<Vec<_>>());
+            sources_section(&mut detail, catalog, &o.sources);
             detail
         },
     )

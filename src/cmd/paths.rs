@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use super::{linked, list_or_show, sources_section};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
+use crate::show::{linked, sources_section};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = || catalog.paths().iter().collect();
@@ -43,7 +44,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 "Certifications along the way",
                 linked(catalog, Kind::Certification, &p.certifications),
             );
-            sources_section(&mut detail, catalog, &p.sources.iter().collect::<Vec<_>>());
+            sources_section(&mut detail, catalog, &p.sources);
             detail
         },
     )

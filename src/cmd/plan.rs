@@ -4,14 +4,14 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::usd;
-use super::{eligible, gap};
 use crate::catalog::Catalog;
 use crate::cli::PlanArgs;
 use crate::cost::{Cost, cost};
-use crate::eligibility::{Status, Verdict, evaluate};
+use crate::eligibility::{Profile, Status, Verdict, evaluate};
+use crate::gap::{Gap, gap};
 use crate::model::{Certification, Role};
 use crate::output::{Detail, Output};
+use crate::show::usd;
 
 #[derive(Debug, Serialize)]
 struct Step {
@@ -27,13 +27,13 @@ struct Step {
 struct Plan {
     role: String,
     years: u32,
-    gap: gap::Gap,
+    gap: Gap,
     steps: Vec<Step>,
 }
 
 pub fn run(args: &PlanArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let profile = eligible::profile(&args.profile, catalog)?;
-    let gap = gap::gap(&args.gap, catalog)?;
+    let profile = Profile::from_args(&args.profile, catalog)?;
+    let gap = gap(&args.gap.role, &args.gap.have, catalog)?;
     let role = catalog.get::<Role>(&gap.role)?;
 
     // The role's recommended certifications first, then any that cover a missing skill.
@@ -136,10 +136,9 @@ fn detail(plan: &Plan, role: &Role) -> Detail {
                 _ => {}
             }
             let total = usd(Some(s.cost.total_usd));
-            let total = if s.cost.lower_bound {
-                format!("at least {total}")
-            } else {
-                total
+            let total = match s.cost.lower_bound {
+                true => format!("at least {total}"),
+                false => total.text,
             };
             line += &format!(" — {total} over {} years — {}", plan.years, s.reason);
             line

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use super::{linked, list_or_show, sources_section};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
+use crate::show::{linked, sources_section};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = || catalog.regulations().iter().collect();
@@ -44,7 +45,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 linked(catalog, Kind::Skill, &skills),
             );
             detail.section("Notes", r.notes.clone());
-            sources_section(&mut detail, catalog, &r.sources.iter().collect::<Vec<_>>());
+            sources_section(&mut detail, catalog, &r.sources);
             detail
         },
     )

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use super::{linked, list_or_show, names, sources_section};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
+use crate::show::{linked, names, sources_section};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = || catalog.responsibilities().iter().collect();
@@ -30,7 +31,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
             let mut detail = Detail::new(format!("{} ({})", r.name, r.id));
             detail.field("Description", &r.description);
             detail.section("Roles that carry it", linked(catalog, Kind::Role, &r.roles));
-            sources_section(&mut detail, catalog, &r.sources.iter().collect::<Vec<_>>());
+            sources_section(&mut detail, catalog, &r.sources);
             detail
         },
     )

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use super::{linked, list_or_show, names, sources_section};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::model::{Kind, Role};
 use crate::output::{Detail, Output, Table};
+use crate::show::{linked, names, sources_section};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = || catalog.roles().iter().collect();
@@ -80,14 +81,10 @@ pub fn detail(role: &Role, catalog: &Catalog) -> Detail {
         .salaries()
         .iter()
         .filter(|s| s.role.as_deref() == Some(role.id.as_str()))
-        .map(super::salaries::summary)
+        .map(crate::show::salary_summary)
         .collect();
     detail.section("Salary figures", salaries);
     detail.section("Notes", role.notes.clone());
-    sources_section(
-        &mut detail,
-        catalog,
-        &role.sources.iter().collect::<Vec<_>>(),
-    );
+    sources_section(&mut detail, catalog, &role.sources);
     detail
 }

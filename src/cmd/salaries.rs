@@ -2,13 +2,19 @@
 
 use anyhow::Result;
 
-use super::{STALE_YEARS, bar, cents, is_older_than, list_or_show, sources_section};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
-use crate::model::{Kind, Period, Salary};
-use crate::output::{Detail, Format, Output, Table, Tone};
+use crate::model::{Kind, Period};
+use crate::output::{Cell, Detail, Format, Output, Table};
+use crate::show::{bar, cents, figure_date, sources_section};
 
-pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(
+    args: &IdArg,
+    catalog: &Catalog,
+    today: jiff::civil::Date,
+    out: &mut Output,
+) -> Result<()> {
     let records = || catalog.salaries().iter().collect();
     // Annual figures get a bar on one scale; hourly ones are not comparable with them.
     let bars = out.format == Format::Table;
@@ -16,7 +22,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
         .salaries()
         .iter()
         .filter(|s| s.period == Period::Year)
-        .map(|s| s.amount_cents)
+        .map(|s| u64::from(s.amount_cents.get()))
         .max()
         .unwrap_or(0);
     list_or_show(
@@ -40,24 +46,21 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
             let mut table = Table::new(&header);
             for s in salaries {
                 let mut row = vec![
-                    s.id.clone(),
-                    s.subject.clone(),
-                    s.statistic.clone(),
-                    cents(s.amount_cents),
-                    period(s.period).to_string(),
-                    s.as_of.to_string(),
-                    s.source.clone(),
+                    s.id.clone().into(),
+                    s.subject.clone().into(),
+                    s.statistic.clone().into(),
+                    cents(s.amount_cents.get().into()).into(),
+                    s.period.keyword().into(),
+                    figure_date(s.as_of, today),
+                    s.source.clone().into(),
                 ];
                 if bars {
                     row.push(match s.period {
-                        Period::Year => bar(s.amount_cents, most, 16),
-                        Period::Hour => String::new(),
+                        Period::Year => bar(s.amount_cents.get().into(), most, 16).into(),
+                        Period::Hour => Cell::default(),
                     });
                 }
                 table.row(row);
-                if is_older_than(s.as_of, STALE_YEARS) {
-                    table.tone(5, Tone::Stale);
-                }
             }
             table
         },
@@ -69,8 +72,8 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 format!(
                     "{} {} per {}",
                     s.statistic,
-                    cents(s.amount_cents),
-                    period(s.period)
+                    cents(s.amount_cents.get().into()),
+                    s.period.keyword()
                 ),
             );
             detail.field("As of", s.as_of.to_string());
@@ -90,28 +93,8 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 );
             }
             detail.section("Notes", s.notes.clone());
-            sources_section(&mut detail, catalog, &[&s.source]);
+            sources_section(&mut detail, catalog, [&s.source]);
             detail
         },
-    )
-}
-
-fn period(period: Period) -> &'static str {
-    match period {
-        Period::Year => "year",
-        Period::Hour => "hour",
-    }
-}
-
-/// One line for a salary figure in another record's view.
-pub fn summary(s: &Salary) -> String {
-    format!(
-        "{}: {} {} per {} — as of {} [{}]",
-        s.subject,
-        s.statistic,
-        cents(s.amount_cents),
-        period(s.period),
-        s.as_of,
-        s.source
     )
 }

@@ -4,9 +4,8 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::catalog::Record;
 use crate::cli::SearchArgs;
-use crate::model::*;
+use crate::model::Kind;
 use crate::output::{Output, Table};
 
 #[derive(Debug, Serialize)]
@@ -41,34 +40,21 @@ pub fn run(args: &SearchArgs, catalog: &Catalog, out: &mut Output) -> Result<()>
 /// Every record with a field containing `query` (already lowercase), in kind order.
 pub fn search<'a>(catalog: &'a Catalog, query: &str) -> Vec<Hit<'a>> {
     let mut hits = Vec::new();
-    fn kind<'a, T: Record>(catalog: &'a Catalog, query: &str, hits: &mut Vec<Hit<'a>>) {
-        for record in T::all(catalog) {
-            let fields = std::iter::once(("id", record.id())).chain(record.search_fields());
-            for (field, text) in fields {
-                if let Some(excerpt) = excerpt(text, query) {
-                    hits.push(Hit {
-                        kind: T::KIND,
-                        id: record.id(),
-                        name: record.name(),
-                        matched: field,
-                        excerpt,
-                    });
-                    break;
-                }
+    for (kind, record) in catalog.everything() {
+        let fields = std::iter::once(("id", record.id())).chain(record.search_fields());
+        for (field, text) in fields {
+            if let Some(excerpt) = excerpt(text, query) {
+                hits.push(Hit {
+                    kind,
+                    id: record.id(),
+                    name: record.name(),
+                    matched: field,
+                    excerpt,
+                });
+                break;
             }
         }
     }
-    kind::<Role>(catalog, query, &mut hits);
-    kind::<Responsibility>(catalog, query, &mut hits);
-    kind::<Skill>(catalog, query, &mut hits);
-    kind::<Employer>(catalog, query, &mut hits);
-    kind::<Certification>(catalog, query, &mut hits);
-    kind::<Organization>(catalog, query, &mut hits);
-    kind::<Salary>(catalog, query, &mut hits);
-    kind::<EducationPath>(catalog, query, &mut hits);
-    kind::<Regulation>(catalog, query, &mut hits);
-    kind::<Occupation>(catalog, query, &mut hits);
-    kind::<Source>(catalog, query, &mut hits);
     hits
 }
 

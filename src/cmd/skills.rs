@@ -4,11 +4,12 @@ use std::collections::HashMap;
 
 use anyhow::Result;
 
-use super::{linked, list_or_show, sources_section};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::SkillsArgs;
 use crate::model::{Kind, Role};
 use crate::output::{Detail, Output, Table};
+use crate::show::{linked, sources_section};
 
 pub fn run(args: &SkillsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let role = args
@@ -64,11 +65,7 @@ pub fn run(args: &SkillsArgs, catalog: &Catalog, out: &mut Output) -> Result<()>
                 "Regulations",
                 linked(catalog, Kind::Regulation, &skill.regulations),
             );
-            sources_section(
-                &mut detail,
-                catalog,
-                &skill.sources.iter().collect::<Vec<_>>(),
-            );
+            sources_section(&mut detail, catalog, &skill.sources);
             detail
         },
     )

@@ -2,18 +2,24 @@
 
 use anyhow::Result;
 
-use super::{is_older_than, list_or_show};
+use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::catalog::Citation;
 use crate::cli::SourcesArgs;
 use crate::output::{Detail, Output, Table};
+use crate::show::is_older_than;
 
-pub fn run(args: &SourcesArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(
+    args: &SourcesArgs,
+    catalog: &Catalog,
+    today: jiff::civil::Date,
+    out: &mut Output,
+) -> Result<()> {
     let citations = catalog.citations();
     if let Some(years) = args.older_than {
         let stale: Vec<&Citation> = citations
             .iter()
-            .filter(|c| c.as_of.is_some_and(|d| is_older_than(d, years)))
+            .filter(|c| c.as_of.is_some_and(|d| is_older_than(d, years, today)))
             .collect();
         let mut table = Table::new(&["Kind", "ID", "Figure", "As of", "Source"]);
         for c in &stale {

@@ -1,10 +1,32 @@
-//! The one way tests run `hi`: hermetic, whatever the caller's terminal and environment.
+//! The one way tests run `hi`: hermetic, whatever the caller's terminal and environment, on
+//! the frozen fixture catalog and on a fixed "today", so that an edit of `data/` (a newer fee,
+//! a new credential) or the passing of time breaks no test.
+
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
-/// `hi` with the environment variables that change its output removed.
+/// The day every test runs on.
+pub const TODAY: &str = "2026-11-27";
+
+/// The frozen catalog behaviour tests run on: a copy of the data as it was when the tests
+/// were written. Tests of the shipped `data/` itself are in `shipped.rs`.
+pub fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/catalog")
+}
+
+/// `hi` on the fixture catalog, on [`TODAY`], with the environment variables that change its
+/// output removed.
 pub fn hi() -> Command {
+    let mut cmd = builtin();
+    cmd.env("HI_DATA_DIR", fixture());
+    cmd
+}
+
+/// `hi` on its built-in data, for the tests of the shipped data and of what only the built-in
+/// catalog does.
+pub fn builtin() -> Command {
     let mut cmd = Command::cargo_bin("hi").expect("the hi binary is built");
     for var in [
         "NO_COLOR",
@@ -13,9 +35,12 @@ pub fn hi() -> Command {
         "COLUMNS",
         "TERM",
         "HI_DATA_DIR",
+        "HI_PROFILE",
+        "XDG_CONFIG_HOME",
     ] {
         cmd.env_remove(var);
     }
+    cmd.env("HI_TODAY", TODAY);
     cmd
 }
 
@@ -65,11 +90,16 @@ pub fn by_id<'a>(array: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no record `{id}`"))
 }
 
-/// A fresh directory holding the built-in data files, to edit.
+/// A fresh directory holding the fixture catalog's files, to edit.
 pub fn data_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in hi::load::FILES {
-        std::fs::write(dir.path().join(name), text).unwrap();
+    for (name, _) in hi::load::FILES {
+        std::fs::copy(fixture().join(name), dir.path().join(name)).unwrap();
     }
     dir
+}
+
+/// The fixture catalog, loaded in-process.
+pub fn fixture_catalog() -> hi::catalog::Catalog {
+    hi::catalog(Some(&fixture())).expect("the fixture catalog is valid")
 }

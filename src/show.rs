@@ -1,0 +1,282 @@
+//! How records and figures read as text: money, dates, durations, bars, links to other
+//! records, and the one-line summaries of a figure that several views share.
+
+use crate::catalog::Catalog;
+use crate::model::{Date, Exam, Fees, Kind, Renewal, Route, Salary, Source};
+use crate::output::{Cell, Detail, Tone};
+
+/// Linked records as "Name (id)", one line each.
+pub fn linked(catalog: &Catalog, kind: Kind, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|id| format!("{} ({id})", catalog.name_of(kind, id)))
+        .collect()
+}
+
+/// Linked records as a comma-separated list of names, for a table cell.
+pub fn names(catalog: &Catalog, kind: Kind, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| catalog.name_of(kind, id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The closing section of every detail view: each source with its publisher, kind and date,
+/// once each, in the order first cited.
+pub fn sources_section<S: AsRef<str>>(
+    detail: &mut Detail,
+    catalog: &Catalog,
+    ids: impl IntoIterator<Item = S>,
+) {
+    let mut seen: Vec<S> = Vec::new();
+    for id in ids {
+        if !seen.iter().any(|s| s.as_ref() == id.as_ref()) {
+            seen.push(id);
+        }
+    }
+    let lines = seen
+        .iter()
+        .map(|id| match catalog.get::<Source>(id.as_ref()) {
+            Ok(s) => format!(
+                "[{}] {} — {} ({}, retrieved {}) {}",
+                s.id,
+                s.title,
+                s.publisher,
+                s.kind.label(),
+                s.retrieved,
+                s.url
+            ),
+            Err(_) => id.as_ref().to_string(),
+        })
+        .collect();
+    detail.section("Sources", lines);
+}
+
+/// Whole US dollars as `$1,234`, or "unknown".
+pub fn usd(amount: Option<impl Into<u32>>) -> Cell {
+    match amount {
+        Some(amount) => format!("${}", thousands(u64::from(amount.into()))).into(),
+        None => Cell::unknown(),
+    }
+}
+
+/// US cents as `$23.98` (or `$67,534` when there are no cents).
+pub fn cents(amount: u64) -> String {
+    let (dollars, cents) = (amount / 100, amount % 100);
+    if cents == 0 {
+        format!("${}", thousands(dollars))
+    } else {
+        format!("${}.{cents:02}", thousands(dollars))
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// A number with its unit, or "unknown".
+pub fn count(value: Option<impl Into<u32>>, unit: &str) -> Cell {
+    value.map_or_else(Cell::unknown, |v| format!("{} {unit}", v.into()).into())
+}
+
+/// Minutes as "2 h", "3.5 h" or "90 min", or "unknown".
+pub fn duration(minutes: Option<impl Into<u32>>) -> Cell {
+    let text = match minutes.map(Into::into) {
+        None => return Cell::unknown(),
+        Some(m) if m % 60 == 0 => format!("{} h", m / 60),
+        Some(m) if m % 30 == 0 => format!("{}.5 h", m / 60),
+        Some(m) => format!("{m} min"),
+    };
+    text.into()
+}
+
+/// A horizontal bar `width` cells long at `max`, drawn in eighths of a cell, for the eye.
+pub fn bar(value: u64, max: u64, width: u64) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    let eighths = (value.min(max) * width * 8).div_ceil(max);
+    let mut bar = "█".repeat((eighths / 8) as usize);
+    if !eighths.is_multiple_of(8) {
+        bar.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][(eighths % 8) as usize]);
+    }
+    bar
+}
+
+/// Figures older than this many years are toned as stale in tables.
+pub const STALE_YEARS: u32 = 3;
+
+/// Whether all of `date` lies more than `years` years before `today`. A figure "as of 2023" is
+/// only surely older than a cutoff once the last day of 2023 is.
+pub fn is_older_than(date: Date, years: u32, today: jiff::civil::Date) -> bool {
+    let month = date.month.unwrap_or(12) as i8;
+    let first =
+        jiff::civil::Date::new(date.year as i16, month, 1).unwrap_or(jiff::civil::Date::MAX);
+    let last = match date.day {
+        Some(day) => first.with().day(day as i8).build().unwrap_or(first),
+        None => first.last_of_month(),
+    };
+    let span = jiff::Span::new().try_years(i64::from(years));
+    match span.ok().and_then(|span| today.checked_sub(span).ok()) {
+        Some(cutoff) => last < cutoff,
+        // A cutoff before the calendar begins: nothing is that old.
+        None => false,
+    }
+}
+
+/// The date of a figure, toned as stale when it is more than [`STALE_YEARS`] before today.
+pub fn figure_date(date: Date, today: jiff::civil::Date) -> Cell {
+    match is_older_than(date, STALE_YEARS, today) {
+        true => Cell::new(date.to_string(), Tone::Stale),
+        false => date.to_string().into(),
+    }
+}
+
+/// A date, or "unknown".
+pub fn date(date: Option<Date>) -> Cell {
+    date.map_or_else(Cell::unknown, |d| d.to_string().into())
+}
+
+pub fn as_of(date: Date) -> String {
+    format!("as of {date}")
+}
+
+pub fn route_line(route: &Route) -> String {
+    let mut line = format!("{} [{}]", route.label, route.source);
+    if let Some(note) = &route.note {
+        line += &format!(" — note: {note}");
+    }
+    line
+}
+
+pub fn exam_summary(exam: &Exam) -> String {
+    let mut parts = vec![duration(exam.duration_minutes).text];
+    parts.push(match (exam.questions, exam.scored_questions) {
+        (Some(q), Some(s)) => format!("{q} questions ({s} scored)"),
+        (Some(q), None) => format!("{q} questions"),
+        (None, _) => "questions unknown".to_string(),
+    });
+    if let Some(format) = &exam.format {
+        parts.push(format.clone());
+    }
+    let mut line = format!(
+        "{} — {} [{}]",
+        parts.join(", "),
+        as_of(exam.as_of),
+        exam.source
+    );
+    if let Some(note) = &exam.note {
+        line += &format!(" — note: {note}");
+    }
+    line
+}
+
+pub fn fees_summary(fees: &Fees) -> String {
+    let mut parts = vec![
+        format!("member {}", usd(fees.member_usd)),
+        format!("non-member {}", usd(fees.non_member_usd)),
+    ];
+    if let Some(affiliate) = fees.affiliate_usd {
+        parts.push(format!("organizational affiliate {}", usd(Some(affiliate))));
+    }
+    if let Some(saving) = fees.member_saving_usd {
+        parts.push(format!("membership saves {}", usd(Some(saving))));
+    }
+    let mut line = format!(
+        "{} — {} [{}]",
+        parts.join(", "),
+        as_of(fees.as_of),
+        fees.source
+    );
+    if let Some(note) = &fees.note {
+        line += &format!(" — note: {note}");
+    }
+    line
+}
+
+pub fn renewal_summary(renewal: &Renewal) -> String {
+    match (renewal.cycle_years, renewal.ce_hours) {
+        (Some(years), Some(hours)) => format!("every {years} y, {hours} CE h"),
+        (Some(years), None) => format!("every {years} y, CE unknown"),
+        (None, Some(hours)) => format!("cycle unknown, {hours} CE h"),
+        (None, None) => "unknown".to_string(),
+    }
+}
+
+/// One line for a salary figure in another record's view.
+pub fn salary_summary(s: &Salary) -> String {
+    format!(
+        "{}: {} {} per {} — as of {} [{}]",
+        s.subject,
+        s.statistic,
+        cents(s.amount_cents.get().into()),
+        s.period.keyword(),
+        s.as_of,
+        s.source
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_grouped_and_exact() {
+        assert_eq!(usd(Some(67534u32)).text, "$67,534");
+        assert_eq!(usd(Some(229u32)).text, "$229");
+        assert_eq!(usd(None::<u32>), Cell::unknown());
+        assert_eq!(cents(2398), "$23.98");
+        assert_eq!(cents(11_800_000), "$118,000");
+        assert_eq!(cents(5), "$0.05");
+    }
+
+    #[test]
+    fn bars_scale_to_the_largest() {
+        assert_eq!(bar(10, 10, 4), "████");
+        assert_eq!(bar(5, 10, 4), "██");
+        assert_eq!(bar(1, 16, 2), "▏");
+        assert_eq!(bar(0, 10, 4), "");
+        assert_eq!(bar(3, 0, 4), "");
+    }
+
+    #[test]
+    fn a_figure_is_old_only_once_all_of_its_period_is() {
+        let today = jiff::civil::date(2026, 11, 27);
+        let date = |t: &str| Date::parse(t).unwrap();
+        let cases = [
+            ("2020", 3, true),
+            ("2023", 3, false),
+            ("2023-11-26", 3, true),
+            ("2023-11-27", 3, false),
+            ("2023-11", 3, false),
+            ("2023-10", 3, true),
+            ("2026-11-27", 0, false),
+            ("2026-11-26", 0, true),
+            ("1900", 200, false),
+            ("2020", u32::MAX, false),
+        ];
+        for (figure, years, old) in cases {
+            assert_eq!(
+                is_older_than(date(figure), years, today),
+                old,
+                "{figure} > {years} y"
+            );
+        }
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(Some(120u32)).text, "2 h");
+        assert_eq!(duration(Some(210u32)).text, "3.5 h");
+        assert_eq!(duration(Some(75u32)).text, "75 min");
+        assert_eq!(duration(None::<u32>), Cell::unknown());
+        assert_eq!(duration(Some(90u32)).tone, None);
+    }
+}
