@@ -403,4 +403,4 @@ macro_rules! value_enum {
         }
     )*};
 }
-value_enum!(Education, Field, Level, SkillCategory);
+value_enum!(ColorChoice, Education, Field, Format, Level, SkillCategory);

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::record::{Bounded, Declared, OfKind, Record};
+use crate::record::{Bounded, Declared, OfKind, Record, keywords};
 
 /// Every kind of record, declared once, in the order `hi search` groups them: the variant of
 /// [`Kind`], the record type, its list in [`Data`] (and file, `roles.toml`), the key of its
@@ -94,41 +94,6 @@ macro_rules! define_kinds {
     };
 }
 for_each_kind!(define_kinds);
-
-/// An enum written in the data (and on the command line) as a keyword: the keyword of each
-/// variant and the words that describe it are declared together.
-macro_rules! keywords {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident {
-            $($variant:ident = $keyword:literal, $label:literal;)*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $keyword)] $variant,)*
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// As written in the data and on the command line.
-            pub fn keyword(self) -> &'static str {
-                match self {
-                    $($name::$variant => $keyword,)*
-                }
-            }
-
-            /// In words, for people.
-            pub fn label(self) -> &'static str {
-                match self {
-                    $($name::$variant => $label,)*
-                }
-            }
-        }
-    };
-}
 
 keywords! {
     pub enum SkillCategory {

@@ -8,18 +8,17 @@ use comfy_table::{Attribute, Color, ContentArrangement, presets};
 use serde::Serialize;
 use serde_json::Value;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// Bordered table, fitted to the terminal width
-    Table,
-    /// Tab-separated rows, no borders, no colour: for cut, awk and sort
-    Plain,
-    /// JSON, for jq and scripts
-    Json,
-    /// Comma-separated values (RFC 4180), for spreadsheets
-    Csv,
-    /// A GitHub-flavoured Markdown table, for notes and issues
-    Markdown,
+use crate::record::keywords;
+
+keywords! {
+    /// How output is laid out.
+    pub enum Format {
+        Table = "table", "Bordered table, fitted to the terminal width";
+        Plain = "plain", "Tab-separated rows, no borders, no colour: for cut, awk and sort";
+        Json = "json", "JSON, for jq and scripts";
+        Csv = "csv", "Comma-separated values (RFC 4180), for spreadsheets";
+        Markdown = "markdown", "A GitHub-flavoured Markdown table, for notes and issues";
+    }
 }
 
 impl Format {
@@ -34,12 +33,13 @@ impl Format {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
-    /// Colour when the stream is a terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb
-    Auto,
-    Always,
-    Never,
+keywords! {
+    /// When to colour output.
+    pub enum ColorChoice {
+        Auto = "auto", "Colour when the stream is a terminal, unless NO_COLOR, CLICOLOR=0 or TERM=dumb";
+        Always = "always", "always";
+        Never = "never", "never";
+    }
 }
 
 /// Whether to colour a stream. `auto` follows the NO_COLOR and CLICOLOR conventions (as

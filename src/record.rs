@@ -251,6 +251,42 @@ pub trait OfKind: Record {
     const KIND: Kind;
 }
 
+/// An enum written in the data (and on the command line) as a keyword: the keyword of each
+/// variant and the words that describe it are declared together.
+macro_rules! keywords {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($variant:ident = $keyword:literal, $label:literal;)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $keyword)] $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// As written in the data and on the command line.
+            pub fn keyword(self) -> &'static str {
+                match self {
+                    $($name::$variant => $keyword,)*
+                }
+            }
+
+            /// In words, for people.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label,)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use keywords;
+
 /// A whole number that must lie in `MIN..=MAX`. It fails when read from a file, so the error
 /// points at the value itself, and it reads and writes as a plain number.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
