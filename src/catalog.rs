@@ -50,6 +50,13 @@ impl<T: Record + DeserializeOwned> Records<T> {
         }
     }
 
+    fn len(&self) -> usize {
+        match self.compiled {
+            Some((_, index)) => index.len(),
+            None => self.all().len(),
+        }
+    }
+
     pub fn all(&self) -> &[T] {
         self.all.get_or_init(|| match self.compiled {
             Some((bytes, index)) => index
@@ -128,6 +135,13 @@ macro_rules! define_catalog {
             pub fn find(&self, kind: Kind, id: &str) -> Option<(&str, &str)> {
                 match kind {
                     $(Kind::$kind => self.$field.find(id).map(|r| (r.id(), r.name())),)*
+                }
+            }
+
+            /// How many records of `kind` there are, decoding none of the built-in ones.
+            pub fn count(&self, kind: Kind) -> usize {
+                match kind {
+                    $(Kind::$kind => self.$field.len(),)*
                 }
             }
 
@@ -248,6 +262,7 @@ impl Catalog {
                         what: link.figure.unwrap_or("record"),
                         as_of: link.as_of,
                         source: link.id,
+                        dated: link.dated,
                     })
             })
             .collect()
@@ -271,6 +286,9 @@ pub struct Citation<'a> {
     pub what: &'static str,
     pub as_of: Option<Date>,
     pub source: &'a str,
+    /// Whether it is a figure a source dates, rather than a record's or a rule's source.
+    #[serde(skip)]
+    pub dated: bool,
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Education, Field, Level, SkillCategory};
+use crate::model::{Education, Field, Level, SkillCategory, Track};
 use crate::output::{ColorChoice, Format};
 
 const TOUR: &str = "\
@@ -106,7 +106,7 @@ pub enum Query {
 
     /// List certifications, or show one: eligibility, exam, fees, renewal, sources
     #[command(
-        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --max-fee 300 --member\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
+        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
     )]
     Certs(CertsArgs),
 
@@ -352,6 +352,10 @@ pub struct CertsArgs {
     #[arg(long, value_enum)]
     pub level: Option<Level>,
 
+    /// Only certifications that serve this track
+    #[arg(long, value_enum)]
+    pub track: Option<Track>,
+
     /// Only certifications whose current exam fee is at most USD (non-member, or member with --member)
     #[arg(long, value_name = "USD")]
     pub max_fee: Option<u32>,
@@ -403,4 +407,12 @@ macro_rules! value_enum {
         }
     )*};
 }
-value_enum!(ColorChoice, Education, Field, Format, Level, SkillCategory);
+value_enum!(
+    ColorChoice,
+    Education,
+    Field,
+    Format,
+    Level,
+    SkillCategory,
+    Track
+);

@@ -29,6 +29,7 @@ use clap::CommandFactory;
 use catalog::Catalog;
 use cli::{Cli, Command, Query};
 use output::{Format, Output};
+use show::Standing;
 
 pub fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
@@ -73,27 +74,28 @@ fn query_catalog(
     now: &jiff::ZonedDateTime,
     out: &mut Output,
 ) -> Result<()> {
-    let today = now.date();
+    // How each figure stands (its source, its age) is judged against this one "today".
+    let standing = &Standing::new(catalog, now.date());
     match query {
-        Query::Roles(args) => cmd::roles::run(&args, catalog, out),
+        Query::Roles(args) => cmd::roles::run(&args, catalog, standing, out),
         Query::Responsibilities(args) => cmd::responsibilities::run(&args, catalog, out),
         Query::Skills(args) => cmd::skills::run(&args, catalog, out),
         Query::Employers(args) => cmd::employers::run(&args, catalog, out),
-        Query::Certs(args) => cmd::certs::run(&args, catalog, today, out),
-        Query::Orgs(args) => cmd::orgs::run(&args, catalog, out),
-        Query::Salaries(args) => cmd::salaries::run(&args, catalog, today, out),
+        Query::Certs(args) => cmd::certs::run(&args, catalog, standing, out),
+        Query::Orgs(args) => cmd::orgs::run(&args, catalog, standing, out),
+        Query::Salaries(args) => cmd::salaries::run(&args, catalog, standing, out),
         Query::Paths(args) => cmd::paths::run(&args, catalog, out),
         Query::Regulations(args) => cmd::regulations::run(&args, catalog, out),
-        Query::Occupations(args) => cmd::occupations::run(&args, catalog, out),
-        Query::Sources(args) => cmd::sources::run(&args, catalog, today, out),
-        Query::Compare(args) => cmd::compare::run(&args, catalog, out),
+        Query::Occupations(args) => cmd::occupations::run(&args, catalog, standing, out),
+        Query::Sources(args) => cmd::sources::run(&args, catalog, standing, out),
+        Query::Compare(args) => cmd::compare::run(&args, catalog, standing, out),
         Query::Search(args) => cmd::search::run(&args, catalog, out),
         Query::Eligible(args) => cmd::eligible::run(&args, catalog, out),
         Query::Cost(args) => cmd::cost::run(&args, catalog, out),
         Query::Renew(args) => cmd::renew::run(&args, catalog, now, out),
         Query::Gap(args) => cmd::gap::run(&args, catalog, out),
         Query::Plan(args) => cmd::plan::run(&args, catalog, out),
-        Query::About => cmd::about::run(catalog, out),
+        Query::About => cmd::about::run(catalog, standing, out),
     }
 }
 

@@ -236,23 +236,41 @@ fn build_with_warnings(texts: &Texts) -> (Option<Data>, Vec<Problem>) {
     (Some(data), problems)
 }
 
-/// What `load` fills in beyond the files: the current observations and the member saving.
+/// What `load` fills in beyond the files: the current observations, the member saving, the
+/// issuer's fee for each further credential, and an occupation's current figures.
 fn derive(data: &mut Data) {
     for cert in &mut data.certifications {
-        cert.exam = newest(&cert.exam_history, |e| e.as_of).cloned();
-        cert.fees = newest(&cert.fee_history, |f| f.as_of).cloned();
+        cert.exam = current(&cert.exam_history, |e| e.as_of).cloned();
+        cert.fees = current(&cert.fee_history, |f| f.as_of).cloned();
         for fees in cert.fee_history.iter_mut().chain(cert.fees.as_mut()) {
             fees.member_saving_usd = match (fees.member_usd, fees.non_member_usd) {
                 (Some(member), Some(non_member)) => non_member.get().checked_sub(member.get()),
                 _ => None,
             };
         }
+        let issuer = data.organizations.iter().find(|o| o.id == cert.issuer);
+        cert.renewal.extra_credential_fee_usd = issuer
+            .and_then(|o| o.combined_renewal.as_ref())
+            .and_then(|rule| rule.extra_credential_fee_usd)
+            .map(u32::from);
+    }
+    for occupation in &mut data.occupations {
+        if let Some(now) = current(&occupation.figure_history, |f| f.as_of) {
+            occupation.median_annual_usd = now.median_annual_usd.map(u32::from);
+            occupation.median_as_of = now.as_of;
+            occupation.outlook_percent = now.outlook_percent;
+            occupation.outlook_period = now.outlook_period.clone();
+            occupation.figures_source = Some(now.source.clone());
+        }
     }
 }
 
-/// The observation with the latest date; among equal dates, the one written last.
-pub fn newest<T>(history: &[T], date: impl Fn(&T) -> Date) -> Option<&T> {
-    history.iter().max_by_key(|item| date(item))
+/// The current observation of a history: the one with the latest date its source states,
+/// the one written last among equal dates. An undated observation never outranks a dated one;
+/// when none is dated, the one written last is current.
+pub fn current<T>(history: &[T], date: impl Fn(&T) -> Option<Date>) -> Option<&T> {
+    let dated = history.iter().filter(|item| date(item).is_some());
+    dated.max_by_key(|item| date(item)).or(history.last())
 }
 
 /// Where a problem lies before it is turned into a line and column.
@@ -882,17 +900,36 @@ mod tests {
     }
 
     #[test]
-    fn the_newest_observation_wins_and_a_tie_goes_to_the_last_written() {
-        let date = |t: &str| Date::parse(t).unwrap();
-        let history = [
-            ("a", date("2020")),
-            ("b", date("2026")),
-            ("c", date("2026")),
+    fn the_newest_dated_observation_is_current_and_an_undated_one_never_outranks_it() {
+        let date = |t: &str| Some(Date::parse(t).unwrap());
+        let cases = [
+            (
+                vec![
+                    ("a", date("2020")),
+                    ("b", date("2026")),
+                    ("c", date("2026")),
+                ],
+                Some("c"),
+            ),
+            (
+                vec![("a", date("2026-11-25")), ("b", date("2026"))],
+                Some("a"),
+            ),
+            (vec![("a", date("2020")), ("b", None)], Some("a")),
+            (
+                vec![("a", None), ("b", date("1999")), ("c", None)],
+                Some("b"),
+            ),
+            (vec![("a", None), ("b", None)], Some("b")),
+            (vec![], None),
         ];
-        assert_eq!(newest(&history, |h| h.1).map(|h| h.0), Some("c"));
-        let history = [("a", date("2026-11-25")), ("b", date("2026"))];
-        assert_eq!(newest(&history, |h| h.1).map(|h| h.0), Some("a"));
-        assert!(newest(&[] as &[(&str, Date)], |h| h.1).is_none());
+        for (history, wanted) in cases {
+            assert_eq!(
+                current(&history, |h| h.1).map(|h| h.0),
+                wanted,
+                "{history:?}"
+            );
+        }
     }
 
     /// Every problem in these files, the others empty, as `hi data check` prints them.

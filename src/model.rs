@@ -166,6 +166,28 @@ keywords! {
     }
 }
 
+keywords! {
+    /// The part of the field a credential serves; one credential may serve several.
+    pub enum Track {
+        Coding = "coding", "medical coding";
+        Him = "him", "health information management";
+        Informatics = "informatics", "health informatics";
+        Nursing = "nursing", "nursing informatics";
+        Physician = "physician", "physician informatics";
+        PrivacySecurity = "privacy-security", "privacy and security";
+        Compliance = "compliance", "compliance";
+        DataAnalytics = "data-analytics", "data and analytics";
+        Quality = "quality", "healthcare quality";
+        Leadership = "leadership", "leadership";
+        Registry = "registry", "registries";
+        Interoperability = "interoperability", "interoperability";
+        Imaging = "imaging", "imaging informatics";
+        DocumentationIntegrity = "documentation-integrity", "clinical documentation integrity";
+        ProjectManagement = "project-management", "project management";
+        RevenueCycle = "revenue-cycle", "billing and revenue cycle";
+    }
+}
+
 /// Whole US dollars of a fee or dues.
 pub type Usd = Bounded<0, 100_000>;
 /// Whole US dollars of an annual pay figure.
@@ -276,10 +298,15 @@ pub struct Role {
     pub employers: Vec<String>,
     pub certifications: Vec<String>,
     pub education: String,
+    /// The source that states the typical education; none means it is the project's judgment.
+    pub education_source: Option<String>,
     #[serde(default)]
     pub paths: Vec<String>,
     #[serde(default)]
     pub occupations: Vec<String>,
+    /// The source that maps the role to its occupations; none means it is the project's
+    /// mapping.
+    pub occupations_source: Option<String>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -298,6 +325,16 @@ impl Record for Role {
         d.links("certifications", Kind::Certification, &self.certifications);
         d.links("paths", Kind::Path, &self.paths);
         d.links("occupations", Kind::Occupation, &self.occupations);
+        d.cite_rule_opt(
+            "education_source",
+            "typical education",
+            &self.education_source,
+        );
+        d.cite_rule_opt(
+            "occupations_source",
+            "occupations",
+            &self.occupations_source,
+        );
         d.sources(&self.sources);
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
@@ -411,6 +448,8 @@ pub struct Organization {
     pub description: String,
     pub url: String,
     pub membership: Option<Membership>,
+    /// How the issuer renews several of its credentials held at once.
+    pub combined_renewal: Option<CombinedRenewal>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -421,7 +460,37 @@ pub struct Organization {
 #[serde(deny_unknown_fields)]
 pub struct Membership {
     pub annual_dues_usd: Usd,
-    pub as_of: Date,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// An issuer's rule for renewing several of its credentials in one cycle: the fee of the first
+/// and a fixed amount for each further one, the CE hours of the most demanding credential and
+/// a fixed number more for each further one, up to a cap.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CombinedRenewal {
+    pub extra_credential_fee_usd: Option<Usd>,
+    /// Where the fee increment comes from, when not from `source`.
+    pub fee_source: Option<String>,
+    pub fee_as_of: Option<Date>,
+    pub extra_credential_ce_hours: Option<Hours>,
+    pub max_ce_hours: Option<Hours>,
+    /// Credentials that take another's place for recertification once earned.
+    #[serde(default)]
+    pub replacements: Vec<Replacement>,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// Holding `credential` replaces `replaces` for recertification (RHIA replaces RHIT).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replacement {
+    pub credential: String,
+    pub replaces: String,
     pub source: String,
     pub note: Option<String>,
 }
@@ -437,7 +506,24 @@ impl Record for Organization {
         d.sources(&self.sources);
         if let Some(m) = &self.membership {
             d.within("membership", |d| {
-                d.cite("source", "membership dues", Some(m.as_of), &m.source)
+                d.cite("source", "membership dues", m.as_of, &m.source)
+            });
+        }
+        if let Some(rule) = &self.combined_renewal {
+            d.within("combined_renewal", |d| {
+                d.cite("source", "combined renewal", rule.as_of, &rule.source);
+                let fee_as_of = rule.fee_as_of.or(rule.as_of);
+                d.cite_opt(
+                    "fee_source",
+                    "combined renewal fee",
+                    fee_as_of,
+                    &rule.fee_source,
+                );
+                d.each("replacements", &rule.replacements, |d, r| {
+                    d.link("credential", Kind::Certification, &r.credential);
+                    d.link("replaces", Kind::Certification, &r.replaces);
+                    d.cite_rule("source", "replacement", &r.source);
+                });
             });
         }
     }
@@ -501,7 +587,8 @@ pub struct Exam {
     pub format: Option<String>,
     #[serde(default)]
     pub domains: Vec<Domain>,
-    pub as_of: Date,
+    /// The date the source states for it; none when the source is undated.
+    pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
 }
@@ -518,36 +605,143 @@ pub struct Fees {
     /// file may not set it.
     #[serde(default)]
     pub member_saving_usd: Option<u32>,
-    pub as_of: Date,
+    /// The date the source states for it; none when the source is undated.
+    pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
 }
 
+/// A fee other than the exam's and the cycle's renewal: a retake, an inactive status.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherFee {
+    pub what: String,
+    pub usd: Usd,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// Any other figure a source gives (a pass rate, a count of holders), as the source words it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// An issuer's renewal rule for one credential. A part that comes from another source than the
+/// rest (the fee, the share from the issuer) names its own source and date.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Renewal {
     pub cycle_years: Option<CycleYears>,
     pub ce_hours: Option<Hours>,
     /// Of `ce_hours`, how many must come from the issuer or its approved providers.
     pub ce_from_issuer_hours: Option<Hours>,
+    pub ce_from_issuer_source: Option<String>,
+    pub ce_from_issuer_as_of: Option<Date>,
     pub ethics_hours: Option<Hours>,
+    pub ethics_source: Option<String>,
+    pub ethics_as_of: Option<Date>,
     /// The issuer's recertification fee per cycle, for one credential.
     pub fee_member_usd: Option<Usd>,
     pub fee_non_member_usd: Option<Usd>,
-    /// What each further credential held from the same issuer adds to the fee.
-    pub extra_credential_fee_usd: Option<Usd>,
-    /// Where the fees come from, when not from `source`.
+    /// What each further credential of the same issuer adds to the fee: derived at load from
+    /// the issuer's combined renewal rule, so a data file may not set it.
+    #[serde(default)]
+    pub extra_credential_fee_usd: Option<u32>,
     pub fee_source: Option<String>,
+    pub fee_as_of: Option<Date>,
     pub alternative: Option<String>,
+    pub alternative_source: Option<String>,
     /// How a cycle's end date follows from the pass date; unknown when left out.
     pub cycle_end: Option<CycleEnd>,
     /// The issuer asks for the renewal application this many days before the cycle ends.
     pub apply_by_days_before: Option<Days>,
     /// Where `cycle_end` and `apply_by_days_before` come from, when not from `source`.
     pub calendar_source: Option<String>,
-    pub as_of: Date,
-    pub source: String,
+    pub calendar_as_of: Option<Date>,
+    /// The date the source states for the cycle and its CE hours; none when it is undated.
+    pub as_of: Option<Date>,
+    /// Where the cycle and its CE hours come from, and every part without a source of its own.
+    pub source: Option<String>,
     pub note: Option<String>,
+}
+
+impl Renewal {
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        let figures = [
+            self.cycle_years.is_some(),
+            self.ce_hours.is_some(),
+            self.ce_from_issuer_hours.is_some(),
+            self.ethics_hours.is_some(),
+            self.fee_member_usd.is_some(),
+            self.fee_non_member_usd.is_some(),
+            self.alternative.is_some(),
+            self.cycle_end.is_some(),
+            self.apply_by_days_before.is_some(),
+        ];
+        if self.source.is_none() && figures.contains(&true) {
+            d.violation(None, "a renewal rule with figures needs `source`");
+        }
+        d.cite_opt("source", "renewal", self.as_of, &self.source);
+        // A part with a source of its own has its own date; one without shares the rule's.
+        let part = |source: &Option<String>, as_of: Option<Date>| match source {
+            Some(_) => as_of,
+            None => self.as_of,
+        };
+        let parts = [
+            (
+                "ce_from_issuer_source",
+                "renewal CE from the issuer",
+                &self.ce_from_issuer_source,
+                self.ce_from_issuer_as_of,
+            ),
+            (
+                "ethics_source",
+                "renewal ethics hours",
+                &self.ethics_source,
+                self.ethics_as_of,
+            ),
+            (
+                "fee_source",
+                "renewal fees",
+                &self.fee_source,
+                self.fee_as_of,
+            ),
+            (
+                "calendar_source",
+                "renewal calendar",
+                &self.calendar_source,
+                self.calendar_as_of,
+            ),
+        ];
+        for (key, figure, source, as_of) in parts {
+            d.cite_opt(key, figure, part(source, as_of), source);
+        }
+        d.cite_rule_opt(
+            "alternative_source",
+            "renewal alternative",
+            &self.alternative_source,
+        );
+        d.derived(
+            "extra_credential_fee_usd",
+            self.extra_credential_fee_usd.is_some(),
+            "the issuer's `combined_renewal`",
+        );
+    }
+
+    /// The source and date of the renewal fees.
+    pub fn fee_cited(&self) -> (Option<&str>, Option<Date>) {
+        match &self.fee_source {
+            Some(source) => (Some(source), self.fee_as_of),
+            None => (self.source.as_deref(), self.as_of),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -558,17 +752,28 @@ pub struct Certification {
     pub full_name: String,
     pub issuer: String,
     pub level: Level,
+    /// The parts of the field it serves: what `hi certs --track` filters by.
+    #[serde(default)]
+    pub tracks: Vec<Track>,
     pub description: String,
     /// Every eligibility route; empty means the rules are not in the data.
+    #[serde(default)]
     pub eligibility: Vec<Route>,
-    /// The newest entry of `exam_history`, chosen at load; a data file may not set it.
+    /// The current entry of `exam_history`, chosen at load; a data file may not set it.
     #[serde(default)]
     pub exam: Option<Exam>,
+    #[serde(default)]
     pub exam_history: Vec<Exam>,
-    /// The newest entry of `fee_history`, chosen at load; a data file may not set it.
+    /// The current entry of `fee_history`, chosen at load; a data file may not set it.
     #[serde(default)]
     pub fees: Option<Fees>,
+    #[serde(default)]
     pub fee_history: Vec<Fees>,
+    #[serde(default)]
+    pub other_fees: Vec<OtherFee>,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    #[serde(default)]
     pub renewal: Renewal,
     pub sources: Vec<String>,
     #[serde(default)]
@@ -593,32 +798,34 @@ impl Record for Certification {
                     "a route cannot require the credential itself",
                 );
             }
-            d.cite("source", "eligibility", None, &route.source);
+            d.cite_rule("source", "eligibility", &route.source);
         });
+        if self.tracks.is_empty() {
+            d.violation(Some("tracks"), "a certification serves at least one track");
+        }
         d.each("exam_history", &self.exam_history, |d, exam| {
-            d.cite("source", "exam", Some(exam.as_of), &exam.source);
+            d.cite("source", "exam", exam.as_of, &exam.source);
             d.each("domains", &exam.domains, |d, domain| {
                 d.links("skills", Kind::Skill, &domain.skills)
             });
         });
         d.each("fee_history", &self.fee_history, |d, fees| {
-            d.cite("source", "fees", Some(fees.as_of), &fees.source);
-            d.derived("member_saving_usd", fees.member_saving_usd.is_some());
-        });
-        d.derived("exam", self.exam.is_some());
-        d.derived("fees", self.fees.is_some());
-        let renewal = &self.renewal;
-        d.within("renewal", |d| {
-            let as_of = Some(renewal.as_of);
-            d.cite("source", "renewal", as_of, &renewal.source);
-            d.cite_opt("fee_source", "renewal fees", as_of, &renewal.fee_source);
-            d.cite_opt(
-                "calendar_source",
-                "renewal calendar",
-                as_of,
-                &renewal.calendar_source,
+            d.cite("source", "fees", fees.as_of, &fees.source);
+            d.derived(
+                "member_saving_usd",
+                fees.member_saving_usd.is_some(),
+                "the prices",
             );
         });
+        d.each("other_fees", &self.other_fees, |d, fee| {
+            d.cite("source", "other fee", fee.as_of, &fee.source)
+        });
+        d.each("figures", &self.figures, |d, figure| {
+            d.cite("source", "figure", figure.as_of, &figure.source)
+        });
+        d.derived("exam", self.exam.is_some(), "the history");
+        d.derived("fees", self.fees.is_some(), "the history");
+        d.within("renewal", |d| self.renewal.declare(d));
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
         let mut fields = vec![
@@ -656,7 +863,8 @@ pub struct Salary {
     pub period: Period,
     /// Exact amount in US cents: hourly figures have cents, and money is never a float.
     pub amount_cents: Cents,
-    pub as_of: Date,
+    /// The date the source states for it; none when the source is undated.
+    pub as_of: Option<Date>,
     pub source: String,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -672,7 +880,7 @@ impl Record for Salary {
     fn declare<'a>(&'a self, d: &mut Declared<'a>) {
         d.link_opt("role", Kind::Role, &self.role);
         d.link_opt("occupation", Kind::Occupation, &self.occupation);
-        d.cite("source", "salary", Some(self.as_of), &self.source);
+        d.cite("source", "salary", self.as_of, &self.source);
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
         vec![("name", &self.name), ("subject", &self.subject)]
@@ -758,15 +966,47 @@ pub struct Occupation {
     pub id: String,
     pub name: String,
     pub description: String,
-    pub median_annual_usd: Option<AnnualUsd>,
+    /// The broader occupation whose figures stand in for this one's, which no source gives
+    /// (15-1211 Computer Systems Analysts for 15-1211.01).
+    pub parent: Option<String>,
+    /// The current observation's median, date, outlook and source, derived at load from
+    /// `figure_history`: a data file may not set them.
+    #[serde(default)]
+    pub median_annual_usd: Option<u32>,
+    #[serde(default)]
     pub median_as_of: Option<Date>,
+    #[serde(default)]
     pub outlook_percent: Option<i32>,
+    #[serde(default)]
     pub outlook_period: Option<String>,
-    /// The source of the median and outlook figures; required when either is given.
+    #[serde(default)]
     pub figures_source: Option<String>,
+    /// Every edition of the occupation's figures, each from one source.
+    #[serde(default)]
+    pub figure_history: Vec<OccupationFigures>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// One edition of an occupation's figures (BLS's, or a third party's restatement of them).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OccupationFigures {
+    pub median_annual_usd: Option<AnnualUsd>,
+    /// Jobs, counted in `employment_year`.
+    pub employment: Option<u32>,
+    pub employment_year: Option<u16>,
+    /// The projected change in jobs over `outlook_period`.
+    pub employment_change: Option<i32>,
+    pub outlook_percent: Option<i32>,
+    pub outlook_period: Option<String>,
+    pub openings_per_year: Option<u32>,
+    pub entry_education: Option<String>,
+    /// The pay's reference month as the source states it; none when it is undated.
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
 }
 
 impl Record for Occupation {
@@ -778,18 +1018,18 @@ impl Record for Occupation {
     }
     fn declare<'a>(&'a self, d: &mut Declared<'a>) {
         d.sources(&self.sources);
-        d.cite_opt(
-            "figures_source",
-            "median and outlook",
-            self.median_as_of,
-            &self.figures_source,
-        );
-        let has_figure = self.median_annual_usd.is_some() || self.outlook_percent.is_some();
-        if has_figure && (self.figures_source.is_none() || self.median_as_of.is_none()) {
-            d.violation(
-                None,
-                "a median or outlook needs `figures_source` and `median_as_of`",
-            );
+        d.link_opt("parent", Kind::Occupation, &self.parent);
+        d.each("figure_history", &self.figure_history, |d, f| {
+            d.cite("source", "median and outlook", f.as_of, &f.source)
+        });
+        for (key, set) in [
+            ("median_annual_usd", self.median_annual_usd.is_some()),
+            ("median_as_of", self.median_as_of.is_some()),
+            ("outlook_percent", self.outlook_percent.is_some()),
+            ("outlook_period", self.outlook_period.is_some()),
+            ("figures_source", self.figures_source.is_some()),
+        ] {
+            d.derived(key, set, "`figure_history`");
         }
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {

@@ -73,6 +73,9 @@ pub enum Tone {
 pub struct Cell {
     pub text: String,
     pub tone: Option<Tone>,
+    /// A sign after the text, explained by the table's legend, in the formats people read
+    /// (`table`, `markdown`); the formats for programs carry the text alone.
+    pub mark: Option<&'static str>,
 }
 
 impl Cell {
@@ -80,6 +83,7 @@ impl Cell {
         Cell {
             text: text.into(),
             tone: Some(tone),
+            mark: None,
         }
     }
 
@@ -91,7 +95,11 @@ impl Cell {
 
 impl From<String> for Cell {
     fn from(text: String) -> Cell {
-        Cell { text, tone: None }
+        Cell {
+            text,
+            tone: None,
+            mark: None,
+        }
     }
 }
 
@@ -107,6 +115,15 @@ impl From<&String> for Cell {
     }
 }
 
+impl Cell {
+    fn marked(&self, marks: bool) -> String {
+        match self.mark.filter(|_| marks) {
+            Some(mark) => format!("{} {mark}", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
 impl std::fmt::Display for Cell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text)
@@ -117,6 +134,8 @@ impl std::fmt::Display for Cell {
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// What the marks in the cells mean, shown under the table where marks are.
+    pub legend: Vec<String>,
 }
 
 impl Table {
@@ -128,6 +147,7 @@ impl Table {
         Table {
             header,
             rows: Vec::new(),
+            legend: Vec::new(),
         }
     }
 
@@ -135,12 +155,18 @@ impl Table {
         self.rows.push(cells.into_iter().map(Into::into).collect());
     }
 
-    /// The rows as text alone, for the formats that carry no colour.
-    fn texts(&self) -> Vec<Vec<String>> {
+    /// The rows as text alone, for the formats that carry no colour; with `marks`, each cell's
+    /// mark after its text.
+    fn texts(&self, marks: bool) -> Vec<Vec<String>> {
         self.rows
             .iter()
-            .map(|row| row.iter().map(|c| c.text.clone()).collect())
+            .map(|row| row.iter().map(|c| c.marked(marks)).collect())
             .collect()
+    }
+
+    /// Whether any cell carries a mark.
+    pub fn is_marked(&self) -> bool {
+        self.rows.iter().flatten().any(|c| c.mark.is_some())
     }
 }
 
@@ -393,15 +419,29 @@ impl Output {
     /// `table` in a text format. JSON never reaches here: `table` and `selected` write it.
     fn rows(&mut self, table: &Table) -> Result<()> {
         match self.format {
-            Format::Plain => self.plain(&table.header, &table.texts()),
-            Format::Csv => self.csv(&table.header, &table.texts()),
-            Format::Markdown => self.markdown(&table.header, &table.texts()),
+            Format::Plain => self.plain(&table.header, &table.texts(false)),
+            Format::Csv => self.csv(&table.header, &table.texts(false)),
+            Format::Markdown => {
+                self.markdown(&table.header, &table.texts(true))?;
+                self.legend(table, "\n")
+            }
             Format::Table | Format::Json => {
                 let rendered = self.comfy(table);
                 writeln!(self.out, "{rendered}")?;
-                Ok(())
+                self.legend(table, "")
             }
         }
+    }
+
+    /// The legend of the marks a table uses, under it.
+    fn legend(&mut self, table: &Table, gap: &str) -> Result<()> {
+        if table.is_marked() {
+            write!(self.out, "{gap}")?;
+            for line in &table.legend {
+                writeln!(self.out, "{}", plain_cell(line))?;
+            }
+        }
+        Ok(())
     }
 
     fn plain(&mut self, header: &[String], rows: &[Vec<String>]) -> Result<()> {
@@ -464,7 +504,7 @@ impl Output {
         for row in &table.rows {
             rendered.add_row(row.iter().map(|cell| {
                 let tone = cell.tone.filter(|_| self.color);
-                let cell = comfy_table::Cell::new(clean(&cell.text));
+                let cell = comfy_table::Cell::new(clean(&cell.marked(true)));
                 match tone {
                     Some(Tone::Good) => cell.fg(Color::Green),
                     Some(Tone::Bad) => cell.fg(Color::Red),

@@ -91,6 +91,9 @@ pub struct Link<'a> {
     pub figure: Option<&'static str>,
     /// For a source behind a figure: the date of that figure, when its source states one.
     pub as_of: Option<Date>,
+    /// Whether the figure is one a source dates (a fee, an exam's length), rather than a rule
+    /// or a mapping, which carry no date.
+    pub dated: bool,
 }
 
 /// A value that breaks a rule its type cannot express.
@@ -121,12 +124,14 @@ impl<'a> Declared<'a> {
         figure: Option<&'static str>,
         as_of: Option<Date>,
     ) {
+        let dated = figure.is_some();
         self.links.push(Link {
             path,
             target,
             id,
             figure,
             as_of,
+            dated,
         });
     }
 
@@ -166,6 +171,22 @@ impl<'a> Declared<'a> {
     ) {
         let path = self.here().with(Step::Key(key));
         self.push_link(path, Kind::Source, id, Some(figure), as_of);
+    }
+
+    /// A field naming the source of a rule or a mapping (an eligibility route, the project's
+    /// reading of a role): cited, but with no date to judge it by.
+    pub fn cite_rule(&mut self, key: &'static str, rule: &'static str, id: &'a str) {
+        self.cite(key, rule, None, id);
+        if let Some(link) = self.links.last_mut() {
+            link.dated = false;
+        }
+    }
+
+    /// An optional field naming the source of a rule or a mapping.
+    pub fn cite_rule_opt(&mut self, key: &'static str, rule: &'static str, id: &'a Option<String>) {
+        if let Some(id) = id {
+            self.cite_rule(key, rule, id);
+        }
     }
 
     /// An optional field naming the source of one figure.
@@ -217,12 +238,13 @@ impl<'a> Declared<'a> {
         });
     }
 
-    /// A field that `load` derives and a data file may not set: it would be silently replaced.
-    pub fn derived(&mut self, key: &'static str, is_set: bool) {
+    /// A field that `load` derives (from `from`) and a data file may not set: it would be
+    /// silently replaced.
+    pub fn derived(&mut self, key: &'static str, is_set: bool, from: &str) {
         if is_set {
             self.violation(
                 Some(key),
-                format!("field `{key}` is derived from the history: remove it"),
+                format!("field `{key}` is derived from {from}: remove it"),
             );
         }
     }

@@ -2,8 +2,8 @@
 //! records, and the one-line summaries of a figure that several views share.
 
 use crate::catalog::Catalog;
-use crate::model::{Date, Exam, Fees, Kind, Renewal, Route, Salary, Source};
-use crate::output::{Cell, Detail, Tone};
+use crate::model::{Date, Exam, Fees, Kind, Renewal, Route, Salary, Source, SourceKind};
+use crate::output::{Cell, Detail, Table, Tone};
 
 /// Linked records as "Name (id)", one line each.
 pub fn linked(catalog: &Catalog, kind: Kind, ids: &[String]) -> Vec<String> {
@@ -131,74 +131,9 @@ pub fn is_older_than(date: Date, years: u32, today: jiff::civil::Date) -> bool {
     }
 }
 
-/// The date of a figure, toned as stale when it is more than [`STALE_YEARS`] before today.
-pub fn figure_date(date: Date, today: jiff::civil::Date) -> Cell {
-    match is_older_than(date, STALE_YEARS, today) {
-        true => Cell::new(date.to_string(), Tone::Stale),
-        false => date.to_string().into(),
-    }
-}
-
 /// A date, or "unknown".
 pub fn date(date: Option<Date>) -> Cell {
     date.map_or_else(Cell::unknown, |d| d.to_string().into())
-}
-
-pub fn as_of(date: Date) -> String {
-    format!("as of {date}")
-}
-
-pub fn route_line(route: &Route) -> String {
-    let mut line = format!("{} [{}]", route.label, route.source);
-    if let Some(note) = &route.note {
-        line += &format!(" — note: {note}");
-    }
-    line
-}
-
-pub fn exam_summary(exam: &Exam) -> String {
-    let mut parts = vec![duration(exam.duration_minutes).text];
-    parts.push(match (exam.questions, exam.scored_questions) {
-        (Some(q), Some(s)) => format!("{q} questions ({s} scored)"),
-        (Some(q), None) => format!("{q} questions"),
-        (None, _) => "questions unknown".to_string(),
-    });
-    if let Some(format) = &exam.format {
-        parts.push(format.clone());
-    }
-    let mut line = format!(
-        "{} — {} [{}]",
-        parts.join(", "),
-        as_of(exam.as_of),
-        exam.source
-    );
-    if let Some(note) = &exam.note {
-        line += &format!(" — note: {note}");
-    }
-    line
-}
-
-pub fn fees_summary(fees: &Fees) -> String {
-    let mut parts = vec![
-        format!("member {}", usd(fees.member_usd)),
-        format!("non-member {}", usd(fees.non_member_usd)),
-    ];
-    if let Some(affiliate) = fees.affiliate_usd {
-        parts.push(format!("organizational affiliate {}", usd(Some(affiliate))));
-    }
-    if let Some(saving) = fees.member_saving_usd {
-        parts.push(format!("membership saves {}", usd(Some(saving))));
-    }
-    let mut line = format!(
-        "{} — {} [{}]",
-        parts.join(", "),
-        as_of(fees.as_of),
-        fees.source
-    );
-    if let Some(note) = &fees.note {
-        line += &format!(" — note: {note}");
-    }
-    line
 }
 
 pub fn renewal_summary(renewal: &Renewal) -> String {
@@ -210,17 +145,171 @@ pub fn renewal_summary(renewal: &Renewal) -> String {
     }
 }
 
-/// One line for a salary figure in another record's view.
-pub fn salary_summary(s: &Salary) -> String {
-    format!(
-        "{}: {} {} per {} — as of {} [{}]",
-        s.subject,
-        s.statistic,
-        cents(s.amount_cents.get().into()),
-        s.period.keyword(),
-        s.as_of,
-        s.source
-    )
+/// A projected change in employment, "+9% (2024–34)", or "unknown".
+pub fn outlook(percent: Option<i32>, period: Option<&str>) -> Cell {
+    match (percent, period) {
+        (Some(p), Some(period)) => format!("{p:+}% ({period})").into(),
+        (Some(p), None) => format!("{p:+}%").into(),
+        _ => Cell::unknown(),
+    }
+}
+
+/// Where a figure stands: how old it is against today, and who gives it. Every view that shows
+/// a figure asks this one place, so a detail view says of each figure whether its source is
+/// the issuer, a government body or a third party, and a list marks the figures only third
+/// parties give and those older than [`STALE_YEARS`].
+pub struct Standing<'a> {
+    catalog: &'a Catalog,
+    today: jiff::civil::Date,
+}
+
+/// The mark of a figure that only third parties give.
+const THIRD_PARTY: &str = "†";
+/// The mark of a figure older than [`STALE_YEARS`].
+const STALE: &str = "*";
+const BOTH: &str = "†*";
+
+impl<'a> Standing<'a> {
+    pub fn new(catalog: &'a Catalog, today: jiff::civil::Date) -> Standing<'a> {
+        Standing { catalog, today }
+    }
+
+    pub fn today(&self) -> jiff::civil::Date {
+        self.today
+    }
+
+    /// Whether the source is a third party's (the seed article is one): no issuer or
+    /// government stands behind the figure.
+    pub fn third_party_only(&self, source: &str) -> bool {
+        self.catalog
+            .get::<Source>(source)
+            .is_ok_and(|s| matches!(s.kind, SourceKind::ThirdParty | SourceKind::SeedArticle))
+    }
+
+    /// Whether a figure is more than [`STALE_YEARS`] old; an undated one cannot be said to be.
+    pub fn is_stale(&self, as_of: Option<Date>) -> bool {
+        as_of.is_some_and(|d| is_older_than(d, STALE_YEARS, self.today))
+    }
+
+    /// "as of 2026 [oep-rhit-facts, third-party]": the date, how old it is if stale, and the
+    /// source with its kind.
+    pub fn cited(&self, as_of: Option<Date>, source: &str) -> String {
+        let date = match as_of {
+            Some(d) if self.is_stale(as_of) => format!("as of {d}, over {STALE_YEARS} years old"),
+            Some(d) => format!("as of {d}"),
+            None => "undated".to_string(),
+        };
+        format!("{date} {}", self.source(source))
+    }
+
+    /// "[oep-rhit-facts, third-party]": a source and its kind.
+    pub fn source(&self, source: &str) -> String {
+        match self.catalog.get::<Source>(source) {
+            Ok(s) => format!("[{source}, {}]", s.kind.label()),
+            Err(_) => format!("[{source}]"),
+        }
+    }
+
+    /// A figure's cell in a list, marked as the legend says.
+    pub fn mark(&self, cell: Cell, as_of: Option<Date>, source: &str) -> Cell {
+        let mark = match (self.third_party_only(source), self.is_stale(as_of)) {
+            (true, true) => Some(BOTH),
+            (true, false) => Some(THIRD_PARTY),
+            (false, true) => Some(STALE),
+            (false, false) => None,
+        };
+        let tone = match self.is_stale(as_of) {
+            true => Some(Tone::Stale),
+            false => cell.tone,
+        };
+        Cell { mark, tone, ..cell }
+    }
+
+    /// A figure's date in a list: "undated" when its source states none.
+    pub fn date(&self, as_of: Option<Date>, source: &str) -> Cell {
+        let text = as_of.map_or("undated".to_string(), |d| d.to_string());
+        self.mark(text.into(), as_of, source)
+    }
+
+    /// Explains, under a table, the marks its cells carry.
+    pub fn legend(&self, table: &mut Table) {
+        let uses = |sign: &str| {
+            table
+                .rows
+                .iter()
+                .flatten()
+                .any(|c| c.mark.is_some_and(|m| m.contains(sign)))
+        };
+        let mut legend = Vec::new();
+        if uses(THIRD_PARTY) {
+            legend.push(format!(
+                "{THIRD_PARTY} only a third party gives this figure"
+            ));
+        }
+        if uses(STALE) {
+            legend.push(format!(
+                "{STALE} more than {STALE_YEARS} years before today ({})",
+                self.today
+            ));
+        }
+        table.legend = legend;
+    }
+
+    pub fn route(&self, route: &Route) -> String {
+        with_note(
+            format!("{} {}", route.label, self.source(&route.source)),
+            &route.note,
+        )
+    }
+
+    pub fn exam(&self, exam: &Exam) -> String {
+        let mut parts = vec![duration(exam.duration_minutes).text];
+        parts.push(match (exam.questions, exam.scored_questions) {
+            (Some(q), Some(s)) => format!("{q} questions ({s} scored)"),
+            (Some(q), None) => format!("{q} questions"),
+            (None, _) => "questions unknown".to_string(),
+        });
+        if let Some(format) = &exam.format {
+            parts.push(format.clone());
+        }
+        let cited = self.cited(exam.as_of, &exam.source);
+        with_note(format!("{} — {cited}", parts.join(", ")), &exam.note)
+    }
+
+    pub fn fees(&self, fees: &Fees) -> String {
+        let mut parts = vec![
+            format!("member {}", usd(fees.member_usd)),
+            format!("non-member {}", usd(fees.non_member_usd)),
+        ];
+        if let Some(affiliate) = fees.affiliate_usd {
+            parts.push(format!("organizational affiliate {}", usd(Some(affiliate))));
+        }
+        if let Some(saving) = fees.member_saving_usd {
+            parts.push(format!("membership saves {}", usd(Some(saving))));
+        }
+        let cited = self.cited(fees.as_of, &fees.source);
+        with_note(format!("{} — {cited}", parts.join(", ")), &fees.note)
+    }
+
+    /// One line for a salary figure in another record's view.
+    pub fn salary(&self, s: &Salary) -> String {
+        format!(
+            "{}: {} {} per {} — {}",
+            s.subject,
+            s.statistic,
+            cents(s.amount_cents.get().into()),
+            s.period.keyword(),
+            self.cited(s.as_of, &s.source)
+        )
+    }
+}
+
+/// `line`, then its note when there is one.
+pub fn with_note(line: String, note: &Option<String>) -> String {
+    match note {
+        Some(note) => format!("{line} — note: {note}"),
+        None => line,
+    }
 }
 
 #[cfg(test)]

@@ -20,8 +20,10 @@ struct Role {
     employers: Vec<String>,
     certifications: Vec<String>,
     education: String,
+    education_source: Option<String>,
     paths: Vec<String>,
     occupations: Vec<String>,
+    occupations_source: Option<String>,
     sources: Vec<String>,
     notes: Vec<String>,
 }
@@ -92,7 +94,7 @@ struct Exam {
     scored_questions: Option<u32>,
     format: Option<String>,
     domains: Vec<Domain>,
-    as_of: String,
+    as_of: Option<String>,
     source: String,
     note: Option<String>,
 }
@@ -104,7 +106,27 @@ struct Fees {
     non_member_usd: Option<u32>,
     affiliate_usd: Option<u32>,
     member_saving_usd: Option<u32>,
-    as_of: String,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OtherFee {
+    what: String,
+    usd: u32,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Figure {
+    label: String,
+    value: String,
+    as_of: Option<String>,
     source: String,
     note: Option<String>,
 }
@@ -115,17 +137,24 @@ struct Renewal {
     cycle_years: Option<u32>,
     ce_hours: Option<u32>,
     ce_from_issuer_hours: Option<u32>,
+    ce_from_issuer_source: Option<String>,
+    ce_from_issuer_as_of: Option<String>,
     ethics_hours: Option<u32>,
+    ethics_source: Option<String>,
+    ethics_as_of: Option<String>,
     fee_member_usd: Option<u32>,
     fee_non_member_usd: Option<u32>,
     extra_credential_fee_usd: Option<u32>,
     fee_source: Option<String>,
+    fee_as_of: Option<String>,
     alternative: Option<String>,
+    alternative_source: Option<String>,
     cycle_end: Option<String>,
     apply_by_days_before: Option<u32>,
     calendar_source: Option<String>,
-    as_of: String,
-    source: String,
+    calendar_as_of: Option<String>,
+    as_of: Option<String>,
+    source: Option<String>,
     note: Option<String>,
 }
 
@@ -137,12 +166,15 @@ struct Certification {
     full_name: String,
     issuer: String,
     level: String,
+    tracks: Vec<String>,
     description: String,
     eligibility: Vec<Route>,
     exam: Option<Exam>,
     exam_history: Vec<Exam>,
     fees: Option<Fees>,
     fee_history: Vec<Fees>,
+    other_fees: Vec<OtherFee>,
+    figures: Vec<Figure>,
     renewal: Renewal,
     sources: Vec<String>,
     notes: Vec<String>,
@@ -152,7 +184,7 @@ struct Certification {
 #[serde(deny_unknown_fields)]
 struct Membership {
     annual_dues_usd: u32,
-    as_of: String,
+    as_of: Option<String>,
     source: String,
     note: Option<String>,
 }
@@ -166,8 +198,32 @@ struct Organization {
     description: String,
     url: String,
     membership: Option<Membership>,
+    combined_renewal: Option<CombinedRenewal>,
     sources: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CombinedRenewal {
+    extra_credential_fee_usd: Option<u32>,
+    fee_source: Option<String>,
+    fee_as_of: Option<String>,
+    extra_credential_ce_hours: Option<u32>,
+    max_ce_hours: Option<u32>,
+    replacements: Vec<Replacement>,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Replacement {
+    credential: String,
+    replaces: String,
+    source: String,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -181,7 +237,7 @@ struct Salary {
     statistic: String,
     period: String,
     amount_cents: u64,
-    as_of: String,
+    as_of: Option<String>,
     source: String,
     notes: Vec<String>,
 }
@@ -218,13 +274,31 @@ struct Occupation {
     id: String,
     name: String,
     description: String,
+    parent: Option<String>,
     median_annual_usd: Option<u32>,
     median_as_of: Option<String>,
     outlook_percent: Option<i32>,
     outlook_period: Option<String>,
     figures_source: Option<String>,
+    figure_history: Vec<OccupationFigures>,
     sources: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OccupationFigures {
+    median_annual_usd: Option<u32>,
+    employment: Option<u32>,
+    employment_year: Option<u16>,
+    employment_change: Option<i32>,
+    outlook_percent: Option<i32>,
+    outlook_period: Option<String>,
+    openings_per_year: Option<u32>,
+    entry_education: Option<String>,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -366,6 +440,16 @@ struct About {
     data_date: String,
     description: String,
     counts: BTreeMap<String, usize>,
+    figures: AboutFigures,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AboutFigures {
+    total: usize,
+    undated: usize,
+    stale: usize,
+    third_party_only: usize,
 }
 
 fn parses<T: DeserializeOwned>(args: &[&str]) -> T {

@@ -73,8 +73,12 @@ fn the_newest_observation_is_current_and_history_is_kept() {
     assert_eq!(old["duration_minutes"], 240);
 
     let (_, out, _) = run(&["certs", "cahims", "--format", "plain"]);
-    assert!(out.contains("Fee history\tmember $240, non-member $315, membership saves $75 — as of 2020 [seed-article]"), "{out}");
-    assert!(out.contains("Fee history\tmember unknown, non-member $459, organizational affiliate $369 — as of 2026 [cahimsexam-format]"));
+    assert!(out.contains("Fee history\tmember $240, non-member $315, membership saves $75 — as of 2020, over 3 years old [seed-article, seed article]"), "{out}");
+    assert!(out.contains("Fee history\tmember unknown, non-member $459, organizational affiliate $369 — as of 2026 [cahimsexam-format, third-party]"));
+    assert!(
+        out.contains("(current: the newest dated of 2 observations)"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -68,18 +68,28 @@ fn every_reference_resolves_and_every_source_is_cited() {
 }
 
 #[test]
-fn every_figure_names_its_source_and_date() {
+fn every_figure_names_its_source_and_a_dated_source_dates_it() {
     let catalog = shipped();
     for (kind, record) in catalog.everything() {
-        for link in record.declared().links {
-            // A figure's date is the one its source states, or, for an undated source, the
-            // day the source was read.
-            if let Some(figure) = link.figure.filter(|f| *f != "eligibility") {
-                let source = catalog.get::<hi::model::Source>(link.id).unwrap();
+        for link in record.declared().links.iter().filter(|l| l.dated) {
+            // A source that states its own date dates the figures taken from it; an undated
+            // source gives undated figures, never the day it was read.
+            let source = catalog.get::<hi::model::Source>(link.id).unwrap();
+            if let Some(published) = source.published {
                 assert!(
-                    link.as_of.is_some() || source.published.is_none(),
-                    "{kind:?} {}: {figure} has no date",
-                    record.id()
+                    link.as_of.is_some(),
+                    "{kind:?} {}: {} from {} (published {published}) has no date",
+                    record.id(),
+                    link.path,
+                    link.id
+                );
+            }
+            if let Some(as_of) = link.as_of {
+                assert!(
+                    as_of <= source.retrieved,
+                    "{kind:?} {}: {} is dated {as_of}, after its source was read",
+                    record.id(),
+                    link.path
                 );
             }
         }

@@ -1,10 +1,14 @@
-//! `hi about`: the data set's version, date and size.
+//! `hi about`: the data set's version, date and size, and how its figures stand.
+
+use std::collections::BTreeMap;
 
 use anyhow::Result;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
+use crate::model::Kind;
 use crate::output::{Detail, Output};
+use crate::show::{STALE_YEARS, Standing};
 
 #[derive(Serialize)]
 struct About<'a> {
@@ -12,29 +16,42 @@ struct About<'a> {
     data_version: &'a str,
     data_date: String,
     description: &'a str,
-    counts: std::collections::BTreeMap<&'static str, usize>,
+    counts: BTreeMap<&'static str, usize>,
+    figures: Figures,
 }
 
-pub fn run(catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let counts = std::collections::BTreeMap::from([
-        ("roles", catalog.roles().len()),
-        ("responsibilities", catalog.responsibilities().len()),
-        ("skills", catalog.skills().len()),
-        ("employers", catalog.employers().len()),
-        ("certifications", catalog.certifications().len()),
-        ("organizations", catalog.organizations().len()),
-        ("salaries", catalog.salaries().len()),
-        ("paths", catalog.paths().len()),
-        ("regulations", catalog.regulations().len()),
-        ("occupations", catalog.occupations().len()),
-        ("sources", catalog.sources().len()),
-    ]);
+/// How the figures of the data stand against today.
+#[derive(Serialize, Default)]
+struct Figures {
+    /// Every dated figure: a fee, an exam's format, a renewal rule's part, a pay figure.
+    total: usize,
+    /// Figures whose source states no date.
+    undated: usize,
+    /// Figures more than `STALE_YEARS` years old.
+    stale: usize,
+    /// Figures that only a third party (or the seed article) gives.
+    third_party_only: usize,
+}
+
+pub fn run(catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
+    let counts = Kind::ALL
+        .iter()
+        .map(|&kind| (kind.plural(), catalog.count(kind)))
+        .collect();
+    let mut figures = Figures::default();
+    for citation in catalog.citations().iter().filter(|c| c.dated) {
+        figures.total += 1;
+        figures.undated += usize::from(citation.as_of.is_none());
+        figures.stale += usize::from(standing.is_stale(citation.as_of));
+        figures.third_party_only += usize::from(standing.third_party_only(citation.source));
+    }
     let about = About {
         program_version: env!("CARGO_PKG_VERSION"),
         data_version: &catalog.about().version,
         data_date: catalog.about().date.to_string(),
         description: &catalog.about().description,
         counts,
+        figures,
     };
     let mut detail = Detail::new("hi — health informatics careers and certifications".to_string());
     detail.field("Program version", about.program_version);
@@ -48,6 +65,20 @@ pub fn run(catalog: &Catalog, out: &mut Output) -> Result<()> {
             .iter()
             .map(|(kind, n)| format!("{kind}: {n}"))
             .collect(),
+    );
+    let f = &about.figures;
+    detail.section(
+        "Figures",
+        vec![
+            format!("dated figures in all: {}", f.total),
+            format!("undated (their source states no date): {}", f.undated),
+            format!(
+                "stale (more than {STALE_YEARS} years before {}): {}",
+                standing.today(),
+                f.stale
+            ),
+            format!("given only by a third party: {}", f.third_party_only),
+        ],
     );
     out.detail(&detail, &about)
 }

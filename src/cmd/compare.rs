@@ -4,11 +4,16 @@ use anyhow::{Result, bail};
 
 use crate::catalog::Catalog;
 use crate::cli::CompareArgs;
-use crate::model::{Certification, Kind, Role};
+use crate::model::{Certification, Fees, Kind, Role};
 use crate::output::{Cell, Output, SideBySide, Table};
-use crate::show::{count, date, duration, names, usd};
+use crate::show::{Standing, count, duration, names, usd};
 
-pub fn run(args: &CompareArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(
+    args: &CompareArgs,
+    catalog: &Catalog,
+    standing: &Standing,
+    out: &mut Output,
+) -> Result<()> {
     let kind = kind_of_all(&args.ids, catalog)?;
     match kind {
         Kind::Certification => {
@@ -17,7 +22,7 @@ pub fn run(args: &CompareArgs, catalog: &Catalog, out: &mut Output) -> Result<()
                 .iter()
                 .map(|id| catalog.get::<Certification>(id))
                 .collect::<Result<Vec<_>>>()?;
-            out.table(&certifications(&certs, catalog), &certs)
+            out.table(&certifications(&certs, catalog, standing), &certs)
         }
         _ => {
             let roles = args
@@ -62,7 +67,7 @@ fn kind_of_all(ids: &[String], catalog: &Catalog) -> Result<Kind> {
     Ok(first.map_or(Kind::Certification, |(k, _)| k))
 }
 
-fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
+fn certifications(certs: &[&Certification], catalog: &Catalog, standing: &Standing) -> Table {
     let mut side = SideBySide::new("", certs, |c| c.name.clone());
     let mut row = |label: &str, cell: &dyn Fn(&Certification) -> Cell| side.row(label, cell);
     row("Name", &|c| c.full_name.as_str().into());
@@ -92,26 +97,32 @@ fn certifications(certs: &[&Certification], catalog: &Catalog) -> Table {
             None => Cell::unknown(),
         },
     );
-    row("Exam as of", &|c| date(c.exam.as_ref().map(|e| e.as_of)));
-    row("Member fee", &|c| {
-        usd(c.fees.as_ref().and_then(|f| f.member_usd))
+    row("Exam as of", &|c| match &c.exam {
+        Some(e) => standing.date(e.as_of, &e.source),
+        None => Cell::unknown(),
     });
-    row("Non-member fee", &|c| {
-        usd(c.fees.as_ref().and_then(|f| f.non_member_usd))
-    });
-    row("Affiliate fee", &|c| {
-        usd(c.fees.as_ref().and_then(|f| f.affiliate_usd))
-    });
+    let fee = |c: &Certification, amount: &dyn Fn(&Fees) -> Cell| match &c.fees {
+        Some(f) => amount(f),
+        None => Cell::unknown(),
+    };
+    row("Member fee", &|c| fee(c, &|f| usd(f.member_usd)));
+    row("Non-member fee", &|c| fee(c, &|f| usd(f.non_member_usd)));
+    row("Affiliate fee", &|c| fee(c, &|f| usd(f.affiliate_usd)));
     row("Membership saves", &|c| {
-        usd(c.fees.as_ref().and_then(|f| f.member_saving_usd))
+        fee(c, &|f| usd(f.member_saving_usd))
     });
-    row("Fees as of", &|c| date(c.fees.as_ref().map(|f| f.as_of)));
+    row("Fees as of", &|c| match &c.fees {
+        Some(f) => standing.date(f.as_of, &f.source),
+        None => Cell::unknown(),
+    });
     row("Renewal cycle", &|c| count(c.renewal.cycle_years, "years"));
     row("CE hours per cycle", &|c| count(c.renewal.ce_hours, "h"));
     row("CE from issuer", &|c| {
         count(c.renewal.ce_from_issuer_hours, "h")
     });
-    side.table
+    let mut table = side.table;
+    standing.legend(&mut table);
+    table
 }
 
 fn roles_table(roles: &[&Role], catalog: &Catalog) -> Table {

@@ -1,15 +1,15 @@
-//! `hi occupations [ID]`: O*NET-SOC occupations the roles map to, with BLS figures.
+//! `hi occupations [ID]`: O*NET-SOC occupations the roles map to, with their pay and outlook.
 
 use anyhow::Result;
 
 use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
-use crate::model::Kind;
+use crate::model::{Kind, Occupation};
 use crate::output::{Cell, Detail, Output, Table};
-use crate::show::{date, linked, sources_section, usd};
+use crate::show::{Standing, linked, outlook, sources_section, usd, with_note};
 
-pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(args: &IdArg, catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
     let records = || catalog.occupations().iter().collect();
     list_or_show(
         args.id.as_deref(),
@@ -19,48 +19,110 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
         |occupations| {
             let mut table = Table::new(&["Code", "Occupation", "Median pay", "As of", "Outlook"]);
             for o in occupations {
-                table.row(vec![
-                    o.id.clone().into(),
-                    o.name.clone().into(),
-                    usd(o.median_annual_usd),
-                    date(o.median_as_of),
-                    outlook(o.outlook_percent, o.outlook_period.as_deref()),
-                ]);
+                let (figures, of) = figures(o, catalog);
+                let row = match figures.figures_source.as_deref() {
+                    Some(source) => {
+                        let mut median = usd(figures.median_annual_usd);
+                        if let Some(parent) = of {
+                            median.text += &format!(" ({parent}'s)");
+                        }
+                        vec![
+                            median,
+                            standing.date(figures.median_as_of, source),
+                            outlook(figures.outlook_percent, figures.outlook_period.as_deref()),
+                        ]
+                    }
+                    None => vec![Cell::unknown(), Cell::unknown(), Cell::unknown()],
+                };
+                let mut cells = vec![o.id.clone().into(), o.name.clone().into()];
+                cells.extend(row);
+                table.row(cells);
             }
+            standing.legend(&mut table);
             table
         },
-        |o| {
-            let mut detail = Detail::new(format!("{} ({})", o.name, o.id));
-            detail.field("Description", &o.description);
-            detail.field("Median annual pay", usd(o.median_annual_usd));
-            detail.field(
-                "As of",
-                o.median_as_of
-                    .map_or("unknown".to_string(), |d| d.to_string()),
-            );
-            detail.field(
-                "Outlook",
-                outlook(o.outlook_percent, o.outlook_period.as_deref()),
-            );
-            let roles: Vec<String> = catalog
-                .roles()
-                .iter()
-                .filter(|r| r.occupations.contains(&o.id))
-                .map(|r| r.id.clone())
-                .collect();
-            detail.section("Roles", linked(catalog, Kind::Role, &roles));
-            detail.section("Notes", o.notes.clone());
-            let sources: Vec<&String> = o.figures_source.iter().chain(&o.sources).collect();
-            sources_section(&mut detail, catalog, &sources);
-            detail
-        },
+        |o| detail(o, catalog, standing),
     )
 }
 
-fn outlook(percent: Option<i32>, period: Option<&str>) -> Cell {
-    match (percent, period) {
-        (Some(p), Some(period)) => format!("{p:+}% ({period})").into(),
-        (Some(p), None) => format!("{p:+}%").into(),
-        _ => Cell::unknown(),
+/// The occupation whose figures stand for `o`: its own, or its parent's when it has none, with
+/// the parent's code.
+fn figures<'a>(o: &'a Occupation, catalog: &'a Catalog) -> (&'a Occupation, Option<&'a str>) {
+    let parent = o
+        .parent
+        .as_deref()
+        .and_then(|id| catalog.get::<Occupation>(id).ok());
+    match parent {
+        Some(parent) if o.figure_history.is_empty() => (parent, Some(&parent.id)),
+        _ => (o, None),
     }
+}
+
+fn detail(o: &Occupation, catalog: &Catalog, standing: &Standing) -> Detail {
+    let mut detail = Detail::new(format!("{} ({})", o.name, o.id));
+    detail.field("Description", &o.description);
+    let (figures, of) = figures(o, catalog);
+    if let Some(parent) = of {
+        detail.field(
+            "Figures",
+            format!(
+                "none for this occupation: those of its parent {} ({parent}) follow",
+                figures.name
+            ),
+        );
+    }
+    detail.field("Median annual pay", usd(figures.median_annual_usd));
+    detail.field(
+        "Outlook",
+        outlook(figures.outlook_percent, figures.outlook_period.as_deref()),
+    );
+    if let Some(source) = &figures.figures_source {
+        detail.field("Figures from", standing.cited(figures.median_as_of, source));
+    }
+    let mut history: Vec<_> = figures.figure_history.iter().collect();
+    history.sort_by_key(|f| std::cmp::Reverse(f.as_of));
+    let editions = history.into_iter().map(|f| {
+        let mut parts = vec![format!("median {} a year", usd(f.median_annual_usd))];
+        if let Some(jobs) = f.employment {
+            let year = f
+                .employment_year
+                .map_or(String::new(), |y| format!(" in {y}"));
+            parts.push(format!("{jobs} jobs{year}"));
+        }
+        parts.push(format!(
+            "outlook {}",
+            outlook(f.outlook_percent, f.outlook_period.as_deref())
+        ));
+        if let Some(change) = f.employment_change {
+            parts.push(format!("{change:+} jobs"));
+        }
+        if let Some(openings) = f.openings_per_year {
+            parts.push(format!("{openings} openings a year"));
+        }
+        if let Some(education) = &f.entry_education {
+            parts.push(format!("entry: {education}"));
+        }
+        let line = format!(
+            "{} — {}",
+            parts.join("; "),
+            standing.cited(f.as_of, &f.source)
+        );
+        with_note(line, &f.note)
+    });
+    detail.section("Figures, newest edition first", editions.collect());
+    let roles: Vec<String> = catalog
+        .roles()
+        .iter()
+        .filter(|r| r.occupations.contains(&o.id))
+        .map(|r| r.id.clone())
+        .collect();
+    detail.section("Roles", linked(catalog, Kind::Role, &roles));
+    detail.section("Notes", o.notes.clone());
+    let sources = figures.figure_history.iter().map(|f| f.source.as_str());
+    sources_section(
+        &mut detail,
+        catalog,
+        sources.chain(o.sources.iter().map(String::as_str)),
+    );
+    detail
 }

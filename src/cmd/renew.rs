@@ -43,7 +43,7 @@ pub fn run(
             d.cycle.to_string(),
             d.ends.to_string(),
             d.apply_by
-                .map_or("not set by the issuer".to_string(), |a| a.to_string()),
+                .map_or("not in the data".to_string(), |a| a.to_string()),
             d.ce_hours.map_or("unknown".to_string(), |h| h.to_string()),
         ]);
     }

@@ -5,11 +5,12 @@ use anyhow::Result;
 use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
+use crate::model::Occupation;
 use crate::model::{Kind, Role};
 use crate::output::{Detail, Output, Table};
-use crate::show::{linked, names, sources_section};
+use crate::show::{Standing, linked, names, outlook, sources_section, usd};
 
-pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(args: &IdArg, catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
     let records = || catalog.roles().iter().collect();
     list_or_show(
         args.id.as_deref(),
@@ -28,14 +29,21 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
             }
             table
         },
-        |role| detail(role, catalog),
+        |role| detail(role, catalog, standing),
     )
 }
 
-pub fn detail(role: &Role, catalog: &Catalog) -> Detail {
+fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
     let mut detail = Detail::new(format!("{} ({})", role.name, role.id));
     detail.field("Description", &role.description);
-    detail.field("Typical education", &role.education);
+    let judged = |source: &Option<String>| match source {
+        Some(source) => standing.source(source),
+        None => "the project's judgment".to_string(),
+    };
+    detail.field(
+        "Typical education",
+        format!("{} ({})", role.education, judged(&role.education_source)),
+    );
     let responsibilities = catalog
         .responsibilities()
         .iter()
@@ -73,18 +81,37 @@ pub fn detail(role: &Role, catalog: &Catalog) -> Detail {
         .collect();
     detail.section("Recommended certifications", certs);
     detail.section("Education paths", linked(catalog, Kind::Path, &role.paths));
-    detail.section(
-        "Occupations (O*NET-SOC)",
-        linked(catalog, Kind::Occupation, &role.occupations),
-    );
+    let occupations: Vec<&Occupation> = role
+        .occupations
+        .iter()
+        .filter_map(|id| catalog.get::<Occupation>(id).ok())
+        .collect();
+    let mut lines = vec![format!("Mapping: {}", judged(&role.occupations_source))];
+    lines.extend(occupations.iter().map(|o| occupation_line(o, standing)));
+    detail.section("Occupations (O*NET-SOC) and their outlook", lines);
     let salaries = catalog
         .salaries()
         .iter()
         .filter(|s| s.role.as_deref() == Some(role.id.as_str()))
-        .map(crate::show::salary_summary)
+        .map(|s| standing.salary(s))
         .collect();
     detail.section("Salary figures", salaries);
     detail.section("Notes", role.notes.clone());
     sources_section(&mut detail, catalog, &role.sources);
     detail
+}
+
+/// "Name (code): median $X, +9% (2024–34) — as of ... [source, kind]", from the occupation's
+/// current figures.
+fn occupation_line(o: &Occupation, standing: &Standing) -> String {
+    let head = format!("{} ({})", o.name, o.id);
+    match &o.figures_source {
+        Some(source) => format!(
+            "{head}: median {} a year, outlook {} — {}",
+            usd(o.median_annual_usd),
+            outlook(o.outlook_percent, o.outlook_period.as_deref()),
+            standing.cited(o.median_as_of, source)
+        ),
+        None => format!("{head}: no pay or outlook figure in the data"),
+    }
 }

@@ -7,14 +7,9 @@ use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::model::{Kind, Period};
 use crate::output::{Cell, Detail, Format, Output, Table};
-use crate::show::{bar, cents, figure_date, sources_section};
+use crate::show::{Standing, bar, cents, sources_section};
 
-pub fn run(
-    args: &IdArg,
-    catalog: &Catalog,
-    today: jiff::civil::Date,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(args: &IdArg, catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
     let records = || catalog.salaries().iter().collect();
     // Annual figures get a bar on one scale; hourly ones are not comparable with them.
     let bars = out.format == Format::Table;
@@ -51,7 +46,7 @@ pub fn run(
                     s.statistic.clone().into(),
                     cents(s.amount_cents.get().into()).into(),
                     s.period.keyword().into(),
-                    figure_date(s.as_of, today),
+                    standing.date(s.as_of, &s.source),
                     s.source.clone().into(),
                 ];
                 if bars {
@@ -62,6 +57,7 @@ pub fn run(
                 }
                 table.row(row);
             }
+            standing.legend(&mut table);
             table
         },
         |s| {
@@ -76,7 +72,7 @@ pub fn run(
                     s.period.keyword()
                 ),
             );
-            detail.field("As of", s.as_of.to_string());
+            detail.field("Source", standing.cited(s.as_of, &s.source));
             if let Some(role) = &s.role {
                 detail.field(
                     "Role",

@@ -7,19 +7,23 @@ use crate::catalog::Catalog;
 use crate::catalog::Citation;
 use crate::cli::SourcesArgs;
 use crate::output::{Detail, Output, Table};
-use crate::show::is_older_than;
+use crate::show::{Standing, is_older_than};
 
 pub fn run(
     args: &SourcesArgs,
     catalog: &Catalog,
-    today: jiff::civil::Date,
+    standing: &Standing,
     out: &mut Output,
 ) -> Result<()> {
     let citations = catalog.citations();
     if let Some(years) = args.older_than {
+        // An undated figure cannot be shown to be old; `hi about` counts them.
         let stale: Vec<&Citation> = citations
             .iter()
-            .filter(|c| c.as_of.is_some_and(|d| is_older_than(d, years, today)))
+            .filter(|c| {
+                c.as_of
+                    .is_some_and(|d| is_older_than(d, years, standing.today()))
+            })
             .collect();
         let mut table = Table::new(&["Kind", "ID", "Figure", "As of", "Source"]);
         for c in &stale {
