@@ -41,7 +41,7 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
             detail.section("Steps", steps);
             detail.section("Leads to roles", linked(catalog, Kind::Role, &p.roles));
             detail.section(
-                "Certifications along the way",
+                "Certifications along the way (the project's judgment)",
                 linked(catalog, Kind::Certification, &p.certifications),
             );
             sources_section(&mut detail, catalog, &p.sources);

@@ -79,7 +79,7 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
             },
         )
         .collect();
-    detail.section("Recommended certifications", certs);
+    detail.section("Recommended certifications (the project's judgment)", certs);
     detail.section("Education paths", linked(catalog, Kind::Path, &role.paths));
     let occupations: Vec<&Occupation> = role
         .occupations
