@@ -206,7 +206,7 @@ fn role_view_names_its_linked_records() {
     assert_eq!(code, 0);
     assert!(out.contains("Skills\tSQL (sql) — technical"), "{out}");
     assert!(out.contains(
-        "Recommended certifications\tRegistered Health Information Administrator (rhia) — AHIMA"
+        "Recommended certifications (the project's judgment)\tRegistered Health Information Administrator (rhia) — AHIMA"
     ));
     assert!(out.contains("Daily responsibilities\tAnalyse health data for policy"));
     assert!(out.contains("Employer types\tGovernment (government)"));
