@@ -156,7 +156,7 @@ pub enum Query {
 
     /// What holding credentials costs over N years: exam, renewals, dues, CE hours
     #[command(
-        after_help = "Examples:\n  hi cost rhit rhia --years 6\n  hi cost cphims --years 10 --member\n  hi cost rhia --years 4 --json | jq '.[0].total_usd'"
+        after_help = "Examples:\n  hi cost rhit rhia --years 6\n  hi cost rhia chda --years 4 --together\n  hi cost cphims --years 10 --member\n  hi cost rhia --years 4 --json | jq '.[0].total_usd'"
     )]
     Cost(CostArgs),
 
@@ -267,6 +267,10 @@ pub struct CostArgs {
     /// Pay member prices (and membership dues, where the data has them)
     #[arg(long)]
     pub member: bool,
+
+    /// Cost the credentials held at once, each issuer's rule for renewing several applied
+    #[arg(long)]
+    pub together: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, Kind};
+use crate::model::{Certification, CombinedRenewal, Kind};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
@@ -60,10 +60,10 @@ pub fn cost(cert: &Certification, catalog: &Catalog, years: u32, member: bool) -
     }
     let mut notes = Vec::new();
     let issuer = catalog.organizations().iter().find(|o| o.id == cert.issuer);
-    if let Some(extra) = cert.renewal.extra_credential_fee_usd {
+    if issuer.is_some_and(|o| o.combined_renewal.is_some()) {
         notes.push(format!(
-            "Holding several {} credentials, each further one adds ${extra} to a cycle's \
-             recertification fee instead of a full fee.",
+            "{} renews several of its credentials in one cycle: `hi cost ID... --together` \
+             prices holding them at once.",
             catalog.name_of(Kind::Organization, &cert.issuer)
         ));
     }
@@ -114,21 +114,18 @@ fn items(cert: &Certification, catalog: &Catalog, years: u32, member: bool) -> V
     });
     let renewal = &cert.renewal;
     if let Some(cycle) = renewal.cycle_years.map(u32::from) {
-        // A renewal due exactly when the span ends buys the time after it: not counted.
-        let mut due = cycle;
-        while due < years {
+        let fee = if member {
+            renewal.fee_member_usd
+        } else {
+            renewal.fee_non_member_usd
+        };
+        for year in renewal_years(cycle, years) {
             items.push(Item {
-                year: due + 1,
+                year,
                 what: "renewal",
-                amount_usd: if member {
-                    renewal.fee_member_usd
-                } else {
-                    renewal.fee_non_member_usd
-                }
-                .map(u32::from),
+                amount_usd: fee.map(u32::from),
                 ce_hours: renewal.ce_hours.map(u32::from),
             });
-            due += cycle;
         }
     }
     if member {
@@ -170,6 +167,218 @@ fn pays_off(cert: &Certification, catalog: &Catalog, years: u32) -> Option<u32> 
             .sum()
     };
     (1..=years).find(|&year| upto(&member, year) <= upto(&non_member, year))
+}
+
+/// One payment, or one cycle's CE, of holding several credentials together.
+#[derive(Debug, Clone, Serialize)]
+pub struct TogetherItem {
+    pub year: u32,
+    /// Null when the data does not have it.
+    pub usd: Option<u32>,
+    /// "RHIA exam", "AHIMA renewal: RHIA + CHDA", "AHIMA membership dues".
+    pub what: String,
+    /// The CE hours the cycle ending here required.
+    pub ce_hours: Option<u32>,
+}
+
+/// What holding several credentials at once costs, with each issuer's rule for renewing them
+/// in one cycle applied.
+#[derive(Debug, Clone, Serialize)]
+pub struct Together {
+    pub ids: Vec<String>,
+    pub years: u32,
+    pub member: bool,
+    pub items: Vec<TogetherItem>,
+    pub total_usd: u64,
+    /// True when some piece is unknown, so the real total is at least `total_usd`.
+    pub lower_bound: bool,
+    pub unknown: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// The cost of holding `certs` together for `years` years, all earned in year 1. Credentials
+/// of an issuer with a combined renewal rule renew in one cycle: the fee of one credential plus
+/// the rule's amount for each further one, and the CE hours of the most demanding one plus
+/// the rule's hours for each further one, up to its cap; a credential another one replaces is
+/// not renewed at all. Other credentials renew each on its own. Membership dues, with
+/// `member`, are paid once a year per issuer.
+pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member: bool) -> Together {
+    let mut items = Vec::new();
+    let mut notes = Vec::new();
+    for cert in certs {
+        let fee = cert.fees.as_ref().and_then(|f| {
+            if member {
+                f.member_usd
+            } else {
+                f.non_member_usd
+            }
+        });
+        items.push(TogetherItem {
+            year: 1,
+            usd: fee.map(u32::from),
+            what: format!("{} exam", cert.name),
+            ce_hours: None,
+        });
+    }
+    let mut issuers: Vec<&str> = certs.iter().map(|c| c.issuer.as_str()).collect();
+    issuers.dedup();
+    issuers.sort_unstable();
+    issuers.dedup();
+    for issuer in issuers {
+        let org = catalog.organizations().iter().find(|o| o.id == issuer);
+        let rule = org.and_then(|o| o.combined_renewal.as_ref());
+        let name = catalog.name_of(Kind::Organization, issuer);
+        let held: Vec<&Certification> = certs
+            .iter()
+            .copied()
+            .filter(|c| c.issuer == issuer)
+            .collect();
+        // A credential that another one held replaces is not renewed on its own.
+        let replaced = |c: &Certification| {
+            rule.is_some_and(|r| {
+                r.replacements
+                    .iter()
+                    .any(|x| x.replaces == c.id && held.iter().any(|h| h.id == x.credential))
+            })
+        };
+        let (renewed, dropped): (Vec<&Certification>, Vec<&Certification>) =
+            held.iter().copied().partition(|c| !replaced(c));
+        for c in &dropped {
+            notes.push(format!(
+                "{} is not renewed on its own: {name} counts another credential held in its place.",
+                c.name
+            ));
+        }
+        let cycles: Vec<Option<u32>> = renewed
+            .iter()
+            .map(|c| c.renewal.cycle_years.map(u32::from))
+            .collect();
+        let one_cycle = cycles
+            .first()
+            .copied()
+            .flatten()
+            .filter(|first| cycles.iter().all(|c| *c == Some(*first)));
+        match (rule, one_cycle) {
+            (Some(rule), Some(cycle)) if renewed.len() > 1 => {
+                let renewal = combined_renewal(&renewed, rule, member);
+                let names: Vec<&str> = renewed.iter().map(|c| c.name.as_str()).collect();
+                let what = format!("{name} renewal: {}", names.join(" + "));
+                for due in renewal_years(cycle, years) {
+                    items.push(TogetherItem {
+                        year: due,
+                        usd: renewal.0,
+                        what: what.clone(),
+                        ce_hours: renewal.1,
+                    });
+                }
+            }
+            _ => {
+                if rule.is_some() && renewed.len() > 1 {
+                    notes.push(format!("{name}'s credentials here have different or unknown cycles, so each renews on its own."));
+                }
+                for c in &renewed {
+                    let fee = if member {
+                        c.renewal.fee_member_usd
+                    } else {
+                        c.renewal.fee_non_member_usd
+                    };
+                    for due in c
+                        .renewal
+                        .cycle_years
+                        .map(u32::from)
+                        .map_or(Vec::new(), |cycle| renewal_years(cycle, years))
+                    {
+                        items.push(TogetherItem {
+                            year: due,
+                            usd: fee.map(u32::from),
+                            what: format!("{} renewal", c.name),
+                            ce_hours: c.renewal.ce_hours.map(u32::from),
+                        });
+                    }
+                }
+            }
+        }
+        if member {
+            let dues = org
+                .and_then(|o| o.membership.as_ref())
+                .map(|m| m.annual_dues_usd.get());
+            for year in 1..=years {
+                items.push(TogetherItem {
+                    year,
+                    usd: dues,
+                    what: format!("{name} membership dues"),
+                    ce_hours: None,
+                });
+            }
+        }
+    }
+    items.sort_by_key(|i| i.year);
+    let mut unknown: Vec<String> = Vec::new();
+    for item in items.iter().filter(|i| i.usd.is_none()) {
+        // "RHIA exam" in year 1 and "AHIMA renewal: ..." each year: each piece named once.
+        if !unknown.contains(&item.what) {
+            unknown.push(item.what.clone());
+        }
+    }
+    for c in certs.iter().filter(|c| c.renewal.cycle_years.is_none()) {
+        unknown.push(format!("{}'s renewal cycle", c.name));
+    }
+    Together {
+        ids: certs.iter().map(|c| c.id.clone()).collect(),
+        years,
+        member,
+        total_usd: items.iter().filter_map(|i| i.usd).map(u64::from).sum(),
+        lower_bound: !unknown.is_empty(),
+        items,
+        unknown,
+        notes,
+    }
+}
+
+/// The fee and CE hours of one combined cycle: the highest single fee and CE hours among the
+/// credentials, plus the rule's increments for each further one, CE capped. Unknown when a
+/// piece is.
+fn combined_renewal(
+    certs: &[&Certification],
+    rule: &CombinedRenewal,
+    member: bool,
+) -> (Option<u32>, Option<u32>) {
+    let further = u32::try_from(certs.len() - 1).unwrap_or(u32::MAX);
+    let fees: Option<Vec<u32>> = certs
+        .iter()
+        .map(|c| {
+            if member {
+                c.renewal.fee_member_usd
+            } else {
+                c.renewal.fee_non_member_usd
+            }
+            .map(u32::from)
+        })
+        .collect();
+    let fee = fees
+        .and_then(|f| f.into_iter().max())
+        .zip(rule.extra_credential_fee_usd)
+        .and_then(|(base, extra)| extra.get().checked_mul(further)?.checked_add(base));
+    let hours: Option<Vec<u32>> = certs
+        .iter()
+        .map(|c| c.renewal.ce_hours.map(u32::from))
+        .collect();
+    let ce = hours
+        .and_then(|h| h.into_iter().max())
+        .zip(rule.extra_credential_ce_hours)
+        .and_then(|(base, extra)| extra.get().checked_mul(further)?.checked_add(base))
+        .map(|ce| rule.max_ce_hours.map_or(ce, |max| ce.min(max.get())));
+    (fee, ce)
+}
+
+/// The years, from 1, in which a credential renewed every `cycle` years pays within a span of
+/// `years`; a renewal due when the span ends buys the time after it and is not counted.
+fn renewal_years(cycle: u32, years: u32) -> Vec<u32> {
+    (1..)
+        .map_while(|k: u32| cycle.checked_mul(k))
+        .take_while(|due| *due < years)
+        .map(|due| due + 1)
+        .collect()
 }
 
 #[cfg(test)]
@@ -217,6 +426,95 @@ mod tests {
             .filter(|i| i.what == what)
             .map(|i| i.year)
             .collect()
+    }
+
+    #[test]
+    fn renewal_years_stop_before_the_span_ends() {
+        assert_eq!(renewal_years(2, 6), [3, 5]);
+        assert_eq!(renewal_years(2, 7), [3, 5, 7]);
+        assert_eq!(renewal_years(3, 3), Vec::<u32>::new());
+        assert_eq!(renewal_years(u32::MAX, 100), Vec::<u32>::new());
+    }
+
+    /// An AHIMA-like catalog: three credentials of issuer `o`, whose rule adds $50 and 10 CE
+    /// hours per further credential up to 50, and lets `rhia` replace `rhit`.
+    fn combined() -> (Catalog, Vec<Certification>) {
+        let org: Organization = toml::from_str(
+            "id = \"o\"\nname = \"O\"\nfull_name = \"O\"\ndescription = \"\"\nurl = \"\"\n\
+             sources = []\nmembership = { annual_dues_usd = 40, source = \"s\" }\n\
+             [combined_renewal]\nextra_credential_fee_usd = 50\nextra_credential_ce_hours = 10\n\
+             max_ce_hours = 50\nsource = \"s\"\n\
+             replacements = [{ credential = \"rhia\", replaces = \"rhit\", source = \"s\" }]\n",
+        )
+        .unwrap();
+        let named = |id: &str, ce: u32, fee: u32| {
+            let mut c = cert(
+                "non_member_usd = 299\nmember_usd = 229",
+                &format!(
+                    "cycle_years = 2\nce_hours = {ce}\nfee_non_member_usd = {fee}\nfee_member_usd = 100"
+                ),
+            );
+            (c.id, c.name) = (id.to_string(), id.to_uppercase());
+            c
+        };
+        let certs = vec![
+            named("rhia", 30, 218),
+            named("chda", 30, 218),
+            named("rhit", 20, 218),
+            named("cdip", 30, 218),
+        ];
+        let catalog = Catalog::parsed(Data {
+            organizations: vec![org],
+            ..Data::default()
+        });
+        (catalog, certs)
+    }
+
+    fn renewals(t: &Together) -> Vec<(u32, Option<u32>, String, Option<u32>)> {
+        t.items
+            .iter()
+            .filter(|i| i.what.contains("renewal"))
+            .map(|i| (i.year, i.usd, i.what.clone(), i.ce_hours))
+            .collect()
+    }
+
+    #[test]
+    fn credentials_of_one_issuer_renew_in_one_cycle_with_its_increments() {
+        let (catalog, certs) = combined();
+        let t = together(&[&certs[0], &certs[1]], &catalog, 4, false);
+        assert_eq!(
+            renewals(&t),
+            [(3, Some(268), "O renewal: RHIA + CHDA".to_string(), Some(40))]
+        );
+        assert_eq!(t.total_usd, 299 + 299 + 268);
+        assert!(!t.lower_bound);
+        // Three of 30 hours: 30 + 10 + 10, within the cap; four would be capped at 50.
+        let t = together(&[&certs[0], &certs[1], &certs[3]], &catalog, 3, false);
+        assert_eq!(renewals(&t)[0].3, Some(50));
+        assert_eq!(renewals(&t)[0].1, Some(318));
+    }
+
+    #[test]
+    fn a_replaced_credential_is_not_renewed_and_dues_are_paid_once_per_issuer() {
+        let (catalog, certs) = combined();
+        let t = together(&[&certs[0], &certs[2]], &catalog, 4, true);
+        assert_eq!(
+            renewals(&t),
+            [(3, Some(100), "RHIA renewal".to_string(), Some(30))]
+        );
+        assert!(
+            t.notes
+                .iter()
+                .any(|n| n.contains("RHIT is not renewed on its own"))
+        );
+        let dues: Vec<u32> = t
+            .items
+            .iter()
+            .filter(|i| i.what.ends_with("dues"))
+            .map(|i| i.year)
+            .collect();
+        assert_eq!(dues, [1, 2, 3, 4]);
+        assert_eq!(t.total_usd, 229 + 229 + 100 + 4 * 40);
     }
 
     #[test]

@@ -122,6 +122,43 @@ pub fn catalog(data_dir: Option<&Path>) -> Result<Catalog> {
     }
 }
 
+/// A mistake in how `hi` was called that clap cannot catch, found while checking a value after
+/// parsing (the same id twice, an impossible date): exit status 2, as clap's own usage errors.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// A usage error, as an error to return.
+pub fn usage(message: impl Into<String>) -> anyhow::Error {
+    UsageError(message.into()).into()
+}
+
+/// The records the ids name, each looked up; the same record named twice is a usage error.
+pub fn distinct<'c, T: record::Record>(
+    ids: &[String],
+    get: impl Fn(&str) -> Result<&'c T>,
+) -> Result<Vec<&'c T>> {
+    let mut records: Vec<&T> = Vec::with_capacity(ids.len());
+    for id in ids {
+        let record = get(id)?;
+        if records.iter().any(|r| r.id() == record.id()) {
+            return Err(usage(format!(
+                "`{}` is named twice: name each record once",
+                record.id()
+            )));
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
 /// A write to a closed pipe (`hi roles | head -1`): not a failure, the reader has had enough.
 pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {

@@ -23,7 +23,10 @@ fn main() -> ExitCode {
                 "hi:".to_string()
             };
             eprintln!("{prefix} {error:#}");
-            ExitCode::FAILURE
+            match error.downcast_ref::<hi::UsageError>() {
+                Some(_) => ExitCode::from(2),
+                None => ExitCode::FAILURE,
+            }
         }
     }
 }

@@ -500,6 +500,37 @@ fn every_other_command_matches_the_contract() {
     let plan: Plan = parses(&["plan", "--role", "consultant", "--education", "master"]);
     assert!(!plan.steps.is_empty());
     let _: About = parses(&["about"]);
+    let _: Together = parses(&[
+        "cost",
+        "rhia",
+        "chda",
+        "--years",
+        "6",
+        "--member",
+        "--together",
+    ]);
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TogetherItem {
+    year: u32,
+    usd: Option<u32>,
+    what: String,
+    ce_hours: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Together {
+    ids: Vec<String>,
+    years: u32,
+    member: bool,
+    items: Vec<TogetherItem>,
+    total_usd: u64,
+    lower_bound: bool,
+    unknown: Vec<String>,
+    notes: Vec<String>,
 }
 
 #[derive(Deserialize)]

@@ -484,3 +484,48 @@ fn the_closest_route_is_the_one_with_least_to_obtain_then_least_to_wait() {
         serde_json::json!(["2 more years of healthcare experience"])
     );
 }
+
+#[test]
+fn credentials_held_together_renew_in_one_cycle_by_the_issuers_rule() {
+    let t = json(&["cost", "rhia", "chda", "--years", "4", "--together"]);
+    let renewals: Vec<&serde_json::Value> = t["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["what"].as_str().unwrap().contains("renewal"))
+        .collect();
+    assert_eq!(renewals.len(), 1, "{t}");
+    assert_eq!(renewals[0]["usd"], 268);
+    assert_eq!(renewals[0]["ce_hours"], 40);
+    assert_eq!(renewals[0]["year"], 3);
+    assert_eq!(t["ids"], serde_json::json!(["rhia", "chda"]));
+    // RHIA takes the RHIT's place: only the RHIA is renewed.
+    let t = json(&["cost", "rhit", "rhia", "--years", "3", "--together"]);
+    let whats: Vec<&str> = t["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["what"].as_str().unwrap())
+        .collect();
+    assert!(
+        whats.contains(&"RHIA renewal") && !whats.iter().any(|w| w.starts_with("RHIT renewal")),
+        "{whats:?}"
+    );
+    // Without --together, each is costed on its own as before.
+    let each = json(&["cost", "rhia", "chda", "--years", "4"]);
+    assert_eq!(each.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn naming_the_same_record_twice_is_a_usage_error() {
+    for args in [
+        vec!["cost", "rhia", "RHIA", "--years", "3"],
+        vec!["compare", "cphims", "cphims"],
+        vec!["compare", "analyst", "ANALYST"],
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert!(err.contains("is named twice"), "{err}");
+    }
+}

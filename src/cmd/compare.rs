@@ -17,19 +17,11 @@ pub fn run(
     let kind = kind_of_all(&args.ids, catalog)?;
     match kind {
         Kind::Certification => {
-            let certs = args
-                .ids
-                .iter()
-                .map(|id| catalog.get::<Certification>(id))
-                .collect::<Result<Vec<_>>>()?;
+            let certs = crate::distinct(&args.ids, |id| catalog.get::<Certification>(id))?;
             out.table(&certifications(&certs, catalog, standing), &certs)
         }
         _ => {
-            let roles = args
-                .ids
-                .iter()
-                .map(|id| catalog.get::<Role>(id))
-                .collect::<Result<Vec<_>>>()?;
+            let roles = crate::distinct(&args.ids, |id| catalog.get::<Role>(id))?;
             out.table(&roles_table(&roles, catalog), &roles)
         }
     }

@@ -1,26 +1,68 @@
-//! `hi cost ID... --years N [--member]`: a per-year breakdown side by side, and totals.
+//! `hi cost ID... --years N [--member] [--together]`: a per-year breakdown side by side and
+//! totals, or the cost of holding the credentials at once.
 
 use anyhow::Result;
 
 use crate::catalog::Catalog;
 use crate::cli::CostArgs;
-use crate::cost::{Cost, cost};
+use crate::cost::{Cost, Together, cost, together};
 use crate::model::Certification;
 use crate::output::{Cell, Format, Output, SideBySide, Table, Tone};
 use crate::show::{bar, usd};
 
 pub fn run(args: &CostArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let costs = args
-        .ids
+    let certs = crate::distinct(&args.ids, |id| catalog.get::<Certification>(id))?;
+    if args.together {
+        let together = together(&certs, catalog, args.years, args.member);
+        return out.table(&together_table(&together), &together);
+    }
+    let costs: Vec<Cost> = certs
         .iter()
-        .map(|id| {
-            catalog
-                .get::<Certification>(id)
-                .map(|c| cost(c, catalog, args.years, args.member))
-        })
-        .collect::<Result<Vec<_>>>()?;
+        .map(|c| cost(c, catalog, args.years, args.member))
+        .collect();
     let bars = out.format == Format::Table;
     out.table(&table(&costs, args.years, bars), &costs)
+}
+
+fn together_table(t: &Together) -> Table {
+    let mut table = Table::new(&["Year", "What", "USD", "CE hours due"]);
+    for item in &t.items {
+        table.row(vec![
+            item.year.to_string().into(),
+            item.what.as_str().into(),
+            usd(item.usd),
+            item.ce_hours
+                .map_or(Cell::default(), |h| h.to_string().into()),
+        ]);
+    }
+    let total = format!("${}", crate::show::thousands(t.total_usd));
+    let total = match t.lower_bound {
+        true => Cell::new(format!("at least {total}"), Tone::Unsure),
+        false => total.into(),
+    };
+    table.row(vec![
+        format!("Total, {} y", t.years).into(),
+        Cell::default(),
+        total,
+        Cell::default(),
+    ]);
+    if !t.unknown.is_empty() {
+        table.row(vec![
+            "Unknown".into(),
+            t.unknown.join("\n").into(),
+            Cell::default(),
+            Cell::default(),
+        ]);
+    }
+    for note in &t.notes {
+        table.row(vec![
+            "Note".into(),
+            note.as_str().into(),
+            Cell::default(),
+            Cell::default(),
+        ]);
+    }
+    table
 }
 
 fn table(costs: &[Cost], years: u32, bars: bool) -> Table {
