@@ -2,7 +2,7 @@
 //! `cargo bench`; whole-process timings are in scripts/bench.sh.
 
 use hi::catalog::Catalog;
-use hi::eligibility::{Profile, evaluate};
+use hi::eligibility::{Person, evaluate};
 use hi::load::{Texts, build};
 use hi::model::{Certification, Education};
 
@@ -42,11 +42,11 @@ fn search(bencher: divan::Bencher, query: &str) {
 #[divan::bench]
 fn eligibility_of_every_certification(bencher: divan::Bencher) {
     let catalog = Catalog::compiled();
-    let profile = Profile {
+    let profile = Person {
         education: Some(Education::Bachelor),
         experience_years: 5,
         healthcare_years: 2,
-        ..Profile::default()
+        ..Person::default()
     };
     bencher.bench_local(|| {
         catalog

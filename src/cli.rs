@@ -46,9 +46,14 @@ pub struct Cli {
     )]
     pub color: ColorChoice,
 
-    /// Read the TOML data files from DIR instead of the copy built into hi
-    #[arg(long, global = true, env = "HI_DATA_DIR", value_name = "DIR")]
+    /// Read the TOML data files from DIR instead of the copy built into hi [env: HI_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Your profile (credentials held, CE log) [env: HI_PROFILE; default:
+    /// $XDG_CONFIG_HOME/hi/profile.toml or ~/.config/hi/profile.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -178,9 +183,145 @@ pub enum Query {
     )]
     Plan(PlanArgs),
 
+    /// Your profile: the facts eligibility takes, and the credentials you hold
+    #[command(
+        after_help = "Examples:\n  hi profile\n  hi profile set --education bachelor --field him --cahiim --experience-years 4\n  hi profile add rhia --earned 2024-06-15\n  hi profile remove rhia\n\nThe profile is one TOML file you may also edit: --profile FILE, else HI_PROFILE, else\n$XDG_CONFIG_HOME/hi/profile.toml, else ~/.config/hi/profile.toml."
+    )]
+    Profile(ProfileCommandArgs),
+
+    /// Your continuing-education log: add an activity, list them, remove one
+    #[command(subcommand)]
+    Ce(CeCommand),
+
+    /// Where you stand with each credential you hold: its cycle, hours done and due, pace
+    #[command(
+        after_help = "Examples:\n  hi status\n  hi status --json | jq '.[] | {id, remaining_hours, days_left}'\n  hi status --check || echo 'CE needs attention'\n  hi status --ics renewals.ics --force\n\n--check prints nothing and exits 0 when every credential is on track; otherwise it says\nwhat needs attention and exits 3."
+    )]
+    Status(StatusArgs),
+
     /// The data set's version, date and size
     #[command(after_help = "Examples:\n  hi about\n  hi about --json | jq .data_version")]
     About,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileCommandArgs {
+    #[command(subcommand)]
+    pub action: Option<ProfileAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileAction {
+    /// Set facts of your profile; each flag given sets that one
+    #[command(
+        after_help = "Examples:\n  hi profile set --education master --field informatics\n  hi profile set --experience-years 6 --healthcare-years 4 --rn\n  hi profile set --member-of ahima"
+    )]
+    Set(SetArgs),
+
+    /// Record a credential you hold and the day you passed its exam
+    #[command(
+        after_help = "Examples:\n  hi profile add rhia --earned 2024-06-15\n  hi profile add cphims --earned 2025-03-15"
+    )]
+    Add {
+        /// A certification id from `hi certs`
+        cert: String,
+
+        /// The day the exam was passed, YYYY-MM-DD
+        #[arg(long, value_name = "DATE")]
+        earned: String,
+    },
+
+    /// Remove a credential from your profile (its CE activities stay)
+    #[command(after_help = "Examples:\n  hi profile remove rhit")]
+    Remove {
+        /// A certification id you hold
+        cert: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    #[command(flatten)]
+    pub facts: FactsArgs,
+
+    /// An organization you are a member of (an id from `hi orgs`): its member prices apply;
+    /// repeat for several
+    #[arg(long = "member-of", value_name = "ORG")]
+    pub member_of: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CeCommand {
+    /// Log a continuing-education activity
+    #[command(
+        after_help = "Examples:\n  hi ce add --date 2026-03-04 --hours 1.5 --title 'Privacy update webinar' --from ahima\n  hi ce add --date 2026-05-20 --hours 6 --title 'HIMSS chapter day' --provider 'HIMSS chapter' --from himss --ethics\n  hi ce add --date 2026-06-01 --hours 2 --title 'Coding clinic' --cert rhia\n\nWithout --cert, an activity counts toward every credential you hold whose current cycle\ncontains its date."
+    )]
+    Add(CeAddArgs),
+
+    /// List your activities, numbered from 1
+    #[command(
+        after_help = "Examples:\n  hi ce list\n  hi ce list --cert cphims\n  hi ce list --json | jq '[.[].hours] | add'"
+    )]
+    List {
+        /// Only the activities that count toward this credential
+        #[arg(long, value_name = "CERT")]
+        cert: Option<String>,
+    },
+
+    /// Remove activity N (as `hi ce list` numbers them)
+    #[command(after_help = "Examples:\n  hi ce remove 3")]
+    Remove {
+        /// The activity's number in `hi ce list`
+        number: usize,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CeAddArgs {
+    /// The day of the activity, YYYY-MM-DD (not in the future)
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+
+    /// Hours, up to two decimals: 1, 1.5, 0.75
+    #[arg(long, value_name = "H")]
+    pub hours: String,
+
+    /// What it was
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+
+    /// Who gave it
+    #[arg(long, value_name = "TEXT")]
+    pub provider: Option<String>,
+
+    /// An organization (an id from `hi orgs`) that offers or approves it: what counts as "from
+    /// the issuer or its approved providers"; repeat for several
+    #[arg(long = "from", value_name = "ORG")]
+    pub from: Vec<String>,
+
+    /// It is on ethics
+    #[arg(long)]
+    pub ethics: bool,
+
+    /// Count it only toward this credential you hold; repeat for several
+    #[arg(long = "cert", value_name = "CERT")]
+    pub certs: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Also write every held credential's deadlines to FILE as an iCalendar (.ics) file
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+
+    /// Overwrite FILE if it exists
+    #[arg(long, requires = "ics")]
+    pub force: bool,
+
+    /// Print nothing and exit 0 when every credential is on track; else say what needs
+    /// attention and exit 3
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -208,9 +349,10 @@ pub enum DataCommand {
     },
 }
 
-/// A person's education and experience, as `eligible` and `plan` read them.
+/// What a person knows of themselves, as `eligible`, `plan` and `profile set` take it. Each
+/// flag given overrides that one fact of the profile.
 #[derive(Debug, Args)]
-pub struct ProfileArgs {
+pub struct FactsArgs {
     /// Highest completed education
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub education: Option<Education>,
@@ -220,28 +362,37 @@ pub struct ProfileArgs {
     pub field: Option<Field>,
 
     /// The degree is from a CAHIIM-accredited health information management program
-    #[arg(long)]
-    pub cahiim: bool,
+    /// (--cahiim=false to say it is not)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub cahiim: Option<bool>,
 
     /// Years of relevant work experience
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub experience_years: u32,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
+    pub experience_years: Option<u32>,
 
     /// Of those years, how many were in healthcare
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub healthcare_years: u32,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
+    pub healthcare_years: Option<u32>,
 
     /// Hours of continuing education in the field
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub ce_hours: u32,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub ce_hours: Option<u32>,
 
-    /// A credential already held (an id from `hi certs`); repeat for several
+    /// Holds an active registered nurse licence (--rn=false to say not)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub rn: Option<bool>,
+}
+
+/// A person's facts and credentials, as `eligible` and `plan` read them: the profile's, with
+/// each flag given overriding it.
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    #[command(flatten)]
+    pub facts: FactsArgs,
+
+    /// A credential already held (an id from `hi certs`), besides the profile's; repeat for several
     #[arg(long = "credential", value_name = "ID")]
     pub credentials: Vec<String>,
-
-    /// Holds an active registered nurse licence
-    #[arg(long)]
-    pub rn: bool,
 }
 
 #[derive(Debug, Args)]
@@ -278,9 +429,9 @@ pub struct RenewArgs {
     /// A certification id
     pub id: String,
 
-    /// The date the exam was passed, YYYY-MM-DD
+    /// The date the exam was passed, YYYY-MM-DD [default: the date in your profile]
     #[arg(long, value_name = "DATE")]
-    pub earned: String,
+    pub earned: Option<String>,
 
     /// How many cycles to list
     #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=50))]

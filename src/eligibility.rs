@@ -1,7 +1,7 @@
 //! Whether a person may sit an exam: a profile checked against each eligibility route.
 //! The rules are the routes in `data/certifications.toml`; nothing here knows a credential.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
@@ -10,7 +10,7 @@ use crate::model::{Certification, Education, Field, Kind, Route};
 
 /// What `hi eligible` and `hi plan` know of a person.
 #[derive(Debug, Clone, Default)]
-pub struct Profile {
+pub struct Person {
     pub education: Option<Education>,
     pub field: Option<Field>,
     /// The degree is from a CAHIIM-accredited health information management program.
@@ -22,30 +22,50 @@ pub struct Profile {
     pub rn: bool,
 }
 
-impl Profile {
-    /// The profile the flags describe, with every credential id checked.
-    pub fn from_args(args: &ProfileArgs, catalog: &Catalog) -> Result<Profile> {
-        if args.healthcare_years > args.experience_years {
-            bail!(
-                "--healthcare-years ({}) counts years within --experience-years ({}), so it cannot be larger",
-                args.healthcare_years,
-                args.experience_years
-            );
+impl Person {
+    /// The person the profile and the flags describe: each flag given overrides that one fact
+    /// of the profile, and the credentials are the profile's and the flags', each id checked.
+    pub fn new(
+        stored: &crate::profile::Profile,
+        args: &ProfileArgs,
+        catalog: &Catalog,
+    ) -> Result<Person> {
+        let (flags, facts) = (&args.facts, &stored.facts);
+        let experience_years = flags
+            .experience_years
+            .or(facts.experience_years)
+            .unwrap_or(0);
+        let healthcare_years = flags
+            .healthcare_years
+            .or(facts.healthcare_years)
+            .unwrap_or(0);
+        if healthcare_years > experience_years {
+            return Err(crate::usage(format!(
+                "healthcare years ({healthcare_years}) count within the years of experience \
+                 ({experience_years}), so they cannot be more"
+            )));
         }
-        let credentials = args
+        let mut credentials: Vec<String> = Vec::new();
+        let ids = stored
             .credentials
             .iter()
-            .map(|id| catalog.get::<Certification>(id).map(|c| c.id.clone()))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Profile {
-            education: args.education,
-            field: args.field,
-            cahiim: args.cahiim,
-            experience_years: args.experience_years,
-            healthcare_years: args.healthcare_years,
-            ce_hours: args.ce_hours,
+            .map(|h| &h.id)
+            .chain(&args.credentials);
+        for id in ids {
+            let id = catalog.get::<Certification>(id)?.id.clone();
+            if !credentials.contains(&id) {
+                credentials.push(id);
+            }
+        }
+        Ok(Person {
+            education: flags.education.or(facts.education),
+            field: flags.field.or(facts.field),
+            cahiim: flags.cahiim.or(facts.cahiim).unwrap_or(false),
+            experience_years,
+            healthcare_years,
+            ce_hours: flags.ce_hours.or(facts.ce_hours).unwrap_or(0),
             credentials,
-            rn: args.rn,
+            rn: flags.rn.or(facts.rn).unwrap_or(false),
         })
     }
 }
@@ -82,7 +102,7 @@ pub struct Verdict {
 }
 
 /// The verdict for one certification.
-pub fn evaluate(cert: &Certification, profile: &Profile, catalog: &Catalog) -> Verdict {
+pub fn evaluate(cert: &Certification, profile: &Person, catalog: &Catalog) -> Verdict {
     let verdict = |status, route: Option<&Route>, missing| Verdict {
         id: cert.id.clone(),
         name: cert.name.clone(),
@@ -146,7 +166,7 @@ struct Lack {
     ce_hours: u32,
 }
 
-fn lacking(route: &Route, profile: &Profile, catalog: &Catalog) -> Lack {
+fn lacking(route: &Route, profile: &Person, catalog: &Catalog) -> Lack {
     let mut missing = Vec::new();
     if let Some(level) = route.education {
         let level_ok = profile.education.is_some_and(|have| have >= level);
@@ -290,11 +310,11 @@ mod tests {
         })
     }
 
-    fn profile(education: Option<Education>, field: Option<Field>) -> Profile {
-        Profile {
+    fn profile(education: Option<Education>, field: Option<Field>) -> Person {
+        Person {
             education,
             field,
-            ..Profile::default()
+            ..Person::default()
         }
     }
 
@@ -302,7 +322,7 @@ mod tests {
     fn each_kind_of_condition_is_met_at_its_boundary_and_missed_below_it() {
         use Education::{Associate, Bachelor, Doctorate};
         let bachelor_him = profile(Some(Bachelor), Some(Field::Him));
-        let cases: Vec<(&str, Profile, Status, Vec<&str>)> = vec![
+        let cases: Vec<(&str, Person, Status, Vec<&str>)> = vec![
             (
                 "education = \"bachelor\"",
                 profile(Some(Bachelor), None),
@@ -323,13 +343,13 @@ mod tests {
             ),
             (
                 "education = \"bachelor\"",
-                Profile::default(),
+                Person::default(),
                 Status::NotEligible,
                 vec!["a bachelor's degree or higher"],
             ),
             (
                 "education = \"high-school\"",
-                Profile::default(),
+                Person::default(),
                 Status::NotEligible,
                 vec!["a high-school diploma or equivalent"],
             ),
@@ -355,7 +375,7 @@ mod tests {
             ),
             (
                 "education = \"associate\"\nfields = [\"him\"]\ncahiim = true",
-                Profile {
+                Person {
                     cahiim: true,
                     ..profile(Some(Associate), None)
                 },
@@ -364,85 +384,85 @@ mod tests {
             ),
             (
                 "experience_years = 5",
-                Profile {
+                Person {
                     experience_years: 5,
-                    ..Profile::default()
+                    ..Person::default()
                 },
                 Status::Eligible,
                 vec![],
             ),
             (
                 "experience_years = 5",
-                Profile {
+                Person {
                     experience_years: 4,
-                    ..Profile::default()
+                    ..Person::default()
                 },
                 Status::NotEligible,
                 vec!["1 more year of experience"],
             ),
             (
                 "experience_years = 5\nhealthcare_years = 3",
-                Profile {
+                Person {
                     experience_years: 5,
                     healthcare_years: 1,
-                    ..Profile::default()
+                    ..Person::default()
                 },
                 Status::NotEligible,
                 vec!["2 more years of healthcare experience"],
             ),
             (
                 "ce_hours = 45",
-                Profile {
+                Person {
                     ce_hours: 45,
-                    ..Profile::default()
+                    ..Person::default()
                 },
                 Status::Eligible,
                 vec![],
             ),
             (
                 "ce_hours = 45",
-                Profile {
+                Person {
                     ce_hours: 44,
-                    ..Profile::default()
+                    ..Person::default()
                 },
                 Status::NotEligible,
                 vec!["1 more CE hour in the field"],
             ),
             (
                 "credentials = [\"rhit\"]",
-                Profile::default(),
+                Person::default(),
                 Status::NotEligible,
                 vec!["one of these credentials: RHIT"],
             ),
             (
                 "credentials = [\"rhit\"]",
-                Profile {
+                Person {
                     credentials: vec!["rhit".to_string()],
-                    ..Profile::default()
+                    ..Person::default()
                 },
                 Status::Eligible,
                 vec![],
             ),
             (
                 "rn = true",
-                Profile::default(),
+                Person::default(),
                 Status::NotEligible,
                 vec!["an active RN licence"],
             ),
             (
                 "rn = true",
-                Profile {
+                Person {
                     rn: true,
-                    ..Profile::default()
+                    ..Person::default()
                 },
                 Status::Eligible,
                 vec![],
             ),
             (
                 "experience_years = 2\nother = \"the experience was in privacy\"",
-                Profile {
+                Person {
                     experience_years: 2,
-                    ..Profile::default()
+                    ..Person::default()
                 },
                 Status::Unknown,
                 vec!["to confirm: the experience was in privacy"],
@@ -464,7 +484,7 @@ mod tests {
 
     #[test]
     fn a_certification_without_rules_is_unknown() {
-        let verdict = evaluate(&cert(Vec::new()), &Profile::default(), &catalog());
+        let verdict = evaluate(&cert(Vec::new()), &Person::default(), &catalog());
         assert_eq!(verdict.status, Status::Unknown);
         assert_eq!(verdict.route, None);
         assert_eq!(
@@ -485,7 +505,7 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        let person = Profile {
+        let person = Person {
             experience_years: 1,
             ..profile(Some(Education::Associate), None)
         };

@@ -12,6 +12,8 @@ pub struct Covering {
     pub id: String,
     pub name: String,
     pub domain: String,
+    /// The person holds it already.
+    pub held: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -30,8 +32,8 @@ pub struct Gap {
 }
 
 /// The role's skills not in `have`, each with the certifications whose current exam domains
-/// test it. Every id given is checked.
-pub fn gap(role: &str, have: &[String], catalog: &Catalog) -> Result<Gap> {
+/// test it, those `held` marked. Every id given is checked.
+pub fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> Result<Gap> {
     let role = catalog.get::<Role>(role)?;
     let have = have
         .iter()
@@ -48,7 +50,7 @@ pub fn gap(role: &str, have: &[String], catalog: &Catalog) -> Result<Gap> {
             id: skill.id.clone(),
             name: skill.name.clone(),
             category: skill.category.label(),
-            certifications: covering(catalog, &skill.id),
+            certifications: covering(catalog, &skill.id, held),
         })
         .collect();
     Ok(Gap {
@@ -58,7 +60,7 @@ pub fn gap(role: &str, have: &[String], catalog: &Catalog) -> Result<Gap> {
     })
 }
 
-fn covering(catalog: &Catalog, skill: &str) -> Vec<Covering> {
+fn covering(catalog: &Catalog, skill: &str, held: &[String]) -> Vec<Covering> {
     catalog
         .certifications()
         .iter()
@@ -73,6 +75,7 @@ fn covering(catalog: &Catalog, skill: &str) -> Vec<Covering> {
                 id: cert.id.clone(),
                 name: cert.name.clone(),
                 domain: domain.name.clone(),
+                held: held.contains(&cert.id),
             })
         })
         .collect()

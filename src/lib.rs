@@ -15,9 +15,11 @@ pub mod ics;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod profile;
 pub mod record;
 pub mod renewal;
 pub mod show;
+pub mod status;
 pub mod write;
 
 use std::io::{self, IsTerminal, Write};
@@ -38,6 +40,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Cli::command().write_long_help(&mut out)?;
         return Ok(());
     };
+    // An empty variable counts as unset, as for NO_COLOR.
+    let data_dir = cli.data_dir.clone().or_else(|| {
+        std::env::var_os("HI_DATA_DIR")
+            .filter(|v| !v.is_empty())
+            .map(Into::into)
+    });
     let color = output::use_color(cli.color, io::stdout().is_terminal());
     let mut out = Output::new(Format::choose(cli.format, cli.json), color, cli.fields);
     match command {
@@ -56,11 +64,11 @@ pub fn run(cli: Cli) -> Result<()> {
             return Ok(());
         }
         // The data commands read (or write) files themselves, and must run on broken data.
-        Command::Data(command) => cmd::data::run(&command, cli.data_dir.as_deref(), &mut out)?,
+        Command::Data(command) => cmd::data::run(&command, data_dir.as_deref(), &mut out)?,
         Command::Query(query) => {
             let now = now()?;
-            let catalog = catalog(cli.data_dir.as_deref())?;
-            query_catalog(query, &catalog, &now, &mut out)?;
+            let catalog = catalog(data_dir.as_deref())?;
+            query_catalog(query, &catalog, cli.profile.as_deref(), &now, &mut out)?;
             // As with clap's command in main: the system frees the records faster at exit.
             std::mem::forget(catalog);
         }
@@ -71,11 +79,13 @@ pub fn run(cli: Cli) -> Result<()> {
 fn query_catalog(
     query: Query,
     catalog: &Catalog,
+    profile_flag: Option<&Path>,
     now: &jiff::ZonedDateTime,
     out: &mut Output,
 ) -> Result<()> {
     // How each figure stands (its source, its age) is judged against this one "today".
     let standing = &Standing::new(catalog, now.date());
+    let today = now.date();
     match query {
         Query::Roles(args) => cmd::roles::run(&args, catalog, standing, out),
         Query::Responsibilities(args) => cmd::responsibilities::run(&args, catalog, out),
@@ -90,11 +100,28 @@ fn query_catalog(
         Query::Sources(args) => cmd::sources::run(&args, catalog, standing, out),
         Query::Compare(args) => cmd::compare::run(&args, catalog, standing, out),
         Query::Search(args) => cmd::search::run(&args, catalog, out),
-        Query::Eligible(args) => cmd::eligible::run(&args, catalog, out),
+        Query::Eligible(args) => {
+            cmd::eligible::run(&args, catalog, &profile::stored(profile_flag)?, out)
+        }
         Query::Cost(args) => cmd::cost::run(&args, catalog, out),
-        Query::Renew(args) => cmd::renew::run(&args, catalog, now, out),
-        Query::Gap(args) => cmd::gap::run(&args, catalog, out),
-        Query::Plan(args) => cmd::plan::run(&args, catalog, out),
+        Query::Renew(args) => {
+            let stored = match args.earned {
+                Some(_) => profile::Profile::default(),
+                None => profile::stored(profile_flag)?,
+            };
+            cmd::renew::run(&args, catalog, &stored, now, out)
+        }
+        Query::Gap(args) => cmd::gap::run(&args, catalog, &profile::stored(profile_flag)?, out),
+        Query::Plan(args) => cmd::plan::run(&args, catalog, &profile::stored(profile_flag)?, out),
+        Query::Profile(args) => {
+            cmd::profile::run(&args, catalog, &profile::path(profile_flag)?, today, out)
+        }
+        Query::Ce(command) => {
+            cmd::ce::run(&command, catalog, &profile::path(profile_flag)?, today, out)
+        }
+        Query::Status(args) => {
+            cmd::status::run(&args, catalog, &profile::path(profile_flag)?, now, out)
+        }
         Query::About => cmd::about::run(catalog, standing, out),
     }
 }
@@ -138,6 +165,23 @@ impl std::error::Error for UsageError {}
 /// A usage error, as an error to return.
 pub fn usage(message: impl Into<String>) -> anyhow::Error {
     UsageError(message.into()).into()
+}
+
+/// A date given on the command line as `flag`: a usage error unless it is a real day written
+/// YYYY-MM-DD.
+pub fn date_arg(flag: &str, text: &str) -> Result<jiff::civil::Date> {
+    let shown = output::clean_line(text);
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    match text.parse() {
+        Ok(date) if well_formed => Ok(date),
+        _ => Err(usage(format!(
+            "{flag} `{shown}` is not a date of the form YYYY-MM-DD"
+        ))),
+    }
 }
 
 /// The records the ids name, each looked up; the same record named twice is a usage error.

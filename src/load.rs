@@ -702,7 +702,7 @@ fn locate(tree: &DeTable, key: &str, position: usize, path: &FieldPath) -> Optio
 
 /// 1-based line and column (in characters) of a byte offset; an offset inside a character
 /// counts as that character.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

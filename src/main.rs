@@ -16,6 +16,8 @@ fn main() -> ExitCode {
     match hi::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if hi::is_closed_pipe(&error) => ExitCode::SUCCESS,
+        // `hi status --check` has said what needs attention.
+        Err(error) if error.is::<hi::cmd::status::NeedsAttention>() => ExitCode::from(3),
         Err(error) => {
             let prefix = if hi::output::use_color(color, io::stderr().is_terminal()) {
                 hi::output::bold("hi:")

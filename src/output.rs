@@ -163,11 +163,6 @@ impl Table {
             .map(|row| row.iter().map(|c| c.marked(marks)).collect())
             .collect()
     }
-
-    /// Whether any cell carries a mark.
-    pub fn is_marked(&self) -> bool {
-        self.rows.iter().flatten().any(|c| c.mark.is_some())
-    }
 }
 
 /// One column per item, one row per attribute: the shape of every comparison.
@@ -356,6 +351,13 @@ impl Output {
         }
     }
 
+    /// A message for the person, not the data: `hi: ...` on stderr, on one line, so that stdout
+    /// stays what a pipe expects. A stderr that cannot be written is no failure.
+    pub fn message(&mut self, text: &str) -> Result<()> {
+        let _ = writeln!(io::stderr().lock(), "hi: {}", clean_line(text));
+        Ok(())
+    }
+
     /// Pretty JSON and a final newline: the one JSON writer of every command.
     pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         serde_json::to_writer_pretty(&mut self.out, value)?;
@@ -433,9 +435,9 @@ impl Output {
         }
     }
 
-    /// The legend of the marks a table uses, under it.
+    /// The legend of the table (what its marks mean, a total), under it.
     fn legend(&mut self, table: &Table, gap: &str) -> Result<()> {
-        if table.is_marked() {
+        if !table.legend.is_empty() {
             write!(self.out, "{gap}")?;
             for line in &table.legend {
                 writeln!(self.out, "{}", plain_cell(line))?;
@@ -585,8 +587,10 @@ fn text(value: Option<&Value>) -> String {
     }
 }
 
-/// Text from data files, stripped of control characters and escape sequences so that a data
-/// file cannot move the cursor or change colours; newlines stay, as they break lines in cells.
+/// Text from data files or the command line, stripped of control characters, escape sequences,
+/// and the bidi and zero-width characters that can make text read otherwise than it is (as fd's
+/// `sanitize.rs` does), so that no input can move the cursor, change colours or reorder what
+/// is shown; newlines stay, as they break lines in cells.
 pub fn clean(text: &str) -> String {
     let mut cleaned = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -616,11 +620,25 @@ pub fn clean(text: &str) -> String {
             },
             '\n' => cleaned.push('\n'),
             '\t' => cleaned.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || is_invisible(c) => {}
             c => cleaned.push(c),
         }
     }
     cleaned
+}
+
+/// Bidi controls and zero-width characters.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
+    )
+}
+
+/// Text safe for the terminal and on one line: what a message echoes from input (an id, a
+/// path) so that it can neither drive the terminal nor forge a second line.
+pub fn clean_line(text: &str) -> String {
+    clean(text).replace('\n', " ")
 }
 
 /// A cell for tab-separated output: one line, no tabs.
@@ -645,6 +663,9 @@ mod tests {
         assert_eq!(clean("\u{1b}]0;title\u{7}ok"), "ok");
         assert_eq!(clean("\u{1b}]8;;http://x\u{1b}\\link"), "link");
         assert_eq!(clean("\u{9b}31mx"), "31mx");
+        assert_eq!(clean("admin\u{202e}gpj.exe"), "admingpj.exe");
+        assert_eq!(clean("zero\u{200b}width\u{feff}"), "zerowidth");
+        assert_eq!(clean_line("one\nhi: two"), "one hi: two");
     }
 
     #[test]

@@ -1,9 +1,140 @@
-//! Writing a file the user named: whole or not at all.
+//! Writing a file the user named, and the profile: whole or not at all, and never replacing
+//! what is not a regular file.
+//!
+//! A regular file is written through a temporary file beside it that is flushed, synced and
+//! renamed over it, then the directory is synced, so a reader or a crash sees the old file or
+//! the new one, never a mix. A symlink is followed and its target written, so the link stays.
+//! A FIFO, a character device or `-` is written as a stream. Anything else (a directory, a
+//! block device, a socket) is refused.
 
-use std::io::Write;
-use std::path::Path;
+use std::fs::{self, File, OpenOptions, Permissions};
+use std::io::{self, Write};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+
+use crate::output::clean_line;
+
+/// What a path names, once symlinks are followed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A regular file, or nothing yet: written by replacing it whole.
+    File { path: PathBuf, exists: bool },
+    /// A FIFO or a character device: written as a stream.
+    Stream(PathBuf),
+    /// `-`: standard output.
+    Stdout,
+}
+
+/// How many symlinks in a row are followed before the path is taken for a loop, as Linux does.
+const MAX_LINKS: usize = 40;
+
+/// What writing to `path` would write to.
+pub fn target(path: &Path) -> Result<Target> {
+    if path.as_os_str() == "-" {
+        return Ok(Target::Stdout);
+    }
+    let shown = || clean_line(&path.display().to_string());
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Target::File {
+                    path,
+                    exists: false,
+                });
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot write {}", shown())),
+        };
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            let link =
+                fs::read_link(&path).with_context(|| format!("cannot follow {}", shown()))?;
+            path = parent_dir(&path).join(link);
+        } else if kind.is_file() {
+            return Ok(Target::File { path, exists: true });
+        } else if kind.is_fifo() || kind.is_char_device() {
+            return Ok(Target::Stream(path));
+        } else if kind.is_dir() {
+            bail!("cannot write {}: it is a directory", shown());
+        } else {
+            bail!(
+                "cannot write {}: it is not a regular file, a FIFO or a character device",
+                shown()
+            );
+        }
+    }
+    bail!("cannot write {}: too many symbolic links", shown())
+}
+
+/// Writes `bytes` to what `path` names. An existing regular file is replaced only when
+/// `replace`; a new one follows the umask.
+pub fn write_output(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let shown = clean_line(&path.display().to_string());
+    match target(path)? {
+        Target::Stdout => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+        Target::Stream(stream) => {
+            let mut file = OpenOptions::new()
+                .write(true)
+                .open(&stream)
+                .with_context(|| format!("cannot write {shown}"))?;
+            file.write_all(bytes)
+                .with_context(|| format!("cannot write {shown}"))?;
+            Ok(())
+        }
+        Target::File { exists: true, .. } if !replace => {
+            bail!("{shown} exists: add --force to overwrite it")
+        }
+        Target::File { path, exists } => {
+            replace_whole(&path, bytes, new_file_mode(&path, exists, 0o666)?)
+                .with_context(|| format!("cannot write {shown}"))
+        }
+    }
+}
+
+/// The mode a file written at `path` gets: an existing file's own, else `mode` under the umask.
+fn new_file_mode(path: &Path, exists: bool, mode: u32) -> Result<Mode> {
+    Ok(match exists {
+        true => Mode::Keep(fs::metadata(path)?.permissions()),
+        false => Mode::New(mode),
+    })
+}
+
+/// The permissions of a file written whole.
+pub enum Mode {
+    /// Those of the file it replaces.
+    Keep(Permissions),
+    /// These bits, under the umask, for a new file.
+    New(u32),
+}
+
+/// Replaces the regular file `path` (no symlink) with `bytes`: a temporary file beside it,
+/// flushed and synced, renamed over it, then the directory synced.
+pub fn replace_whole(path: &Path, bytes: &[u8], mode: Mode) -> Result<()> {
+    let dir = parent_dir(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".hi-").suffix(".tmp");
+    if let Mode::New(bits) = mode {
+        builder.permissions(Permissions::from_mode(bits));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    if let Mode::Keep(permissions) = mode {
+        temp.as_file().set_permissions(permissions)?;
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    // The rename is durable only once the directory that holds the name is.
+    File::open(dir)?.sync_all()?;
+    Ok(())
+}
 
 /// The directory `path` lies in: `.` for a bare file name.
 pub fn parent_dir(path: &Path) -> &Path {
@@ -13,26 +144,124 @@ pub fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-/// Writes `bytes` to `path` whole or not at all, through a temporary file beside it that is
-/// then moved into place. An existing file is replaced only when `replace`; otherwise the move
-/// fails if the name was taken meanwhile.
-pub fn write_whole(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
-    let context = || format!("cannot write {}", path.display());
-    let mut temp = tempfile::NamedTempFile::new_in(parent_dir(path)).with_context(context)?;
-    temp.write_all(bytes).with_context(context)?;
-    let placed = if replace {
-        temp.persist(path)
-    } else {
-        temp.persist_noclobber(path)
-    };
-    placed.map_err(|e| e.error).with_context(context)?;
-    Ok(())
+/// Holds an exclusive lock on `path` for as long as the returned file lives: a lock file
+/// beside it (`.NAME.lock`), since the file itself is replaced by every write.
+pub fn lock(path: &Path) -> Result<File> {
+    let name = path
+        .file_name()
+        .map_or("profile".into(), |n| n.to_string_lossy());
+    let lock_path = parent_dir(path).join(format!(".{name}.lock"));
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(&lock_path)
+        .with_context(|| {
+            format!(
+                "cannot lock {}",
+                clean_line(&lock_path.display().to_string())
+            )
+        })?;
+    file.lock()?;
+    Ok(file)
 }
 
-/// Writes a new file at `path`, whole or not at all; an existing file is kept unless `force`.
-pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    if path.exists() && !force {
-        bail!("{} exists: add --force to overwrite it", path.display());
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_written_as_what_it_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.ics");
+        assert_eq!(target(Path::new("-")).unwrap(), Target::Stdout);
+        assert_eq!(
+            target(&file).unwrap(),
+            Target::File {
+                path: file.clone(),
+                exists: false
+            }
+        );
+        fs::write(&file, "x").unwrap();
+        assert_eq!(
+            target(&file).unwrap(),
+            Target::File {
+                path: file.clone(),
+                exists: true
+            }
+        );
+        let link = dir.path().join("link.ics");
+        std::os::unix::fs::symlink("a.ics", &link).unwrap();
+        assert_eq!(
+            target(&link).unwrap(),
+            Target::File {
+                path: dir.path().join("a.ics"),
+                exists: true
+            }
+        );
+        let dangling = dir.path().join("dangling.ics");
+        std::os::unix::fs::symlink("new.ics", &dangling).unwrap();
+        assert_eq!(
+            target(&dangling).unwrap(),
+            Target::File {
+                path: dir.path().join("new.ics"),
+                exists: false
+            }
+        );
+        let lp = dir.path().join("loop");
+        std::os::unix::fs::symlink("loop", &lp).unwrap();
+        assert!(
+            target(&lp)
+                .unwrap_err()
+                .to_string()
+                .contains("too many symbolic links")
+        );
+        assert!(
+            target(dir.path())
+                .unwrap_err()
+                .to_string()
+                .contains("is a directory")
+        );
+        assert_eq!(
+            target(Path::new("/dev/null")).unwrap(),
+            Target::Stream("/dev/null".into())
+        );
     }
-    write_whole(path, bytes, force)
+
+    #[test]
+    fn a_symlinked_file_is_updated_and_the_link_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("real.ics"), "old").unwrap();
+        let link = dir.path().join("link.ics");
+        std::os::unix::fs::symlink("real.ics", &link).unwrap();
+        write_output(&link, b"new", true).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("real.ics")).unwrap(),
+            "new"
+        );
+        let refused = write_output(&link, b"newer", false).unwrap_err();
+        assert!(refused.to_string().contains("exists: add --force"));
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        fs::write(&file, "old").unwrap();
+        fs::set_permissions(&file, Permissions::from_mode(0o640)).unwrap();
+        write_output(&file, b"new", true).unwrap();
+        assert_eq!(
+            fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        // Nothing but the file is left in the directory.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 }

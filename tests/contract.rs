@@ -391,6 +391,7 @@ struct Covering {
     id: String,
     name: String,
     domain: String,
+    held: bool,
 }
 
 #[derive(Deserialize)]
@@ -531,6 +532,141 @@ struct Together {
     lower_bound: bool,
     unknown: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Facts {
+    education: Option<String>,
+    field: Option<String>,
+    cahiim: Option<bool>,
+    experience_years: Option<u32>,
+    healthcare_years: Option<u32>,
+    ce_hours: Option<u32>,
+    rn: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Held {
+    id: String,
+    earned: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Activity {
+    number: Option<usize>,
+    date: String,
+    hours: f64,
+    title: String,
+    provider: Option<String>,
+    from: Vec<String>,
+    ethics: bool,
+    certs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonalProfile {
+    path: String,
+    format: u32,
+    facts: Facts,
+    memberships: Vec<String>,
+    credential: Vec<Held>,
+    ce: Vec<Activity>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Requirement {
+    name: String,
+    required_hours: Option<f64>,
+    done_hours: f64,
+    remaining_hours: Option<f64>,
+    met: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CredentialStatus {
+    id: String,
+    name: String,
+    earned: String,
+    cycle: Option<u32>,
+    cycle_start: Option<String>,
+    cycle_end: Option<String>,
+    apply_by: Option<String>,
+    days_left: Option<i64>,
+    required_hours: Option<f64>,
+    done_hours: f64,
+    remaining_hours: Option<f64>,
+    requirements: Vec<Requirement>,
+    hours_per_month_needed: Option<f64>,
+    on_pace: Option<bool>,
+    renewal_fee_usd: Option<u32>,
+    replaced_by: Option<String>,
+    attention: Vec<String>,
+    notes: Vec<String>,
+}
+
+#[test]
+fn the_personal_commands_match_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile.toml");
+    let run = |args: &[&str]| {
+        let output = crate::common::hi()
+            .arg("--profile")
+            .arg(&profile)
+            .args(args)
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output.stdout
+    };
+    run(&[
+        "profile",
+        "set",
+        "--education",
+        "master",
+        "--member-of",
+        "ahima",
+    ]);
+    run(&["profile", "add", "rhia", "--earned", "2025-06-15"]);
+    run(&["profile", "add", "rhit", "--earned", "2023-06-15"]);
+    let added: Activity = serde_json::from_slice(&run(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-01-05",
+        "--hours",
+        "2.5",
+        "--title",
+        "Webinar",
+        "--provider",
+        "AHIMA",
+        "--from",
+        "ahima",
+        "--cert",
+        "rhia",
+    ]))
+    .unwrap();
+    assert_eq!(added.number, Some(1));
+    let shown: PersonalProfile = serde_json::from_slice(&run(&["profile"])).unwrap();
+    assert_eq!(shown.ce.len(), 1);
+    let listed: Vec<Activity> = serde_json::from_slice(&run(&["ce", "list"])).unwrap();
+    assert_eq!(listed.len(), 1);
+    let status: Vec<CredentialStatus> = serde_json::from_slice(&run(&["status"])).unwrap();
+    assert_eq!(status.len(), 2);
+    assert_eq!(status[1].replaced_by.as_deref(), Some("rhia"));
+    // A member pays the member fee, which the fixture does not have: unknown, not the
+    // non-member price.
+    assert_eq!(status[0].renewal_fee_usd, None);
 }
 
 #[derive(Deserialize)]

@@ -176,8 +176,9 @@ fn eligible_rejects_bad_profiles() {
         "--healthcare-years",
         "3",
     ]);
-    assert_eq!(code, 1);
-    assert!(err.contains("--healthcare-years (3)"), "{err}");
+    // Contradictory values are a usage error.
+    assert_eq!(code, 2);
+    assert!(err.contains("healthcare years (3)"), "{err}");
     let (code, _, err) = run(&["eligible", "--credential", "rhiaa"]);
     assert_eq!(code, 1);
     assert!(err.contains("did you mean `rhia`?"), "{err}");
@@ -324,8 +325,9 @@ fn renewal_with_unknown_rules_or_bad_dates_is_an_error() {
         err.contains("the renewal calendar of ACHIP is unknown"),
         "{err}"
     );
+    // An impossible date is a usage error.
     let (code, _, err) = run(&["renew", "rhia", "--earned", "2025-02-30"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(
         err.starts_with("hi: --earned `2025-02-30` is not a date"),
         "{err}"

@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use crate::cli::DataCommand;
 use crate::load::{FILES, Severity, check};
 use crate::output::{Output, Table};
-use crate::write::{parent_dir, write_whole};
+use crate::write::{parent_dir, write_output};
 
 pub fn run(command: &DataCommand, data_dir: Option<&Path>, out: &mut Output) -> Result<()> {
     match command {
@@ -68,7 +68,7 @@ fn export(dir: &Path, force: bool) -> Result<()> {
                 );
             }
             for (name, text) in FILES {
-                write_whole(&dir.join(name), text.as_bytes(), true)?;
+                write_output(&dir.join(name), text.as_bytes(), true)?;
             }
             Ok(())
         }

@@ -4,12 +4,17 @@ use anyhow::Result;
 
 use crate::catalog::Catalog;
 use crate::cli::EligibleArgs;
-use crate::eligibility::{Profile, Status, evaluate};
+use crate::eligibility::{Person, Status, evaluate};
 use crate::model::Certification;
 use crate::output::{Cell, Output, Table, Tone};
 
-pub fn run(args: &EligibleArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let profile = Profile::from_args(&args.profile, catalog)?;
+pub fn run(
+    args: &EligibleArgs,
+    catalog: &Catalog,
+    stored: &crate::profile::Profile,
+    out: &mut Output,
+) -> Result<()> {
+    let profile = Person::new(stored, &args.profile, catalog)?;
     let certs: Vec<&Certification> = match &args.cert {
         Some(id) => vec![catalog.get::<Certification>(id)?],
         None => catalog.certifications().iter().collect(),

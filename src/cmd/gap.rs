@@ -7,9 +7,11 @@ use crate::catalog::Catalog;
 use crate::cli::GapArgs;
 use crate::gap::{Gap, gap};
 use crate::output::{Output, Table};
+use crate::profile::Profile;
 
-pub fn run(args: &GapArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let gap = gap(&args.role, &args.have, catalog)?;
+pub fn run(args: &GapArgs, catalog: &Catalog, stored: &Profile, out: &mut Output) -> Result<()> {
+    let held: Vec<String> = stored.credentials.iter().map(|h| h.id.clone()).collect();
+    let gap = gap(&args.role, &args.have, &held, catalog)?;
     out.table(&table(&gap), &gap)
 }
 
@@ -19,7 +21,10 @@ fn table(gap: &Gap) -> Table {
         let certs: Vec<String> = skill
             .certifications
             .iter()
-            .map(|c| format!("{} ({})", c.name, c.domain))
+            .map(|c| match c.held {
+                true => format!("{} ({}) — held", c.name, c.domain),
+                false => format!("{} ({})", c.name, c.domain),
+            })
             .collect();
         table.row(vec![
             skill.id.clone(),

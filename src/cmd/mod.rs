@@ -3,6 +3,7 @@
 //! the list-or-show shape of the record commands.
 
 pub mod about;
+pub mod ce;
 pub mod certs;
 pub mod compare;
 pub mod cost;
@@ -14,6 +15,7 @@ pub mod occupations;
 pub mod orgs;
 pub mod paths;
 pub mod plan;
+pub mod profile;
 pub mod regulations;
 pub mod renew;
 pub mod responsibilities;
@@ -22,6 +24,7 @@ pub mod salaries;
 pub mod search;
 pub mod skills;
 pub mod sources;
+pub mod status;
 
 use anyhow::Result;
 

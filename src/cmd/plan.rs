@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::cli::PlanArgs;
 use crate::cost::{Cost, cost};
-use crate::eligibility::{Profile, Status, Verdict, evaluate};
+use crate::eligibility::{Person, Status, Verdict, evaluate};
 use crate::gap::{Gap, gap};
 use crate::model::{Certification, Role};
 use crate::output::{Detail, Output};
@@ -31,9 +31,19 @@ struct Plan {
     steps: Vec<Step>,
 }
 
-pub fn run(args: &PlanArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let profile = Profile::from_args(&args.profile, catalog)?;
-    let gap = gap(&args.gap.role, &args.gap.have, catalog)?;
+pub fn run(
+    args: &PlanArgs,
+    catalog: &Catalog,
+    stored: &crate::profile::Profile,
+    out: &mut Output,
+) -> Result<()> {
+    let profile = Person::new(stored, &args.profile, catalog)?;
+    let gap = gap(
+        &args.gap.role,
+        &args.gap.have,
+        &profile.credentials,
+        catalog,
+    )?;
     let role = catalog.get::<Role>(&gap.role)?;
 
     // The role's recommended certifications first, then any that cover a missing skill.

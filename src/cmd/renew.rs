@@ -1,7 +1,7 @@
 //! `hi renew ID --earned YYYY-MM-DD [--cycles N] [--ics FILE [--force]]`: the end of each
 //! renewal cycle, when to apply, and the CE hours due, optionally as an iCalendar file.
 
-use anyhow::{Context, Result};
+use anyhow::{Result, bail};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -9,8 +9,9 @@ use crate::catalog::Catalog;
 use crate::cli::RenewArgs;
 use crate::model::Certification;
 use crate::output::{Output, Table};
+use crate::profile::Profile;
 use crate::renewal::{Deadline, deadlines};
-use crate::write::write_new;
+use crate::write::write_output;
 
 #[derive(Debug, Serialize)]
 struct Calendar<'a> {
@@ -22,20 +23,27 @@ struct Calendar<'a> {
 pub fn run(
     args: &RenewArgs,
     catalog: &Catalog,
+    stored: &Profile,
     now: &jiff::ZonedDateTime,
     out: &mut Output,
 ) -> Result<()> {
     let cert = catalog.get::<Certification>(&args.id)?;
-    let earned: Date = args.earned.parse().with_context(|| {
-        format!(
-            "--earned `{}` is not a date of the form YYYY-MM-DD",
-            args.earned
-        )
-    })?;
+    let earned: Date = match &args.earned {
+        Some(earned) => crate::date_arg("--earned", earned)?,
+        None => match stored.credentials.iter().find(|h| h.id == cert.id) {
+            Some(held) => held.earned,
+            None => bail!(
+                "when {} was earned is not known: give --earned YYYY-MM-DD, or record it with \
+                 `hi profile add {} --earned YYYY-MM-DD`",
+                cert.name,
+                cert.id
+            ),
+        },
+    };
     let deadlines = deadlines(cert, earned, args.cycles)?;
     if let Some(path) = &args.ics {
         let calendar = crate::ics::calendar([(cert, deadlines.as_slice())], now.timestamp());
-        write_new(path, calendar.as_bytes(), args.force)?;
+        write_output(path, calendar.as_bytes(), args.force)?;
     }
     let mut table = Table::new(&["Cycle", "Ends", "Apply by", "CE hours due"]);
     for d in &deadlines {

@@ -41,6 +41,8 @@ pub fn builtin() -> Command {
         cmd.env_remove(var);
     }
     cmd.env("HI_TODAY", TODAY);
+    // No test reads or writes the profile of whoever runs the tests.
+    cmd.env("HOME", "/nonexistent/hi-tests-home");
     cmd
 }
 

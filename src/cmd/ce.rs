@@ -1,0 +1,181 @@
+//! `hi ce add|list|remove`: the continuing-education log.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use serde::Serialize;
+use toml_edit::value;
+
+use crate::catalog::Catalog;
+use crate::cli::{CeAddArgs, CeCommand};
+use crate::model::{Certification, Kind, Organization};
+use crate::output::{Output, Table};
+use crate::profile::{self, Activity, Hours, entry, strings, tables};
+
+pub fn run(
+    command: &CeCommand,
+    catalog: &Catalog,
+    path: &Path,
+    today: jiff::civil::Date,
+    out: &mut Output,
+) -> Result<()> {
+    match command {
+        CeCommand::Add(args) => add(args, catalog, path, today, out),
+        CeCommand::List { cert } => list(cert.as_deref(), catalog, path, out),
+        CeCommand::Remove { number } => {
+            let removed = profile::edit(path, |doc, stored| {
+                let count = stored.ce.len();
+                let Some(i) = number.checked_sub(1).filter(|i| *i < count) else {
+                    return Err(crate::usage(match count {
+                        0 => format!("there is no activity {number}: the log is empty"),
+                        _ => format!(
+                            "there is no activity {number}: `hi ce list` numbers them 1 to {count}"
+                        ),
+                    }));
+                };
+                tables(doc, "ce")?.remove(i);
+                Ok(stored
+                    .ce
+                    .get(i)
+                    .map(|a| a.title.clone())
+                    .unwrap_or_default())
+            })?;
+            out.message(&format!(
+                "activity {number} ({removed}) removed: {}",
+                path.display()
+            ))?;
+            Ok(())
+        }
+    }
+}
+
+fn add(
+    args: &CeAddArgs,
+    catalog: &Catalog,
+    path: &Path,
+    today: jiff::civil::Date,
+    out: &mut Output,
+) -> Result<()> {
+    let date = crate::date_arg("--date", &args.date)?;
+    if date > today {
+        return Err(crate::usage(format!(
+            "--date {date} is after today ({today}): log an activity once it is done"
+        )));
+    }
+    let hours = Hours::parse(&args.hours).map_err(crate::usage)?;
+    if args.title.trim().is_empty() {
+        return Err(crate::usage("--title is empty: say what the activity was"));
+    }
+    let from: Vec<String> = crate::distinct(&args.from, |id| catalog.get::<Organization>(id))?
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
+    let certs: Vec<String> = crate::distinct(&args.certs, |id| catalog.get::<Certification>(id))?
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let number = profile::edit(path, |doc, stored| {
+        if let Some(cert) = certs
+            .iter()
+            .find(|c| !stored.credentials.iter().any(|h| &h.id == *c))
+        {
+            bail!(
+                "--cert {cert}: it is not in your profile; record it first with `hi profile add {cert} --earned YYYY-MM-DD`"
+            );
+        }
+        let mut pairs = vec![
+            ("date", value(date.to_string())),
+            ("hours", hours_item(hours)),
+            ("title", value(args.title.trim())),
+        ];
+        if let Some(provider) = &args.provider {
+            pairs.push(("provider", value(provider.as_str())));
+        }
+        if !from.is_empty() {
+            pairs.push(("from", strings(&from)));
+        }
+        if args.ethics {
+            pairs.push(("ethics", value(true)));
+        }
+        if !certs.is_empty() {
+            pairs.push(("certs", strings(&certs)));
+        }
+        tables(doc, "ce")?.push(entry(&pairs));
+        Ok(stored.ce.len() + 1)
+    })?;
+    out.message(&format!("activity {number} added: {}", path.display()))?;
+    let stored = profile::load(path)?;
+    match (out.data_only(), stored.ce.get(number - 1)) {
+        (true, Some(activity)) => out.json(&Numbered { number, activity }),
+        _ => Ok(()),
+    }
+}
+
+/// Hours as the file writes them: a whole number, or a decimal with its own digits.
+fn hours_item(hours: Hours) -> toml_edit::Item {
+    match hours.0 % 100 {
+        0 => value(i64::from(hours.0 / 100)),
+        _ => value(hours.to_string().parse::<f64>().unwrap_or_default()),
+    }
+}
+
+#[derive(Serialize)]
+struct Numbered<'a> {
+    number: usize,
+    #[serde(flatten)]
+    activity: &'a Activity,
+}
+
+fn list(cert: Option<&str>, catalog: &Catalog, path: &Path, out: &mut Output) -> Result<()> {
+    let stored = profile::load(path)?;
+    let cert = cert
+        .map(|id| catalog.get::<Certification>(id))
+        .transpose()?;
+    let listed: Vec<Numbered> = stored
+        .ce
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| cert.is_none_or(|c| a.certs.is_empty() || a.certs.contains(&c.id)))
+        .map(|(i, activity)| Numbered {
+            number: i + 1,
+            activity,
+        })
+        .collect();
+    let mut table = Table::new(&[
+        "No.",
+        "Date",
+        "Hours",
+        "Title",
+        "From",
+        "Ethics",
+        "Counts toward",
+    ]);
+    for n in &listed {
+        let a = n.activity;
+        let from: Vec<String> = a
+            .from
+            .iter()
+            .map(|f| catalog.name_of(Kind::Organization, f))
+            .collect();
+        table.row(vec![
+            n.number.to_string(),
+            a.date.to_string(),
+            a.hours.to_string(),
+            a.title.clone(),
+            from.join(", "),
+            if a.ethics { "yes" } else { "" }.to_string(),
+            if a.certs.is_empty() {
+                "every credential held".to_string()
+            } else {
+                a.certs.join(", ").to_uppercase()
+            },
+        ]);
+    }
+    let total = listed
+        .iter()
+        .try_fold(Hours(0), |sum, n| sum.checked_add(n.activity.hours));
+    if let Some(total) = total.filter(|_| !listed.is_empty()) {
+        table.legend = vec![format!("{total} hours in {} activities", listed.len())];
+    }
+    out.table(&table, &listed)
+}

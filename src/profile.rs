@@ -1,0 +1,445 @@
+//! A person's own file: the facts `hi eligible` takes, the credentials held with the date each
+//! was earned, and the continuing-education log. It is the one file `hi` writes that nobody
+//! can give back, so every change is made under a lock, on the person's own text (comments,
+//! order and layout kept, as cargo edits manifests), checked, and written whole (see
+//! [`crate::write`]); a file that does not parse is never rewritten.
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
+
+use crate::model::{Education, Field};
+use crate::output::clean_line;
+use crate::write::{Mode, Target, lock, replace_whole, target};
+
+/// The format this `hi` reads and writes; a file of a higher one was written by a newer `hi`.
+pub const FORMAT: u32 = 1;
+
+/// A profile larger than this is refused: years of a busy CE log are a few tens of KB.
+const MAX_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A single activity longer than this is taken for a typing error.
+const MAX_ACTIVITY_HOURS: u32 = 500;
+
+/// The profile as written.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(default = "format")]
+    pub format: u32,
+    #[serde(default)]
+    pub facts: Facts,
+    /// Organizations the person is a member of: their members' prices apply.
+    #[serde(default)]
+    pub memberships: Vec<String>,
+    #[serde(default, rename = "credential")]
+    pub credentials: Vec<Held>,
+    #[serde(default)]
+    pub ce: Vec<Activity>,
+}
+
+fn format() -> u32 {
+    FORMAT
+}
+
+/// What `hi eligible` knows of a person; a field left out is unknown.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    pub education: Option<Education>,
+    pub field: Option<Field>,
+    pub cahiim: Option<bool>,
+    pub experience_years: Option<u32>,
+    pub healthcare_years: Option<u32>,
+    pub ce_hours: Option<u32>,
+    pub rn: Option<bool>,
+}
+
+/// A credential held, and the day its exam was passed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Held {
+    pub id: String,
+    pub earned: Date,
+}
+
+/// One continuing-education activity.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub date: Date,
+    pub hours: Hours,
+    pub title: String,
+    pub provider: Option<String>,
+    /// The organizations that offer or approve it: what counts toward "from the issuer or its
+    /// approved providers".
+    #[serde(default)]
+    pub from: Vec<String>,
+    #[serde(default)]
+    pub ethics: bool,
+    /// The credentials it counts toward; empty means every one held whose cycle contains it.
+    #[serde(default)]
+    pub certs: Vec<String>,
+}
+
+/// Hours to two decimals, kept as whole hundredths so that they add up exactly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hours(pub u32);
+
+impl Hours {
+    pub fn whole(hours: u32) -> Hours {
+        Hours(hours.saturating_mul(100))
+    }
+
+    /// `5`, `5.5` or `5.25`: at most two decimals, more than zero, at most
+    /// [`MAX_ACTIVITY_HOURS`].
+    pub fn parse(text: &str) -> Result<Hours, String> {
+        let bad = || {
+            format!(
+                "hours `{}` must be a number like 5 or 1.25",
+                clean_line(text)
+            )
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let (whole, fraction) = match text.trim().split_once('.') {
+            Some((whole, fraction)) if digits(fraction) => (whole, fraction),
+            Some(_) => return Err(bad()),
+            None => (text.trim(), ""),
+        };
+        if !digits(whole) {
+            return Err(bad());
+        }
+        if fraction.len() > 2 {
+            return Err(format!(
+                "hours `{}` have more than two decimals",
+                clean_line(text)
+            ));
+        }
+        let whole: u32 = whole.parse().map_err(|_| bad())?;
+        let fraction: u32 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
+        let hours = whole.checked_mul(100).and_then(|h| h.checked_add(fraction));
+        match hours {
+            Some(0) => Err("hours must be more than zero".to_string()),
+            Some(h) if h <= MAX_ACTIVITY_HOURS * 100 => Ok(Hours(h)),
+            _ => Err(format!(
+                "{} hours for one activity is more than {MAX_ACTIVITY_HOURS}: a typing error?",
+                clean_line(text)
+            )),
+        }
+    }
+
+    pub fn checked_add(self, other: Hours) -> Option<Hours> {
+        self.0.checked_add(other.0).map(Hours)
+    }
+
+    pub fn saturating_sub(self, other: Hours) -> Hours {
+        Hours(self.0.saturating_sub(other.0))
+    }
+}
+
+impl fmt::Display for Hours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0 / 100, self.0 % 100) {
+            (whole, 0) => write!(f, "{whole}"),
+            (whole, part) if part % 10 == 0 => write!(f, "{whole}.{}", part / 10),
+            (whole, part) => write!(f, "{whole}.{part:02}"),
+        }
+    }
+}
+
+/// In JSON, a number (`5`, `5.5`); it is only ever printed, never summed as one.
+impl Serialize for Hours {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_multiple_of(100) {
+            return serializer.serialize_u32(self.0 / 100);
+        }
+        let exact: f64 = self
+            .to_string()
+            .parse()
+            .map_err(serde::ser::Error::custom)?;
+        serializer.serialize_f64(exact)
+    }
+}
+
+/// In the file, a number (`5`, `5.5`) or a string (`"5.5"`).
+impl<'de> Deserialize<'de> for Hours {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Whole(u32),
+            Decimal(f64),
+            Text(String),
+        }
+        let text = match Written::deserialize(deserializer)? {
+            Written::Whole(hours) => hours.to_string(),
+            // A float read back from the file's own digits: shortest form, so 5.55 stays 5.55.
+            Written::Decimal(hours) => hours.to_string(),
+            Written::Text(text) => text,
+        };
+        Hours::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where the profile lives: `--profile FILE`, else `HI_PROFILE`, else
+/// `$XDG_CONFIG_HOME/hi/profile.toml`, else `~/.config/hi/profile.toml`. An empty variable
+/// counts as unset.
+pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(path) = flag.map(Path::to_path_buf).or_else(|| var("HI_PROFILE")) {
+        return Ok(path);
+    }
+    if let Some(config) = var("XDG_CONFIG_HOME") {
+        return Ok(config.join("hi/profile.toml"));
+    }
+    match var("HOME") {
+        Some(home) => Ok(home.join(".config/hi/profile.toml")),
+        None => bail!("no place for the profile: set HOME or HI_PROFILE, or give --profile FILE"),
+    }
+}
+
+/// The profile the decisions read: the one at the profile's place, or an empty one when there
+/// is no file (or no place for one).
+pub fn stored(flag: Option<&Path>) -> Result<Profile> {
+    match path(flag) {
+        Ok(path) => load(&path),
+        Err(_) => Ok(Profile::default()),
+    }
+}
+
+/// The profile at `path`; an empty one when there is no file yet.
+pub fn load(path: &Path) -> Result<Profile> {
+    Ok(match read(path)? {
+        Some(text) => parse(path, &text)?.1,
+        None => Profile::default(),
+    })
+}
+
+/// The file's text, or `None` when there is none yet.
+fn read(path: &Path) -> Result<Option<String>> {
+    let shown = || clean_line(&path.display().to_string());
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("cannot read the profile {}", shown())),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read the profile {}", shown()))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        bail!(
+            "the profile {} is larger than {} MiB",
+            shown(),
+            MAX_BYTES / 1024 / 1024
+        );
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| anyhow::anyhow!("the profile {} is not UTF-8 text", shown()))
+}
+
+/// The document to edit and the profile it holds; an error names the file, line and column.
+fn parse(path: &Path, text: &str) -> Result<(DocumentMut, Profile)> {
+    let at = |span: Option<std::ops::Range<usize>>, message: &str| {
+        let (line, column) = crate::load::line_column(text, span.map_or(0, |s| s.start));
+        anyhow::anyhow!(
+            "the profile {}:{line}:{column}: {}",
+            clean_line(&path.display().to_string()),
+            clean_line(message.trim())
+        )
+    };
+    let doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| at(e.span(), e.message()))?;
+    let profile: Profile = toml::from_str(text).map_err(|e| at(e.span(), e.message()))?;
+    if profile.format > FORMAT {
+        bail!(
+            "the profile {} was written by a newer hi (format {}; this one reads format {FORMAT}): \
+             nothing was changed",
+            clean_line(&path.display().to_string()),
+            profile.format
+        );
+    }
+    Ok((doc, profile))
+}
+
+/// Changes the profile at `path` by `change`, under a lock, on the person's own text. The
+/// file is written only when it parsed, the change succeeded and the result parses; a new file
+/// gets mode 0600. Returns what `change` returned.
+pub fn edit<T>(
+    path: &Path,
+    mut change: impl FnMut(&mut DocumentMut, &Profile) -> Result<T>,
+) -> Result<T> {
+    let shown = clean_line(&path.display().to_string());
+    // A symlinked profile is edited where it lives; a FIFO or a device is no profile.
+    let (real, exists) = match target(path)? {
+        Target::File { path, exists } => (path, exists),
+        _ => bail!("the profile {shown} is not a regular file"),
+    };
+    if !exists {
+        // Try the change on a new profile first, so that a refused one leaves no folder or
+        // lock file behind; it is made for real below, under the lock.
+        let (mut doc, profile) = parse(path, NEW_FILE)?;
+        change(&mut doc, &profile)?;
+    }
+    if let Some(dir) = real.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create the folder of {shown}"))?;
+    }
+    let _lock = lock(&real)?;
+    let text = match read(&real)? {
+        Some(text) => text,
+        None if exists => bail!("the profile {shown} went away while being changed"),
+        None => NEW_FILE.to_string(),
+    };
+    // Another writer may have made it since it was looked at: it keeps its mode then.
+    let exists = exists || fs::symlink_metadata(&real).is_ok();
+    let (mut doc, profile) = parse(path, &text)?;
+    let result = change(&mut doc, &profile)?;
+    let written = doc.to_string();
+    // Never write what this hi could not read back.
+    parse(path, &written)
+        .context("the change would leave the profile unreadable, so it was not made")?;
+    let mode = match exists {
+        true => Mode::Keep(fs::metadata(&real)?.permissions()),
+        false => Mode::New(0o600),
+    };
+    replace_whole(&real, written.as_bytes(), mode)
+        .with_context(|| format!("cannot write the profile {shown}"))?;
+    Ok(result)
+}
+
+/// What a new profile starts with.
+const NEW_FILE: &str = "\
+# Your hi profile: what `hi eligible` and `hi plan` know of you, the credentials you hold and
+# your continuing education. hi keeps your comments and layout when it changes this file.
+format = 1
+";
+
+/// The table `key` of the document, made when missing.
+pub fn table<'d>(doc: &'d mut DocumentMut, key: &str) -> Result<&'d mut Table> {
+    let item = doc.entry(key).or_insert(toml_edit::table());
+    item.as_table_mut()
+        .with_context(|| format!("`{key}` in the profile is not a table: write it as [{key}]"))
+}
+
+/// The array of tables `key` of the document, made when missing.
+pub fn tables<'d>(doc: &'d mut DocumentMut, key: &str) -> Result<&'d mut ArrayOfTables> {
+    let item = doc
+        .entry(key)
+        .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
+    item.as_array_of_tables_mut().with_context(|| {
+        format!("`{key}` in the profile is not written as [[{key}]] tables, so hi cannot change it")
+    })
+}
+
+/// A table of string values, for a new `[[credential]]` or `[[ce]]`.
+pub fn entry(pairs: &[(&str, Item)]) -> Table {
+    let mut table = Table::new();
+    for (key, item) in pairs {
+        table.insert(key, item.clone());
+    }
+    table
+}
+
+/// A list of strings as a TOML value.
+pub fn strings(items: &[String]) -> Item {
+    value(toml_edit::Array::from_iter(
+        items.iter().map(String::as_str),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_take_up_to_two_decimals_and_add_up_exactly() {
+        let cases = [
+            ("5", 500),
+            ("5.5", 550),
+            ("0.25", 25),
+            ("1.10", 110),
+            ("500", 50_000),
+        ];
+        for (text, hundredths) in cases {
+            assert_eq!(Hours::parse(text), Ok(Hours(hundredths)), "{text}");
+        }
+        for bad in [
+            "0",
+            "0.00",
+            "-1",
+            "1.255",
+            "abc",
+            "",
+            ".5",
+            "5.",
+            "1e2",
+            "501",
+            "99999999999",
+        ] {
+            assert!(Hours::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        // Ten tenths make one hour exactly, as they would not in floating point.
+        let tenth = Hours::parse("0.1").unwrap();
+        let sum = (0..10).fold(Hours(0), |sum, _| sum.checked_add(tenth).unwrap());
+        assert_eq!(sum, Hours::whole(1));
+        assert_eq!(Hours(550).to_string(), "5.5");
+        assert_eq!(Hours(525).to_string(), "5.25");
+        assert_eq!(Hours(500).to_string(), "5");
+        assert_eq!(serde_json::to_string(&Hours(555)).unwrap(), "5.55");
+    }
+
+    #[test]
+    fn hours_read_as_written_in_the_file() {
+        #[derive(Deserialize)]
+        struct H {
+            hours: Hours,
+        }
+        for (text, hundredths) in [
+            ("hours = 5", 500),
+            ("hours = 5.55", 555),
+            ("hours = \"2.5\"", 250),
+        ] {
+            assert_eq!(
+                toml::from_str::<H>(text).unwrap().hours,
+                Hours(hundredths),
+                "{text}"
+            );
+        }
+        assert!(toml::from_str::<H>("hours = 1.234").is_err());
+        assert!(toml::from_str::<H>("hours = -2").is_err());
+    }
+
+    #[test]
+    fn a_profile_names_the_place_of_its_problem() {
+        let path = Path::new("p.toml");
+        let error = parse(path, "format = 1\n[facts]\neducation = \"phd\"\n").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("the profile p.toml:3:13: unknown variant `phd`"),
+            "{error}"
+        );
+        let error = parse(path, "format = 1\n[[ce]\n").unwrap_err();
+        assert!(
+            error.to_string().starts_with("the profile p.toml:2:"),
+            "{error}"
+        );
+        let error = parse(path, "format = 2\n").unwrap_err();
+        assert!(
+            error.to_string().contains("written by a newer hi"),
+            "{error}"
+        );
+    }
+}

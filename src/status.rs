@@ -1,0 +1,500 @@
+//! Where the holder of a credential stands in its current renewal cycle, by its issuer's rule:
+//! the hours done and still due for each requirement (the total, the share from the issuer or
+//! its approved providers, ethics), the pace needed, and what needs attention.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::model::{Certification, CombinedRenewal, Organization};
+use crate::profile::{Activity, Held, Hours, Profile};
+use crate::renewal::{apply_by, cycle_end};
+
+/// Cycles looked at before giving up on reaching today: far more than any holder lives.
+const MAX_CYCLES: u32 = 500;
+
+/// A cycle ending within this many days with hours still due needs attention.
+pub const SOON_DAYS: i64 = 90;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Requirement {
+    pub name: &'static str,
+    pub required_hours: Option<Hours>,
+    pub done_hours: Hours,
+    pub remaining_hours: Option<Hours>,
+    pub met: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub id: String,
+    pub name: String,
+    pub earned: Date,
+    /// The current cycle, counted from 1; null when the renewal calendar is unknown.
+    pub cycle: Option<u32>,
+    pub cycle_start: Option<Date>,
+    pub cycle_end: Option<Date>,
+    pub apply_by: Option<Date>,
+    pub days_left: Option<i64>,
+    pub required_hours: Option<Hours>,
+    pub done_hours: Hours,
+    pub remaining_hours: Option<Hours>,
+    pub requirements: Vec<Requirement>,
+    pub hours_per_month_needed: Option<Hours>,
+    pub on_pace: Option<bool>,
+    pub renewal_fee_usd: Option<u32>,
+    /// The credential held whose renewal takes this one's place (the RHIA for the RHIT).
+    pub replaced_by: Option<String>,
+    /// What needs the holder's attention now; empty when all is well.
+    pub attention: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// The status of every credential in the profile, on `today`.
+pub fn statuses(profile: &Profile, catalog: &Catalog, today: Date) -> Vec<Status> {
+    profile
+        .credentials
+        .iter()
+        .filter_map(|held| {
+            let cert = catalog.get::<Certification>(&held.id).ok()?;
+            Some(status(held, cert, profile, catalog, today))
+        })
+        .collect()
+}
+
+/// The current cycle of a credential earned on `earned`: its number, first and last day.
+pub fn current_cycle(cert: &Certification, earned: Date, today: Date) -> Option<(u32, Date, Date)> {
+    let (years, rule) = (cert.renewal.cycle_years?.get(), cert.renewal.cycle_end?);
+    let mut start = earned;
+    for cycle in 1..=MAX_CYCLES {
+        let end = cycle_end(earned, years, cycle, rule)?;
+        if end >= today {
+            return Some((cycle, start, end));
+        }
+        start = end.tomorrow().ok()?;
+    }
+    None
+}
+
+fn status(
+    held: &Held,
+    cert: &Certification,
+    profile: &Profile,
+    catalog: &Catalog,
+    today: Date,
+) -> Status {
+    let issuer = catalog.get::<Organization>(&cert.issuer).ok();
+    let rule = issuer.and_then(|o| o.combined_renewal.as_ref());
+    let member = profile
+        .memberships
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(&cert.issuer));
+    let fee = if member {
+        cert.renewal.fee_member_usd
+    } else {
+        cert.renewal.fee_non_member_usd
+    };
+    let mut status = Status {
+        id: cert.id.clone(),
+        name: cert.name.clone(),
+        earned: held.earned,
+        cycle: None,
+        cycle_start: None,
+        cycle_end: None,
+        apply_by: None,
+        days_left: None,
+        required_hours: None,
+        done_hours: Hours::default(),
+        remaining_hours: None,
+        requirements: Vec::new(),
+        hours_per_month_needed: None,
+        on_pace: None,
+        renewal_fee_usd: fee.map(u32::from),
+        replaced_by: None,
+        attention: Vec::new(),
+        notes: Vec::new(),
+    };
+    if let Some(by) = replaced_by(cert, profile, rule) {
+        status.notes.push(format!(
+            "renewed through {}: its issuer counts it in this one's place",
+            by.to_uppercase()
+        ));
+        status.replaced_by = Some(by);
+        return status;
+    }
+    let Some((cycle, start, end)) = current_cycle(cert, held.earned, today) else {
+        status.notes.push(
+            "the renewal calendar is unknown: the data does not say when a cycle ends".into(),
+        );
+        return status;
+    };
+    status.cycle = Some(cycle);
+    status.cycle_start = Some(start);
+    status.cycle_end = Some(end);
+    status.apply_by = apply_by(&cert.renewal, end);
+    let days_left = (end - today).get_days().into();
+    status.days_left = Some(days_left);
+
+    let counted: Vec<&Activity> = profile
+        .ce
+        .iter()
+        .filter(|a| a.date >= start && a.date <= end.min(today))
+        .filter(|a| a.certs.is_empty() || a.certs.iter().any(|c| c.eq_ignore_ascii_case(&cert.id)))
+        .collect();
+    if profile.ce.iter().any(|a| a.date > today) {
+        status
+            .notes
+            .push("activities dated after today are not counted yet".into());
+    }
+    let (total, share) = required(cert, profile, catalog, rule, &mut status.notes);
+    let sum = |keep: &dyn Fn(&Activity) -> bool| {
+        counted
+            .iter()
+            .filter(|a| keep(a))
+            .fold(Hours::default(), |sum, a| {
+                sum.checked_add(a.hours).unwrap_or(Hours(u32::MAX))
+            })
+    };
+    let from_issuer = |a: &Activity| a.from.iter().any(|f| f.eq_ignore_ascii_case(&cert.issuer));
+    let ethics = cert.renewal.ethics_hours.map(|h| Hours::whole(h.get()));
+    status.requirements = vec![requirement("total", total, sum(&|_| true))];
+    if share.is_some() || cert.renewal.ce_from_issuer_hours.is_some() {
+        let name = "from the issuer or its approved providers";
+        status
+            .requirements
+            .push(requirement(name, share, sum(&from_issuer)));
+        if !counted.iter().any(|a| from_issuer(a)) && share.is_some() {
+            status
+                .notes
+                .push(format!("log such activities with --from {}", cert.issuer));
+        }
+    }
+    if ethics.is_some() {
+        status
+            .requirements
+            .push(requirement("ethics", ethics, sum(&|a| a.ethics)));
+    }
+    let done = status.requirements[0].done_hours;
+    status.done_hours = done;
+    status.required_hours = total;
+    status.remaining_hours = total.map(|t| t.saturating_sub(done));
+    pace(&mut status, start, end, today);
+    attention(&mut status, days_left, today);
+    status
+}
+
+/// The credential held that replaces `cert` for renewal, by its issuer's rule.
+fn replaced_by(
+    cert: &Certification,
+    profile: &Profile,
+    rule: Option<&CombinedRenewal>,
+) -> Option<String> {
+    let held = |id: &str| {
+        profile
+            .credentials
+            .iter()
+            .any(|h| h.id.eq_ignore_ascii_case(id))
+    };
+    rule?
+        .replacements
+        .iter()
+        .find(|r| r.replaces == cert.id && held(&r.credential))
+        .map(|r| r.credential.clone())
+}
+
+/// The CE hours a cycle requires, and of them from the issuer: the credential's own, or, when
+/// the holder has several of its issuer's credentials and the issuer renews them together, the
+/// combined requirement (the most demanding one's hours plus the rule's per further one, up to
+/// its cap), with the issuer's share scaled in proportion where that comes out in whole hours.
+fn required(
+    cert: &Certification,
+    profile: &Profile,
+    catalog: &Catalog,
+    rule: Option<&CombinedRenewal>,
+    notes: &mut Vec<String>,
+) -> (Option<Hours>, Option<Hours>) {
+    let own = cert.renewal.ce_hours.map(u32::from);
+    let share = cert.renewal.ce_from_issuer_hours.map(u32::from);
+    let whole = |h: Option<u32>| h.map(Hours::whole);
+    let Some(rule) = rule else {
+        return (whole(own), whole(share));
+    };
+    let group: Vec<&Certification> = profile
+        .credentials
+        .iter()
+        .filter_map(|h| catalog.get::<Certification>(&h.id).ok())
+        .filter(|c| c.issuer == cert.issuer && replaced_by(c, profile, Some(rule)).is_none())
+        .collect();
+    if group.len() < 2 {
+        return (whole(own), whole(share));
+    }
+    let hours: Option<Vec<u32>> = group
+        .iter()
+        .map(|c| c.renewal.ce_hours.map(u32::from))
+        .collect();
+    let further = u32::try_from(group.len() - 1).unwrap_or(u32::MAX);
+    let combined = hours
+        .and_then(|h| h.into_iter().max())
+        .zip(rule.extra_credential_ce_hours)
+        .and_then(|(base, extra)| extra.get().checked_mul(further)?.checked_add(base))
+        .map(|c| rule.max_ce_hours.map_or(c, |max| c.min(max.get())));
+    let names: Vec<&str> = group.iter().map(|c| c.name.as_str()).collect();
+    notes.push(format!(
+        "renewed in one cycle with {} by its issuer's rule",
+        names.join(" + ")
+    ));
+    let scaled = match (combined, own, share) {
+        (Some(c), Some(own), Some(share)) if own > 0 && (c * share).is_multiple_of(own) => {
+            Some(c * share / own)
+        }
+        _ => None,
+    };
+    if share.is_some() && scaled.is_none() {
+        notes.push("the share from the issuer for the combined cycle is unknown".into());
+    }
+    (whole(combined), whole(scaled))
+}
+
+fn requirement(name: &'static str, required: Option<Hours>, done: Hours) -> Requirement {
+    Requirement {
+        name,
+        required_hours: required,
+        done_hours: done,
+        remaining_hours: required.map(|r| r.saturating_sub(done)),
+        met: required.map(|r| done >= r),
+    }
+}
+
+/// The pace: hours a month still needed (a month being a twelfth of 365 days), and whether the
+/// hours done keep up with the time gone, all in whole hundredths.
+fn pace(status: &mut Status, start: Date, end: Date, today: Date) {
+    let (Some(required), Some(remaining)) = (status.required_hours, status.remaining_hours) else {
+        return;
+    };
+    let length = i64::from((end - start).get_days()).max(1);
+    let gone = i64::from((today - start).get_days()).clamp(0, length);
+    let left = (length - gone).max(0);
+    status.hours_per_month_needed = Some(match (remaining.0, left) {
+        (0, _) => Hours(0),
+        (_, 0) => remaining,
+        (r, left) => {
+            let per_month = (u64::from(r) * 365).div_ceil(12 * left.unsigned_abs());
+            Hours(u32::try_from(per_month).unwrap_or(u32::MAX))
+        }
+    });
+    // On pace: done / required ≥ time gone / cycle length.
+    status.on_pace = Some(i64::from(status.done_hours.0) * length >= i64::from(required.0) * gone);
+}
+
+fn attention(status: &mut Status, days_left: i64, today: Date) {
+    let remaining = status.remaining_hours.unwrap_or_default();
+    let end = status.cycle_end.map_or(String::new(), |e| e.to_string());
+    if status.on_pace == Some(false) {
+        let per_month = status.hours_per_month_needed.unwrap_or_default();
+        status.attention.push(format!(
+            "behind the pace: {remaining} CE hours to go, about {per_month} a month until {end}"
+        ));
+    }
+    if remaining.0 > 0 && days_left <= SOON_DAYS {
+        status.attention.push(format!(
+            "the cycle ends in {days_left} days ({end}) with {remaining} CE hours still due"
+        ));
+    }
+    for r in status
+        .requirements
+        .iter()
+        .skip(1)
+        .filter(|r| r.met == Some(false))
+    {
+        if days_left <= SOON_DAYS {
+            let due = r.remaining_hours.unwrap_or_default();
+            status
+                .attention
+                .push(format!("{due} more hours {} are needed", r.name));
+        }
+    }
+    if let Some(by) = status.apply_by
+        && by >= today
+        && (by - today).get_days() <= 30
+    {
+        status.attention.push(format!("apply to renew by {by}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Data;
+    use jiff::civil::date;
+
+    fn catalog() -> Catalog {
+        let cert = |id: &str, renewal: &str| -> Certification {
+            toml::from_str(&format!(
+                "id = \"{id}\"\nname = \"{}\"\nfull_name = \"X\"\nissuer = \"o\"\nlevel = \"entry\"\n\
+                 tracks = [\"him\"]\ndescription = \"\"\nsources = []\n[renewal]\nsource = \"s\"\n{renewal}\n",
+                id.to_uppercase()
+            ))
+            .unwrap()
+        };
+        let org: Organization = toml::from_str(
+            "id = \"o\"\nname = \"O\"\nfull_name = \"O\"\ndescription = \"\"\nurl = \"\"\nsources = []\n\
+             [combined_renewal]\nextra_credential_ce_hours = 10\nmax_ce_hours = 50\nsource = \"s\"\n\
+             replacements = [{ credential = \"rhia\", replaces = \"rhit\", source = \"s\" }]\n",
+        )
+        .unwrap();
+        let himss: Organization = toml::from_str(
+            "id = \"h\"\nname = \"H\"\nfull_name = \"H\"\ndescription = \"\"\nurl = \"\"\nsources = []\n",
+        )
+        .unwrap();
+        let mut cphims = cert(
+            "cphims",
+            "cycle_years = 3\nce_hours = 45\nce_from_issuer_hours = 25\nethics_hours = 2\n\
+             cycle_end = \"end-of-month\"\napply_by_days_before = 28\nfee_non_member_usd = 150",
+        );
+        cphims.issuer = "h".into();
+        let ahima = "cycle_years = 2\ncycle_end = \"anniversary\"\nce_from_issuer_hours = 12\nfee_non_member_usd = 218";
+        let certs = vec![
+            cphims,
+            cert("rhia", &format!("ce_hours = 30\n{ahima}")),
+            cert("chda", &format!("ce_hours = 30\n{ahima}")),
+            cert("rhit", &format!("ce_hours = 20\n{ahima}")),
+        ];
+        Catalog::parsed(Data {
+            certifications: certs,
+            organizations: vec![org, himss],
+            ..Data::default()
+        })
+    }
+
+    fn held(id: &str, earned: Date) -> Held {
+        Held {
+            id: id.into(),
+            earned,
+        }
+    }
+
+    fn activity(date: Date, hours: &str, from: &[&str], ethics: bool) -> Activity {
+        Activity {
+            date,
+            hours: Hours::parse(hours).unwrap(),
+            title: "t".into(),
+            provider: None,
+            from: from.iter().map(|f| f.to_string()).collect(),
+            ethics,
+            certs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_current_cycle_is_the_first_that_ends_on_or_after_today() {
+        let catalog = catalog();
+        let cphims = catalog.get::<Certification>("cphims").unwrap();
+        let earned = date(2020, 3, 15);
+        let cases = [
+            (date(2021, 1, 1), (1, date(2020, 3, 15), date(2023, 3, 31))),
+            (date(2023, 3, 31), (1, date(2020, 3, 15), date(2023, 3, 31))),
+            (date(2023, 4, 1), (2, date(2023, 4, 1), date(2026, 3, 31))),
+            (date(2026, 11, 27), (3, date(2026, 4, 1), date(2029, 3, 31))),
+        ];
+        for (today, cycle) in cases {
+            assert_eq!(current_cycle(cphims, earned, today), Some(cycle), "{today}");
+        }
+    }
+
+    #[test]
+    fn each_requirement_counts_the_activities_that_meet_it_inside_the_cycle() {
+        let catalog = catalog();
+        let profile = Profile {
+            credentials: vec![held("cphims", date(2025, 3, 15))],
+            ce: vec![
+                activity(date(2025, 1, 10), "10", &["h"], false), // before the cycle
+                activity(date(2025, 6, 1), "12.5", &["h"], false),
+                activity(date(2025, 9, 1), "1.25", &[], true),
+                activity(date(2026, 2, 1), "0.75", &["H"], true),
+            ],
+            ..Profile::default()
+        };
+        let s = &statuses(&profile, &catalog, date(2026, 11, 27))[0];
+        assert_eq!(
+            (s.cycle_start, s.cycle_end),
+            (Some(date(2025, 3, 15)), Some(date(2028, 3, 31)))
+        );
+        assert_eq!(s.apply_by, Some(date(2028, 3, 3)));
+        assert_eq!(s.days_left, Some(490));
+        let r: Vec<(&str, Option<Hours>, Hours, Option<bool>)> = s
+            .requirements
+            .iter()
+            .map(|r| (r.name, r.required_hours, r.done_hours, r.met))
+            .collect();
+        assert_eq!(
+            r,
+            [
+                ("total", Some(Hours(4500)), Hours(1450), Some(false)),
+                (
+                    "from the issuer or its approved providers",
+                    Some(Hours(2500)),
+                    Hours(1325),
+                    Some(false)
+                ),
+                ("ethics", Some(Hours(200)), Hours(200), Some(true)),
+            ]
+        );
+        assert_eq!(s.remaining_hours, Some(Hours(3050)));
+        assert_eq!(s.renewal_fee_usd, Some(150));
+        // 620 of 1,112 days gone: 45 × 620 / 1112 = 25.1 hours due by now, 14.5 done.
+        assert_eq!(s.on_pace, Some(false));
+        // 30.5 hours over 490 days: 30.5 × 365 / (12 × 490) = 1.894 → 1.90 a month.
+        assert_eq!(s.hours_per_month_needed, Some(Hours(190)));
+        assert!(s.attention.iter().any(|a| a.starts_with("behind the pace")));
+    }
+
+    #[test]
+    fn an_issuer_renewing_several_credentials_together_asks_the_combined_hours() {
+        let catalog = catalog();
+        let earned = date(2025, 6, 1);
+        let profile = Profile {
+            credentials: vec![
+                held("rhia", earned),
+                held("chda", earned),
+                held("rhit", earned),
+            ],
+            ..Profile::default()
+        };
+        let all = statuses(&profile, &catalog, date(2026, 1, 1));
+        // RHIA + CHDA: 30 + 10 = 40 hours, the issuer's share scaled (12 of 30 → 16 of 40).
+        assert_eq!(all[0].required_hours, Some(Hours::whole(40)));
+        assert_eq!(
+            all[0].requirements[1].required_hours,
+            Some(Hours::whole(16))
+        );
+        assert_eq!(all[1].required_hours, Some(Hours::whole(40)));
+        // The RHIA takes the RHIT's place.
+        assert_eq!(all[2].replaced_by.as_deref(), Some("rhia"));
+        assert!(all[2].requirements.is_empty());
+    }
+
+    #[test]
+    fn a_cycle_about_to_end_with_hours_due_needs_attention() {
+        let catalog = catalog();
+        let profile = Profile {
+            credentials: vec![held("rhia", date(2025, 1, 10))],
+            ce: vec![activity(date(2025, 5, 1), "29", &["o"], false)],
+            ..Profile::default()
+        };
+        let s = &statuses(&profile, &catalog, date(2026, 12, 1))[0];
+        assert_eq!(s.days_left, Some(40));
+        assert!(
+            s.attention.iter().any(|a| a.contains("ends in 40 days")),
+            "{:?}",
+            s.attention
+        );
+        let done = Profile {
+            ce: vec![activity(date(2025, 5, 1), "30", &["o"], false)],
+            ..profile
+        };
+        let s = &statuses(&done, &catalog, date(2026, 12, 1))[0];
+        assert!(s.attention.is_empty(), "{:?}", s.attention);
+        assert_eq!(s.on_pace, Some(true));
+        assert_eq!(s.hours_per_month_needed, Some(Hours(0)));
+    }
+}

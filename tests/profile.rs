@@ -1,0 +1,554 @@
+//! The profile, the CE log and `hi status`: the one file hi writes that nobody can give back.
+//! Every change is atomic and locked, keeps the person's comments, and changes nothing when
+//! refused.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command as StdCommand;
+
+use serde_json::Value;
+
+use crate::common::hi;
+
+/// `hi ARGS` with the profile at `path`: (exit code, stdout, stderr).
+fn with(path: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = hi().arg("--profile").arg(path).args(args).output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn ok(path: &Path, args: &[&str]) -> String {
+    let (code, out, err) = with(path, args);
+    assert_eq!(code, 0, "hi {args:?}: {err}");
+    out
+}
+
+fn json(path: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(path, &[args, &["--json"]].concat())).unwrap()
+}
+
+/// A person holding RHIA and CPHIMS who logs a year of activities.
+fn session(path: &Path) {
+    ok(
+        path,
+        &[
+            "profile",
+            "set",
+            "--education",
+            "bachelor",
+            "--field",
+            "him",
+            "--cahiim",
+            "--experience-years",
+            "6",
+            "--healthcare-years",
+            "4",
+        ],
+    );
+    ok(path, &["profile", "add", "rhia", "--earned", "2025-06-15"]);
+    ok(
+        path,
+        &["profile", "add", "CPHIMS", "--earned", "2025-03-15"],
+    );
+    for (date, hours, title, extra) in [
+        (
+            "2026-01-10",
+            "1.5",
+            "Privacy update webinar",
+            vec!["--from", "ahima"],
+        ),
+        (
+            "2026-02-20",
+            "6",
+            "HIMSS chapter day",
+            vec!["--from", "himss", "--ethics"],
+        ),
+        (
+            "2026-05-01",
+            "12.25",
+            "Coding clinic course",
+            vec!["--from", "ahima", "--cert", "rhia"],
+        ),
+        (
+            "2026-09-30",
+            "0.25",
+            "Short ethics module",
+            vec!["--ethics"],
+        ),
+    ] {
+        let mut args = vec![
+            "ce", "add", "--date", date, "--hours", hours, "--title", title,
+        ];
+        args.extend(extra);
+        ok(path, &args);
+    }
+}
+
+#[test]
+fn a_year_of_activities_shows_where_each_credential_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    session(&path);
+    let status = json(&path, &["status"]);
+    let by_id = |id: &str| {
+        status
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let rhia = by_id("rhia");
+    assert_eq!(rhia["earned"], "2025-06-15");
+    assert_eq!(
+        (rhia["cycle_start"].as_str(), rhia["cycle_end"].as_str()),
+        (Some("2025-06-15"), Some("2027-06-15"))
+    );
+    assert_eq!(rhia["days_left"], 200);
+    assert_eq!(rhia["required_hours"], 30);
+    // 1.5 + 6 + 12.25 + 0.25, summed exactly.
+    assert_eq!(rhia["done_hours"], 20);
+    assert_eq!(rhia["remaining_hours"], 10);
+    assert_eq!(rhia["requirements"][1]["done_hours"], 13.75);
+    assert_eq!(rhia["requirements"][1]["met"], true);
+    assert_eq!(rhia["renewal_fee_usd"], 218);
+    let cphims = by_id("cphims");
+    // The coding course counts toward the RHIA alone.
+    assert_eq!(cphims["done_hours"], 7.75);
+    assert_eq!(cphims["apply_by"], "2028-03-03");
+    let ethics = &cphims["requirements"][2];
+    assert_eq!(
+        (
+            ethics["name"].as_str(),
+            ethics["done_hours"].as_f64(),
+            ethics["met"].as_bool()
+        ),
+        (Some("ethics"), Some(6.25), Some(true))
+    );
+    assert!(cphims["hours_per_month_needed"].is_number());
+    assert!(cphims["on_pace"].is_boolean());
+    // The table people read, with a bar per requirement.
+    let table = ok(&path, &["status", "--format", "table", "--color", "never"]);
+    assert!(
+        table.contains("RHIA") && table.contains("(cycle 1)") && table.contains('█'),
+        "{table}"
+    );
+    // The decisions read the profile.
+    let eligible = json(&path, &["eligible", "--cert", "cphims"]);
+    assert_eq!(eligible[0]["status"], "eligible");
+    let overridden = json(
+        &path,
+        &["eligible", "--cert", "cphims", "--education", "associate"],
+    );
+    assert_eq!(overridden[0]["status"], "not_eligible");
+    let renew = json(&path, &["renew", "rhia"]);
+    assert_eq!(renew["earned"], "2025-06-15");
+    let plan = json(&path, &["plan", "--role", "analyst"]);
+    assert!(
+        !plan["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "rhia"),
+        "held: not a step"
+    );
+}
+
+#[test]
+fn status_check_says_what_needs_attention_and_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    ok(&path, &["profile", "add", "rhia", "--earned", "2025-01-10"]);
+    let (code, out, err) = with(&path, &["status", "--check"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(out.starts_with("RHIA: "), "{out}");
+    ok(
+        &path,
+        &[
+            "ce",
+            "add",
+            "--date",
+            "2025-03-01",
+            "--hours",
+            "30",
+            "--title",
+            "A course",
+            "--from",
+            "ahima",
+        ],
+    );
+    let (code, out, err) = with(&path, &["status", "--check"]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    // Every held credential's deadlines in one calendar.
+    let ics = dir.path().join("renewals.ics");
+    ok(&path, &["status", "--ics", ics.to_str().unwrap()]);
+    let text = fs::read_to_string(&ics).unwrap();
+    assert!(
+        text.contains("SUMMARY:RHIA renewal cycle 1 ends")
+            && text.contains("DTSTART;VALUE=DATE:20270110"),
+        "{text}"
+    );
+    let (code, _, err) = with(&path, &["status", "--ics", ics.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("add --force"));
+}
+
+#[test]
+fn the_log_lists_numbered_entries_and_removes_by_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    session(&path);
+    let list = json(&path, &["ce", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 4);
+    assert_eq!(list[2]["number"], 3);
+    assert_eq!(list[2]["hours"], 12.25);
+    let cphims_only = json(&path, &["ce", "list", "--cert", "cphims"]);
+    assert_eq!(cphims_only.as_array().unwrap().len(), 3);
+    ok(&path, &["ce", "remove", "1"]);
+    let list = json(&path, &["ce", "list"]);
+    assert_eq!(list[0]["title"], "HIMSS chapter day");
+    let (code, _, err) = with(&path, &["ce", "remove", "9"]);
+    assert_eq!(code, 2, "{err}");
+    ok(&path, &["profile", "remove", "rhia"]);
+    let shown = json(&path, &["profile"]);
+    assert_eq!(shown["credential"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["facts"]["education"], "bachelor");
+}
+
+#[test]
+fn a_new_profile_is_private_and_comments_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/profile.toml");
+    ok(&path, &["profile", "add", "rhia", "--earned", "2025-06-15"]);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = fs::read_to_string(&path).unwrap();
+    let mine = text.replace(
+        "[[credential]]",
+        "# my own note about my credentials\n[[credential]]  # the RHIA",
+    ) + "\n# a comment at the end\n";
+    fs::write(&path, &mine).unwrap();
+    ok(
+        &path,
+        &[
+            "ce",
+            "add",
+            "--date",
+            "2026-01-02",
+            "--hours",
+            "2",
+            "--title",
+            "Webinar",
+        ],
+    );
+    ok(&path, &["profile", "set", "--rn"]);
+    let after = fs::read_to_string(&path).unwrap();
+    for kept in [
+        "# my own note about my credentials",
+        "# the RHIA",
+        "# a comment at the end",
+    ] {
+        assert!(after.contains(kept), "{kept} lost:\n{after}");
+    }
+    assert!(after.contains("rn = true"), "{after}");
+}
+
+#[test]
+fn refused_changes_and_broken_files_leave_the_profile_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    session(&path);
+    let before = fs::read(&path).unwrap();
+    let refused: [(&[&str], i32, &str); 10] = [
+        (
+            &[
+                "ce",
+                "add",
+                "--date",
+                "2027-01-01",
+                "--hours",
+                "1",
+                "--title",
+                "x",
+            ],
+            2,
+            "after today",
+        ),
+        (
+            &[
+                "ce",
+                "add",
+                "--date",
+                "2026-02-30",
+                "--hours",
+                "1",
+                "--title",
+                "x",
+            ],
+            2,
+            "not a date",
+        ),
+        (
+            &[
+                "ce",
+                "add",
+                "--date",
+                "2026-01-01",
+                "--hours",
+                "0",
+                "--title",
+                "x",
+            ],
+            2,
+            "more than zero",
+        ),
+        (
+            &[
+                "ce",
+                "add",
+                "--date",
+                "2026-01-01",
+                "--hours=-3",
+                "--title",
+                "x",
+            ],
+            2,
+            "must be a number",
+        ),
+        (
+            &[
+                "ce",
+                "add",
+                "--date",
+                "2026-01-01",
+                "--hours",
+                "5000",
+                "--title",
+                "x",
+            ],
+            2,
+            "typing error",
+        ),
+        (
+            &[
+                "ce",
+                "add",
+                "--date",
+                "2026-01-01",
+                "--hours",
+                "1.234",
+                "--title",
+                "x",
+            ],
+            2,
+            "two decimals",
+        ),
+        (
+            &[
+                "ce",
+                "add",
+                "--date",
+                "2026-01-01",
+                "--hours",
+                "1",
+                "--title",
+                "x",
+                "--cert",
+                "rhit",
+            ],
+            1,
+            "not in your profile",
+        ),
+        (
+            &[
+                "ce",
+                "add",
+                "--date",
+                "2026-01-01",
+                "--hours",
+                "1",
+                "--title",
+                "x",
+                "--from",
+                "ahimaa",
+            ],
+            1,
+            "did you mean `ahima`",
+        ),
+        (
+            &["profile", "add", "rhiaa", "--earned", "2020-01-01"],
+            1,
+            "did you mean `rhia`",
+        ),
+        (
+            &["profile", "add", "chda", "--earned", "2030-01-01"],
+            2,
+            "after today",
+        ),
+    ];
+    for (args, code, message) in refused {
+        let (got, out, err) = with(&path, args);
+        assert_eq!(got, code, "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            before,
+            "{args:?} changed the profile"
+        );
+    }
+    // A file that does not parse is named at its place and never rewritten.
+    let broken = String::from_utf8(before.clone())
+        .unwrap()
+        .replace("hours = 6\n", "hours = six\n");
+    fs::write(&path, &broken).unwrap();
+    let line = broken.lines().position(|l| l == "hours = six").unwrap() + 1;
+    let (code, _, err) = with(
+        &path,
+        &[
+            "ce",
+            "add",
+            "--date",
+            "2026-01-01",
+            "--hours",
+            "1",
+            "--title",
+            "x",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains(&format!("profile.toml:{line}:9:")), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+    // A profile from a newer hi is refused, not rewritten.
+    fs::write(&path, "format = 2\n").unwrap();
+    let (code, _, err) = with(&path, &["profile", "set", "--rn"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("written by a newer hi"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "format = 2\n");
+}
+
+#[test]
+fn twenty_writers_at_once_leave_twenty_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    let children: Vec<_> = (0..20)
+        .map(|i| {
+            StdCommand::new(env!("CARGO_BIN_EXE_hi"))
+                .env("HI_TODAY", crate::common::TODAY)
+                .arg("--profile")
+                .arg(&path)
+                .args([
+                    "ce",
+                    "add",
+                    "--date",
+                    "2026-01-01",
+                    "--hours",
+                    "1",
+                    "--title",
+                    &format!("Activity {i}"),
+                ])
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let list = json(&path, &["ce", "list"]);
+    let mut titles: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(titles.len(), 20);
+}
+
+#[test]
+fn a_writer_stopped_half_way_leaves_the_old_file_or_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    session(&path);
+    let mut count = 4;
+    for i in 0..40u64 {
+        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_hi"))
+            .env("HI_TODAY", crate::common::TODAY)
+            .arg("--profile")
+            .arg(&path)
+            .args([
+                "ce",
+                "add",
+                "--date",
+                "2026-01-01",
+                "--hours",
+                "1",
+                "--title",
+                "Interrupted",
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Killed at a different moment each time: before, during or after its write.
+        std::thread::sleep(std::time::Duration::from_micros(i * 150));
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = json(&path, &["ce", "list"]).as_array().unwrap().len();
+        assert!(now == count || now == count + 1, "{count} then {now}");
+        count = now;
+    }
+    // No temporary file is left beside it for long: only the profile and its lock remain
+    // besides any a killed writer had open.
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(names.contains(&"profile.toml".to_string()), "{names:?}");
+}
+
+#[test]
+fn the_profile_is_found_where_the_environment_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let xdg = dir.path().join("xdg");
+    let home = dir.path().join("home");
+    let add = |envs: &[(&str, &Path)]| {
+        let mut cmd = hi();
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let output = cmd
+            .args(["profile", "add", "rhia", "--earned", "2025-01-01"])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    add(&[("HOME", &home)]);
+    assert!(home.join(".config/hi/profile.toml").exists());
+    add(&[("HOME", &home), ("XDG_CONFIG_HOME", &xdg)]);
+    assert!(xdg.join("hi/profile.toml").exists());
+    // An empty HI_PROFILE counts as unset.
+    let output = hi()
+        .env("HI_PROFILE", "")
+        .env("XDG_CONFIG_HOME", &xdg)
+        .args(["profile", "--json"])
+        .output()
+        .unwrap();
+    let shown: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        shown["path"],
+        xdg.join("hi/profile.toml").display().to_string()
+    );
+}
