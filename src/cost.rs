@@ -206,7 +206,8 @@ pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member:
     let mut items = Vec::new();
     let mut notes = Vec::new();
     for cert in certs {
-        let fee = cert.fees.as_ref().and_then(|f| {
+        let fees = cert.fees.as_ref();
+        let fee = fees.and_then(|f| {
             if member {
                 f.member_usd
             } else {
@@ -221,96 +222,17 @@ pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member:
         });
     }
     let mut issuers: Vec<&str> = certs.iter().map(|c| c.issuer.as_str()).collect();
-    issuers.dedup();
     issuers.sort_unstable();
     issuers.dedup();
     for issuer in issuers {
-        let org = catalog.organizations().iter().find(|o| o.id == issuer);
-        let rule = org.and_then(|o| o.combined_renewal.as_ref());
-        let name = catalog.name_of(Kind::Organization, issuer);
         let held: Vec<&Certification> = certs
             .iter()
             .copied()
             .filter(|c| c.issuer == issuer)
             .collect();
-        // A credential that another one held replaces is not renewed on its own.
-        let replaced = |c: &Certification| {
-            rule.is_some_and(|r| {
-                r.replacements
-                    .iter()
-                    .any(|x| x.replaces == c.id && held.iter().any(|h| h.id == x.credential))
-            })
-        };
-        let (renewed, dropped): (Vec<&Certification>, Vec<&Certification>) =
-            held.iter().copied().partition(|c| !replaced(c));
-        for c in &dropped {
-            notes.push(format!(
-                "{} is not renewed on its own: {name} counts another credential held in its place.",
-                c.name
-            ));
-        }
-        let cycles: Vec<Option<u32>> = renewed
-            .iter()
-            .map(|c| c.renewal.cycle_years.map(u32::from))
-            .collect();
-        let one_cycle = cycles
-            .first()
-            .copied()
-            .flatten()
-            .filter(|first| cycles.iter().all(|c| *c == Some(*first)));
-        match (rule, one_cycle) {
-            (Some(rule), Some(cycle)) if renewed.len() > 1 => {
-                let renewal = combined_renewal(&renewed, rule, member);
-                let names: Vec<&str> = renewed.iter().map(|c| c.name.as_str()).collect();
-                let what = format!("{name} renewal: {}", names.join(" + "));
-                for due in renewal_years(cycle, years) {
-                    items.push(TogetherItem {
-                        year: due,
-                        usd: renewal.0,
-                        what: what.clone(),
-                        ce_hours: renewal.1,
-                    });
-                }
-            }
-            _ => {
-                if rule.is_some() && renewed.len() > 1 {
-                    notes.push(format!("{name}'s credentials here have different or unknown cycles, so each renews on its own."));
-                }
-                for c in &renewed {
-                    let fee = if member {
-                        c.renewal.fee_member_usd
-                    } else {
-                        c.renewal.fee_non_member_usd
-                    };
-                    for due in c
-                        .renewal
-                        .cycle_years
-                        .map(u32::from)
-                        .map_or(Vec::new(), |cycle| renewal_years(cycle, years))
-                    {
-                        items.push(TogetherItem {
-                            year: due,
-                            usd: fee.map(u32::from),
-                            what: format!("{} renewal", c.name),
-                            ce_hours: c.renewal.ce_hours.map(u32::from),
-                        });
-                    }
-                }
-            }
-        }
-        if member {
-            let dues = org
-                .and_then(|o| o.membership.as_ref())
-                .map(|m| m.annual_dues_usd.get());
-            for year in 1..=years {
-                items.push(TogetherItem {
-                    year,
-                    usd: dues,
-                    what: format!("{name} membership dues"),
-                    ce_hours: None,
-                });
-            }
-        }
+        issuer_items(
+            issuer, &held, catalog, years, member, &mut items, &mut notes,
+        );
     }
     items.sort_by_key(|i| i.year);
     let mut unknown: Vec<String> = Vec::new();
@@ -332,6 +254,95 @@ pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member:
         items,
         unknown,
         notes,
+    }
+}
+
+/// The renewals and dues of the credentials `held` of one issuer: one combined cycle when its
+/// rule and their cycles allow, else each on its own.
+fn issuer_items(
+    issuer: &str,
+    held: &[&Certification],
+    catalog: &Catalog,
+    years: u32,
+    member: bool,
+    items: &mut Vec<TogetherItem>,
+    notes: &mut Vec<String>,
+) {
+    let org = catalog.organizations().iter().find(|o| o.id == issuer);
+    let rule = org.and_then(|o| o.combined_renewal.as_ref());
+    let name = catalog.name_of(Kind::Organization, issuer);
+    // A credential that another one held replaces is not renewed on its own.
+    let replaced = |c: &Certification| {
+        rule.is_some_and(|r| {
+            r.replacements
+                .iter()
+                .any(|x| x.replaces == c.id && held.iter().any(|h| h.id == x.credential))
+        })
+    };
+    let (renewed, dropped): (Vec<&Certification>, Vec<&Certification>) =
+        held.iter().copied().partition(|c| !replaced(c));
+    for c in &dropped {
+        notes.push(format!(
+            "{} is not renewed on its own: {name} counts another credential held in its place.",
+            c.name
+        ));
+    }
+    let cycles: Vec<Option<u32>> = renewed
+        .iter()
+        .map(|c| c.renewal.cycle_years.map(u32::from))
+        .collect();
+    let one_cycle = cycles
+        .first()
+        .copied()
+        .flatten()
+        .filter(|first| cycles.iter().all(|c| *c == Some(*first)));
+    let renewal = |year, usd, what: String, ce_hours| TogetherItem {
+        year,
+        usd,
+        what,
+        ce_hours,
+    };
+    match (rule, one_cycle) {
+        (Some(rule), Some(cycle)) if renewed.len() > 1 => {
+            let (fee, ce) = combined_renewal(&renewed, rule, member);
+            let names: Vec<&str> = renewed.iter().map(|c| c.name.as_str()).collect();
+            let what = format!("{name} renewal: {}", names.join(" + "));
+            items.extend(
+                renewal_years(cycle, years)
+                    .into_iter()
+                    .map(|due| renewal(due, fee, what.clone(), ce)),
+            );
+        }
+        _ => {
+            if rule.is_some() && renewed.len() > 1 {
+                notes.push(format!(
+                    "{name}'s credentials here have different or unknown cycles, so each renews on its own."
+                ));
+            }
+            for c in &renewed {
+                let fee = if member {
+                    c.renewal.fee_member_usd
+                } else {
+                    c.renewal.fee_non_member_usd
+                };
+                let dues = c
+                    .renewal
+                    .cycle_years
+                    .map_or(Vec::new(), |cycle| renewal_years(cycle.get(), years));
+                let ce = c.renewal.ce_hours.map(u32::from);
+                items.extend(dues.into_iter().map(|due| {
+                    renewal(due, fee.map(u32::from), format!("{} renewal", c.name), ce)
+                }));
+            }
+        }
+    }
+    if member {
+        let dues = org
+            .and_then(|o| o.membership.as_ref())
+            .map(|m| m.annual_dues_usd.get());
+        items.extend(
+            (1..=years).map(|year| renewal(year, dues, format!("{name} membership dues"), None)),
+        );
     }
 }
 

@@ -318,11 +318,23 @@ mod tests {
         }
     }
 
+    /// Each case: a route's conditions, a person, the verdict and what is missing.
+    type Case = (&'static str, Person, Status, Vec<&'static str>);
+
+    fn check(cases: Vec<Case>) {
+        let catalog = catalog();
+        for (conditions, person, status, missing) in cases {
+            let verdict = evaluate(&cert(vec![route(conditions)]), &person, &catalog);
+            assert_eq!(verdict.status, status, "{conditions:?} for {person:?}");
+            assert_eq!(verdict.missing, missing, "{conditions:?} for {person:?}");
+        }
+    }
+
     #[test]
-    fn each_kind_of_condition_is_met_at_its_boundary_and_missed_below_it() {
+    fn a_degree_meets_a_route_at_its_level_in_its_field_and_accreditation() {
         use Education::{Associate, Bachelor, Doctorate};
         let bachelor_him = profile(Some(Bachelor), Some(Field::Him));
-        let cases: Vec<(&str, Person, Status, Vec<&str>)> = vec![
+        let cases: Vec<Case> = vec![
             (
                 "education = \"bachelor\"",
                 profile(Some(Bachelor), None),
@@ -382,6 +394,13 @@ mod tests {
                 Status::Eligible,
                 vec![],
             ),
+        ];
+        check(cases);
+    }
+
+    #[test]
+    fn years_and_hours_meet_a_route_at_its_minimum() {
+        let cases: Vec<Case> = vec![
             (
                 "experience_years = 5",
                 Person {
@@ -428,6 +447,14 @@ mod tests {
                 Status::NotEligible,
                 vec!["1 more CE hour in the field"],
             ),
+        ];
+        check(cases);
+    }
+
+    #[test]
+    fn credentials_a_licence_and_what_hi_cannot_check() {
+        let bachelor_him = profile(Some(Education::Bachelor), Some(Field::Him));
+        let cases: Vec<Case> = vec![
             (
                 "credentials = [\"rhit\"]",
                 Person::default(),
@@ -474,12 +501,7 @@ mod tests {
                 vec!["a foreign program under a reciprocity agreement"],
             ),
         ];
-        let catalog = catalog();
-        for (conditions, person, status, missing) in cases {
-            let verdict = evaluate(&cert(vec![route(conditions)]), &person, &catalog);
-            assert_eq!(verdict.status, status, "{conditions:?} for {person:?}");
-            assert_eq!(verdict.missing, missing, "{conditions:?} for {person:?}");
-        }
+        check(cases);
     }
 
     #[test]

@@ -135,52 +135,76 @@ fn status(
     let days_left = (end - today).get_days().into();
     status.days_left = Some(days_left);
 
-    let counted: Vec<&Activity> = profile
-        .ce
-        .iter()
-        .filter(|a| a.date >= start && a.date <= end.min(today))
-        .filter(|a| a.certs.is_empty() || a.certs.iter().any(|c| c.eq_ignore_ascii_case(&cert.id)))
-        .collect();
+    status.requirements = requirements(
+        cert,
+        profile,
+        catalog,
+        rule,
+        start,
+        end.min(today),
+        &mut status.notes,
+    );
     if profile.ce.iter().any(|a| a.date > today) {
         status
             .notes
             .push("activities dated after today are not counted yet".into());
     }
-    let (total, share) = required(cert, profile, catalog, rule, &mut status.notes);
-    let sum = |keep: &dyn Fn(&Activity) -> bool| {
-        counted
-            .iter()
-            .filter(|a| keep(a))
-            .fold(Hours::default(), |sum, a| {
-                sum.checked_add(a.hours).unwrap_or(Hours(u32::MAX))
-            })
-    };
-    let from_issuer = |a: &Activity| a.from.iter().any(|f| f.eq_ignore_ascii_case(&cert.issuer));
-    let ethics = cert.renewal.ethics_hours.map(|h| Hours::whole(h.get()));
-    status.requirements = vec![requirement("total", total, sum(&|_| true))];
-    if share.is_some() || cert.renewal.ce_from_issuer_hours.is_some() {
-        let name = "from the issuer or its approved providers";
-        status
-            .requirements
-            .push(requirement(name, share, sum(&from_issuer)));
-        if !counted.iter().any(|a| from_issuer(a)) && share.is_some() {
-            status
-                .notes
-                .push(format!("log such activities with --from {}", cert.issuer));
-        }
-    }
-    if ethics.is_some() {
-        status
-            .requirements
-            .push(requirement("ethics", ethics, sum(&|a| a.ethics)));
-    }
-    let done = status.requirements[0].done_hours;
-    status.done_hours = done;
-    status.required_hours = total;
-    status.remaining_hours = total.map(|t| t.saturating_sub(done));
+    let total = &status.requirements[0];
+    (
+        status.required_hours,
+        status.done_hours,
+        status.remaining_hours,
+    ) = (
+        total.required_hours,
+        total.done_hours,
+        total.remaining_hours,
+    );
     pace(&mut status, start, end, today);
     attention(&mut status, days_left, today);
     status
+}
+
+/// Each requirement of the cycle from `start`, with the hours of the activities up to `until`
+/// that count toward `cert` and meet it.
+fn requirements(
+    cert: &Certification,
+    profile: &Profile,
+    catalog: &Catalog,
+    rule: Option<&CombinedRenewal>,
+    start: Date,
+    until: Date,
+    notes: &mut Vec<String>,
+) -> Vec<Requirement> {
+    let counted: Vec<&Activity> = profile
+        .ce
+        .iter()
+        .filter(|a| a.date >= start && a.date <= until)
+        .filter(|a| a.certs.is_empty() || a.certs.iter().any(|c| c.eq_ignore_ascii_case(&cert.id)))
+        .collect();
+    let sum = |keep: &dyn Fn(&Activity) -> bool| {
+        let hours = counted.iter().filter(|a| keep(a)).map(|a| a.hours);
+        hours.fold(Hours::default(), |sum, h| {
+            sum.checked_add(h).unwrap_or(Hours(u32::MAX))
+        })
+    };
+    let (total, share) = required(cert, profile, catalog, rule, notes);
+    let from_issuer = |a: &Activity| a.from.iter().any(|f| f.eq_ignore_ascii_case(&cert.issuer));
+    let mut list = vec![requirement("total", total, sum(&|_| true))];
+    if share.is_some() || cert.renewal.ce_from_issuer_hours.is_some() {
+        let name = "from the issuer or its approved providers";
+        list.push(requirement(name, share, sum(&from_issuer)));
+        if share.is_some() && !counted.iter().any(|a| from_issuer(a)) {
+            notes.push(format!("log such activities with --from {}", cert.issuer));
+        }
+    }
+    if let Some(ethics) = cert.renewal.ethics_hours {
+        list.push(requirement(
+            "ethics",
+            Some(Hours::whole(ethics.get())),
+            sum(&|a| a.ethics),
+        ));
+    }
+    list
 }
 
 /// The credential held that replaces `cert` for renewal, by its issuer's rule.
