@@ -459,8 +459,14 @@ impl Output {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut self.out);
+        // As I/O errors, so that a closed pipe is known for one.
         for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
-            writer.write_record(row.iter().map(|c| clean(c)))?;
+            writer
+                .write_record(row.iter().map(|c| clean(c)))
+                .map_err(|e| match e.into_kind() {
+                    csv::ErrorKind::Io(io) => io,
+                    other => io::Error::other(format!("{other:?}")),
+                })?;
         }
         writer.flush()?;
         Ok(())

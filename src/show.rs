@@ -263,7 +263,10 @@ impl<'a> Standing<'a> {
     }
 
     pub fn exam(&self, exam: &Exam) -> String {
-        let mut parts = vec![duration(exam.duration_minutes).text];
+        let mut parts = vec![match exam.duration_minutes {
+            Some(minutes) => duration(Some(minutes)).text,
+            None => "length unknown".to_string(),
+        }];
         parts.push(match (exam.questions, exam.scored_questions) {
             (Some(q), Some(s)) => format!("{q} questions ({s} scored)"),
             (Some(q), None) => format!("{q} questions"),
