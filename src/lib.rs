@@ -33,12 +33,26 @@ use cli::{Cli, Command, Query};
 use output::{Format, Output};
 use show::Standing;
 
+/// Runs `hi` as the command line says, writing what it prints to stdout.
 pub fn run(cli: Cli) -> Result<()> {
+    run_to(cli, Box::new(io::stdout().lock()))
+}
+
+/// Runs `hi` as the command line says, writing what it would print to stdout into `sink`.
+pub fn run_to(cli: Cli, sink: Box<dyn Write>) -> Result<()> {
+    let color = output::use_color(cli.color, io::stdout().is_terminal());
+    let mut out = Output::new(
+        Format::choose(cli.format, cli.json),
+        color,
+        cli.fields,
+        sink,
+    );
     let Some(command) = cli.command else {
-        // No command: the commands and the tour, as a help page on stdout.
-        let mut out = io::stdout().lock();
-        Cli::command().write_long_help(&mut out)?;
-        return Ok(());
+        // No command: the commands and the tour, as a help page.
+        let mut help = Vec::new();
+        Cli::command().write_long_help(&mut help)?;
+        out.raw(&help)?;
+        return out.flush();
     };
     // An empty variable counts as unset, as for NO_COLOR.
     let data_dir = cli.data_dir.clone().or_else(|| {
@@ -46,22 +60,18 @@ pub fn run(cli: Cli) -> Result<()> {
             .filter(|v| !v.is_empty())
             .map(Into::into)
     });
-    let color = output::use_color(cli.color, io::stdout().is_terminal());
-    let mut out = Output::new(Format::choose(cli.format, cli.json), color, cli.fields);
     match command {
         // Both render into memory first: clap_complete panics on a failed write, and a closed
         // pipe must end quietly.
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "hi", &mut script);
-            io::stdout().lock().write_all(&script)?;
-            return Ok(());
+            out.raw(&script)?;
         }
         Command::Man => {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-            io::stdout().lock().write_all(&page)?;
-            return Ok(());
+            out.raw(&page)?;
         }
         // The data commands read (or write) files themselves, and must run on broken data.
         Command::Data(command) => cmd::data::run(&command, data_dir.as_deref(), &mut out)?,

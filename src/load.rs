@@ -49,7 +49,20 @@ const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// many times the size of the text, and this keeps only one record's tree at a time.
 const PARSE_IN_PARTS_ABOVE: usize = 256 * 1024;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// A single record (or what comes before the first) larger than this is refused: the largest
+/// shipped record is a few KB, and the document tree of a part is many times its text, so this
+/// bounds the memory a file of any size can take.
+const MAX_RECORD_BYTES: usize = 256 * 1024;
+
+/// A file larger than this whose parts do not all parse is not parsed again whole (which would
+/// hold its whole tree at once); each failing part reports its own errors.
+const REPARSE_WHOLE_BELOW: usize = 4 * 1024 * 1024;
+
+/// More problems than this in one file are counted, not listed: the first ones tell what is
+/// wrong, and a pathological file must not take long to report.
+const MAX_PROBLEMS_PER_FILE: usize = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -134,6 +147,11 @@ impl Texts {
         Ok((Texts(texts), unreadable))
     }
 
+    /// Each file's name and text, in the order of [`FILES`].
+    pub fn files(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.0.iter().map(|(name, text)| (*name, text.as_ref()))
+    }
+
     fn text(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
@@ -163,12 +181,16 @@ fn read_file(path: &Path) -> Result<String, String> {
 /// Loads the files in `dir` into a validated catalog. Warnings do not stop it.
 pub fn load_dir(dir: &Path) -> Result<Data> {
     build(&Texts::read_dir(dir)?).map_err(|problems| {
-        let listed: Vec<String> = problems
+        let errors: Vec<&Problem> = problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
-            .map(ToString::to_string)
             .collect();
-        anyhow::anyhow!("invalid data in {}: {}", dir.display(), listed.join("\n  "))
+        let more = match errors.len() {
+            0 | 1 => String::new(),
+            n => format!(" (and {} more: `hi data check` lists them all)", n - 1),
+        };
+        let first = errors.first().map_or(String::new(), |p| p.to_string());
+        anyhow::anyhow!("invalid data in {}: {first}{more}", dir.display())
     })
 }
 
@@ -318,8 +340,16 @@ impl Files {
         let Some(text) = texts.text(file) else {
             return About::default();
         };
+        if text.len() > MAX_RECORD_BYTES {
+            let message = format!(
+                "larger than the {} KiB it may take",
+                MAX_RECORD_BYTES / 1024
+            );
+            self.found(file, Place::Offset(0), message);
+            return About::default();
+        }
         let Ok(table) = DeTable::parse(text) else {
-            self.syntax_errors(file, text);
+            self.syntax_errors_by_part(file, text, &whole(text));
             return About::default();
         };
         let mut table = table.into_inner();
@@ -339,10 +369,15 @@ impl Files {
         })
     }
 
-    /// Every syntax error of a file that does not parse: the parser recovers after each.
-    fn syntax_errors(&mut self, file: &'static str, text: &str) {
-        for error in DeTable::parse_recoverable(text).1 {
-            self.parse_error(file, &error);
+    /// Every syntax error of the parts of a file that do not parse: the parser recovers after
+    /// each.
+    fn syntax_errors_by_part(&mut self, file: &'static str, text: &str, parts: &[Range<usize>]) {
+        for part in parts {
+            for error in DeTable::parse_recoverable(&text[part.clone()]).1 {
+                let at = part.start + error.span().map_or(0, |span| span.start);
+                let message = error.message().trim().replace('\n', " ");
+                self.found(file, Place::Offset(at), message);
+            }
         }
     }
 
@@ -355,6 +390,17 @@ impl Files {
             return Vec::new();
         };
         let parts = split(text, kind.key());
+        if let Some(big) = parts.iter().find(|p| p.len() > MAX_RECORD_BYTES) {
+            let message = format!(
+                "a record (or the text before the first `[[{}]]`) of {} KiB: more than the {} KiB a record may take",
+                kind.key(),
+                big.len() / 1024,
+                MAX_RECORD_BYTES / 1024
+            );
+            self.found(file, Place::Offset(big.start), message);
+            self.unread_ids.insert(kind, None);
+            return Vec::new();
+        }
         let read = if parts.len() > 1 {
             // Two threads, each over its half of the parts; if any part fails to parse (a
             // header inside a multi-line string, say), the file is read again whole, so that
@@ -370,13 +416,20 @@ impl Files {
                     a.append(b);
                     Ok(a)
                 }
-                _ => read_parts::<T>(text, &whole(text), kind.key()),
+                _ if text.len() < REPARSE_WHOLE_BELOW => {
+                    read_parts::<T>(text, &whole(text), kind.key())
+                }
+                _ => {
+                    self.syntax_errors_by_part(file, text, &parts);
+                    self.unread_ids.insert(kind, None);
+                    return Vec::new();
+                }
             }
         } else {
             read_parts::<T>(text, &parts, kind.key())
         };
         let Ok(read) = read else {
-            self.syntax_errors(file, text);
+            self.syntax_errors_by_part(file, text, &whole(text));
             self.unread_ids.insert(kind, None);
             return Vec::new();
         };
@@ -415,44 +468,23 @@ impl Files {
         findings.append(&mut self.findings);
         let mut trees: HashMap<(&'static str, usize), Option<Spanned<DeTable<'_>>>> =
             HashMap::new();
-        let mut problems = Vec::with_capacity(findings.len());
+        let mut lines: HashMap<&'static str, LineIndex> = HashMap::new();
+        let mut per_file: HashMap<(&'static str, Severity), usize> = HashMap::new();
+        let mut problems = Vec::with_capacity(findings.len().min(1000));
         for finding in findings {
+            let count = per_file
+                .entry((finding.file, finding.severity))
+                .or_default();
+            *count += 1;
+            if *count > MAX_PROBLEMS_PER_FILE {
+                continue;
+            }
             let text = texts.text(finding.file).unwrap_or_default();
-            let parts = self
-                .parts
-                .get(finding.file)
-                .map_or(&[(0, 0)][..], Vec::as_slice);
-            let key = key_of(finding.file);
-            let (offset, message) = match finding.place {
-                Place::Offset(offset) => {
-                    let part = parts
-                        .iter()
-                        .rposition(|(start, _)| *start <= offset)
-                        .unwrap_or(0);
-                    let tree = tree(&mut trees, text, finding.file, parts, part);
-                    let named = tree.and_then(|t| name_at(t, key, offset - parts[part].0));
-                    let message = match named {
-                        Some((record, field))
-                            if !finding.message.contains(&format!("`{field}`")) =>
-                        {
-                            format!("{record}field `{field}`: {}", finding.message)
-                        }
-                        Some((record, _)) => format!("{record}{}", finding.message),
-                        None => finding.message,
-                    };
-                    (offset, message)
-                }
-                Place::Field { position, path } => {
-                    let part = parts
-                        .iter()
-                        .rposition(|(_, first)| *first <= position)
-                        .unwrap_or(0);
-                    let tree = tree(&mut trees, text, finding.file, parts, part);
-                    let within = tree.and_then(|t| locate(t, key, position - parts[part].1, &path));
-                    (parts[part].0 + within.unwrap_or(0), finding.message)
-                }
-            };
-            let (line, column) = line_column(text, offset);
+            let (offset, message) = self.place(&mut trees, text, &finding);
+            let (line, column) = lines
+                .entry(finding.file)
+                .or_insert_with(|| LineIndex::new(text))
+                .line_column(text, offset);
             problems.push(Problem {
                 file: finding.file.to_string(),
                 line,
@@ -461,7 +493,89 @@ impl Files {
                 severity: finding.severity,
             });
         }
+        for ((file, severity), count) in per_file
+            .into_iter()
+            .filter(|(_, n)| *n > MAX_PROBLEMS_PER_FILE)
+        {
+            let what = match severity {
+                Severity::Error => "problems",
+                Severity::Warning => "warnings",
+            };
+            problems.push(Problem {
+                file: file.to_string(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "{} more {what} in this file are not listed: see to the ones above first",
+                    count - MAX_PROBLEMS_PER_FILE
+                ),
+                severity,
+            });
+        }
         problems
+    }
+
+    /// The byte offset of a finding in its file, and its message, naming the record and field
+    /// of a parser's message about a value.
+    fn place<'t>(
+        &self,
+        trees: &mut HashMap<(&'static str, usize), Option<Spanned<DeTable<'t>>>>,
+        text: &'t str,
+        finding: &Finding,
+    ) -> (usize, String) {
+        let parts = self
+            .parts
+            .get(finding.file)
+            .map_or(&[(0, 0)][..], Vec::as_slice);
+        let key = key_of(finding.file);
+        match finding.place {
+            Place::Offset(offset) => {
+                let part = parts
+                    .partition_point(|(start, _)| *start <= offset)
+                    .saturating_sub(1);
+                let tree = tree(trees, text, finding.file, parts, part);
+                let named = tree.and_then(|t| name_at(t, key, offset - parts[part].0));
+                let message = match named {
+                    Some((record, field)) if !finding.message.contains(&format!("`{field}`")) => {
+                        format!("{record}field `{field}`: {}", finding.message)
+                    }
+                    Some((record, _)) => format!("{record}{}", finding.message),
+                    None => finding.message.clone(),
+                };
+                (offset, message)
+            }
+            Place::Field { position, path } => {
+                let part = parts
+                    .partition_point(|(_, first)| *first <= position)
+                    .saturating_sub(1);
+                let tree = tree(trees, text, finding.file, parts, part);
+                let within = tree.and_then(|t| locate(t, key, position - parts[part].1, &path));
+                (parts[part].0 + within.unwrap_or(0), finding.message.clone())
+            }
+        }
+    }
+}
+
+/// Where each line of a text starts, to turn many offsets into lines without reading the text
+/// from the start for each.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex(starts.collect())
+    }
+
+    /// 1-based line and column (in characters) of a byte offset; an offset inside a character
+    /// counts as that character.
+    fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.0.partition_point(|start| *start <= offset);
+        let start = self.0[line - 1];
+        (line, text[start..offset].chars().count() + 1)
     }
 }
 
@@ -478,8 +592,10 @@ fn tree<'t, 'm>(
         .or_insert_with(|| {
             let start = parts[part].0;
             let end = parts.get(part + 1).map_or(text.len(), |(s, _)| *s);
-            // A file with a syntax error still gives the tree around it, to name the field.
-            Some(DeTable::parse_recoverable(&text[start..end]).0)
+            // A file with a syntax error still gives the tree around it, to name the field; a
+            // part too large to be a record is not parsed at all.
+            (end - start <= MAX_RECORD_BYTES)
+                .then(|| DeTable::parse_recoverable(&text[start..end]).0)
         })
         .as_ref()
         .map(Spanned::get_ref)
@@ -700,17 +816,9 @@ fn locate(tree: &DeTable, key: &str, position: usize, path: &FieldPath) -> Optio
     Some(value.span().start)
 }
 
-/// 1-based line and column (in characters) of a byte offset; an offset inside a character
-/// counts as that character.
+/// 1-based line and column (in characters) of a byte offset in `text`.
 pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    LineIndex::new(text).line_column(text, offset)
 }
 
 /// The ids of each kind that references may name; `None` for a kind whose file could not be
@@ -746,6 +854,7 @@ fn validate(data: &Data, files: &Files) -> Vec<Finding> {
         )*};
     }
     for_each_kind!(check_kinds);
+    findings.extend(requirement_cycles(data, files));
     // A record that could not be read cites sources no one can see: then any source may look
     // uncited, and none is reported.
     let all_read = files
@@ -769,6 +878,55 @@ fn validate(data: &Data, files: &Files) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Certifications no one can ever sit: every route asks for a credential that can only be
+/// reached through them (A requires B, B requires A). A credential is reachable when one of its
+/// routes asks for none, or for one that is reachable.
+fn requirement_cycles(data: &Data, files: &Files) -> Vec<Finding> {
+    let certs = &data.certifications;
+    let mut reachable: HashSet<&str> = HashSet::new();
+    loop {
+        let before = reachable.len();
+        for cert in certs {
+            if reachable.contains(cert.id.as_str()) {
+                continue;
+            }
+            let open = cert.eligibility.is_empty()
+                || cert.eligibility.iter().any(|route| {
+                    route.credentials.is_empty()
+                        || route
+                            .credentials
+                            .iter()
+                            .any(|c| reachable.contains(c.as_str()))
+                });
+            if open {
+                reachable.insert(&cert.id);
+            }
+        }
+        if reachable.len() == before {
+            break;
+        }
+    }
+    let positions = files
+        .positions
+        .get(&Kind::Certification)
+        .map_or(&[][..], Vec::as_slice);
+    certs
+        .iter()
+        .zip(positions)
+        .filter(|(cert, _)| !reachable.contains(cert.id.as_str()))
+        .map(|(cert, &position)| Finding {
+            file: Kind::Certification.file(),
+            place: field(position, "eligibility"),
+            message: format!(
+                "`{}`: every route asks for a credential that can only be earned through this one: \
+                 a cycle of requirements",
+                cert.id
+            ),
+            severity: Severity::Error,
+        })
+        .collect()
 }
 
 fn field(position: usize, key: &'static str) -> Place {
@@ -1087,6 +1245,38 @@ mod tests {
         let broken = skill("a", "level = 1\n");
         let found = problems(&[ABOUT, ("sources.toml", &sources), ("skills.toml", &broken)]);
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    fn cert(id: &str, requires: &str) -> String {
+        format!(
+            "[[certification]]\nid = \"{id}\"\nname = \"N\"\nfull_name = \"N\"\nissuer = \"o\"\n\
+             level = \"entry\"\ntracks = [\"him\"]\ndescription = \"d\"\nsources = [\"s\"]\n\
+             [[certification.eligibility]]\nlabel = \"l\"\ncredentials = [{requires}]\nsource = \"s\"\n"
+        )
+    }
+
+    #[test]
+    fn a_credential_that_requires_itself_or_a_cycle_of_them_is_refused() {
+        let org = "[[organization]]\nid = \"o\"\nname = \"O\"\nfull_name = \"O\"\ndescription = \"d\"\n\
+                   url = \"u\"\nsources = [\"s\"]\n";
+        let orgs = ("organizations.toml", org);
+        let itself = cert("a", "\"a\"");
+        let found = problems(&[ABOUT, SOURCES, orgs, ("certifications.toml", &itself)]);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("a route cannot require the credential itself")),
+            "{found:#?}"
+        );
+        let cycle =
+            cert("a", "\"b\"") + &cert("b", "\"a\"") + &cert("c", "\"a\", \"d\"") + &cert("d", "");
+        let found = problems(&[ABOUT, SOURCES, orgs, ("certifications.toml", &cycle)]);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found.iter().all(|p| p.contains("a cycle of requirements")));
+        assert!(
+            found[0].contains("`a`") && found[1].contains("`b`"),
+            "c is reachable through d"
+        );
     }
 
     #[test]

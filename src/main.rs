@@ -1,17 +1,26 @@
-use std::io::{self, IsTerminal};
+//! Parses the command line, calls the library, and turns the outcome into an exit status:
+//! 0 success, 1 a failure, 2 a usage error, 3 `hi status --check` found something to attend to.
+//! A closed stdout pipe is success; a stdout that cannot be written is a failure; a stderr that
+//! cannot be written ends the run quietly with the status it would have had.
+
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
     let mut command = hi::cli::Cli::command();
-    let cli = command
+    let parsed = command
         .try_get_matches_from_mut(std::env::args_os())
-        .and_then(|matches| hi::cli::Cli::from_arg_matches(&matches))
-        .unwrap_or_else(|error| error.exit());
+        .and_then(|matches| hi::cli::Cli::from_arg_matches(&matches));
     // Freeing clap's definition of every command, argument by argument, costs more than the
     // rest of a lookup; the system reclaims it at exit.
     std::mem::forget(command);
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => return clap_outcome(&error),
+    };
     let color = cli.color;
     match hi::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -19,16 +28,65 @@ fn main() -> ExitCode {
         // `hi status --check` has said what needs attention.
         Err(error) if error.is::<hi::cmd::status::NeedsAttention>() => ExitCode::from(3),
         Err(error) => {
-            let prefix = if hi::output::use_color(color, io::stderr().is_terminal()) {
-                hi::output::bold("hi:")
-            } else {
-                "hi:".to_string()
-            };
-            eprintln!("{prefix} {error:#}");
-            match error.downcast_ref::<hi::UsageError>() {
-                Some(_) => ExitCode::from(2),
-                None => ExitCode::FAILURE,
-            }
+            let usage = error.downcast_ref::<hi::UsageError>().is_some();
+            let bold = hi::output::use_color(color, io::stderr().is_terminal());
+            report(&format!("{error:#}"), bold);
+            ExitCode::from(if usage { 2 } else { 1 })
         }
     }
+}
+
+/// What clap's own outcome means: help and version go to stdout (exit 0, or 1 when stdout
+/// cannot be written); a usage error is one line on stderr, with clap's tips, exit 2.
+fn clap_outcome(error: &clap::Error) -> ExitCode {
+    match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let text = if io::stdout().is_terminal() {
+                error.render().ansi().to_string()
+            } else {
+                error.render().to_string()
+            };
+            let mut out = io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    report(&format!("cannot write to stdout: {e}"), false);
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        _ => {
+            report(&usage_line(&error.render().to_string()), false);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// clap's usage error as one line: what went wrong, its tips, and where to read more.
+fn usage_line(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid command line");
+    let mut line = first.trim_start_matches("error: ").to_string();
+    for tip in lines.filter(|l| l.starts_with("tip: ")) {
+        line += &format!("; {tip}");
+    }
+    line + "; see `hi --help`"
+}
+
+/// A message on stderr as `hi: ...`, on one line and safe for the terminal. A stderr that
+/// cannot be written is left alone: there is nowhere else to say it.
+fn report(message: &str, bold: bool) {
+    let prefix = if bold {
+        hi::output::bold("hi:")
+    } else {
+        "hi:".to_string()
+    };
+    let _ = writeln!(
+        io::stderr().lock(),
+        "{prefix} {}",
+        hi::output::clean_line(message)
+    );
 }

@@ -1,9 +1,9 @@
 //! The one place that writes to stdout: tables, plain text, JSON, CSV and Markdown, from one
 //! [`Table`] or [`Detail`] built by a command and the records it serializes.
 
-use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use comfy_table::{Attribute, Color, ContentArrangement, presets};
 use serde::Serialize;
 use serde_json::Value;
@@ -238,17 +238,22 @@ pub struct Output {
     pub color: bool,
     /// `--fields`: the keys to keep, in order.
     fields: Option<Vec<String>>,
-    out: BufWriter<StdoutLock<'static>>,
+    out: BufWriter<Box<dyn Write>>,
 }
 
 impl Output {
-    pub fn new(format: Format, color: bool, fields: Option<Vec<String>>) -> Output {
+    pub fn new(
+        format: Format,
+        color: bool,
+        fields: Option<Vec<String>>,
+        sink: Box<dyn Write>,
+    ) -> Output {
         Output {
             format,
             // Plain, JSON, CSV and Markdown are for other programs: never coloured.
             color: color && format == Format::Table,
             fields,
-            out: BufWriter::new(io::stdout().lock()),
+            out: BufWriter::new(sink),
         }
     }
 
@@ -365,6 +370,12 @@ impl Output {
         Ok(())
     }
 
+    /// Bytes as they are: a calendar, a completion script, a man page.
+    pub fn raw(&mut self, bytes: &[u8]) -> Result<()> {
+        self.out.write_all(bytes)?;
+        Ok(())
+    }
+
     pub fn flush(&mut self) -> Result<()> {
         self.out.flush()?;
         Ok(())
@@ -389,10 +400,10 @@ impl Output {
         }
         for field in fields {
             if !valid.contains(&field.as_str()) {
-                bail!(
+                return Err(crate::usage(format!(
                     "unknown field `{field}` for --fields: valid fields are {}",
                     valid.join(", ")
-                );
+                )));
             }
         }
         let pick = |object: &Value| -> serde_json::Map<String, Value> {
@@ -537,15 +548,20 @@ impl Output {
 
 /// The width to fit: COLUMNS wins, so output is the same at a fixed width in tests and
 /// scripts; then the terminal's; off a terminal, 100 columns.
+/// A terminal narrower than this (or one that reports 0 columns) gets tables this wide
+/// rather than one letter per column: they overflow its lines but stay readable.
+const MIN_WIDTH: u16 = 60;
+
 fn terminal_width() -> Option<u16> {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok());
-    match columns {
-        Some(width) => Some(width.max(20)),
+    let width = match columns {
+        Some(width) => Some(width),
         None if io::stdout().is_terminal() => comfy_table::Table::new().width(),
         None => Some(100),
-    }
+    };
+    width.map(|w| w.max(MIN_WIDTH))
 }
 
 /// `text` broken into lines of at most `width` characters, at spaces where it can be; a word

@@ -11,6 +11,7 @@ use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 
@@ -99,6 +100,20 @@ pub fn write_output(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     }
 }
 
+/// Writes a file the user asked for beside the output (`--ics FILE`), or, for `-`, prints it
+/// as the output itself; says whether it printed.
+pub fn write_or_print(
+    path: &Path,
+    bytes: &[u8],
+    replace: bool,
+    out: &mut crate::output::Output,
+) -> Result<bool> {
+    match target(path)? {
+        Target::Stdout => out.raw(bytes).map(|()| true),
+        _ => write_output(path, bytes, replace).map(|()| false),
+    }
+}
+
 /// The mode a file written at `path` gets: an existing file's own, else `mode` under the umask.
 fn new_file_mode(path: &Path, exists: bool, mode: u32) -> Result<Mode> {
     Ok(match exists {
@@ -165,6 +180,47 @@ pub fn lock(path: &Path) -> Result<File> {
         })?;
     file.lock()?;
     Ok(file)
+}
+
+/// Set when SIGINT arrives while an [`Interruptible`] lives.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_interrupt(_: libc::c_int) {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+}
+
+/// While it lives, Ctrl-C (SIGINT) does not kill `hi` but is noted, so that work written
+/// in steps (an export) stops at the next [`interrupted`] and removes what it made.
+pub struct Interruptible {
+    previous: libc::sighandler_t,
+}
+
+impl Interruptible {
+    pub fn install() -> Interruptible {
+        let handler = on_interrupt as extern "C" fn(libc::c_int);
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        let previous = unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
+        Interruptible { previous }
+    }
+}
+
+impl Drop for Interruptible {
+    fn drop(&mut self) {
+        // SAFETY: puts back the disposition `new` replaced.
+        unsafe { libc::signal(libc::SIGINT, self.previous) };
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            // The person asked to stop: once cleaned up, stop as SIGINT would have.
+            std::process::exit(130);
+        }
+    }
+}
+
+/// Fails once Ctrl-C has been pressed, so that the caller unwinds and cleans up.
+pub fn interrupted() -> Result<()> {
+    match INTERRUPTED.load(Ordering::SeqCst) {
+        true => bail!("interrupted"),
+        false => Ok(()),
+    }
 }
 
 #[cfg(test)]

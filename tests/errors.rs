@@ -189,14 +189,13 @@ fn duplicate_id_is_an_error() {
     fs::write(&path, text.replacen("id = \"python\"", "id = \"r\"", 1)).unwrap();
     let (code, err) = {
         let output = hi()
-            .arg("skills")
-            .arg("--data-dir")
+            .args(["data", "check"])
             .arg(dir.path())
             .output()
             .unwrap();
         (
             output.status.code(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
         )
     };
     assert_eq!(code, Some(1));

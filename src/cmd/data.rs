@@ -6,25 +6,26 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::DataCommand;
-use crate::load::{FILES, Severity, check};
+use crate::load::{Severity, Texts, check};
 use crate::output::{Output, Table};
-use crate::write::{parent_dir, write_output};
+use crate::write::{Interruptible, interrupted, parent_dir, write_output};
 
 pub fn run(command: &DataCommand, data_dir: Option<&Path>, out: &mut Output) -> Result<()> {
     match command {
         DataCommand::Export { dir, force } => {
-            export(dir, *force)?;
+            // The data hi runs on: a --data-dir's files as they are, else the built-in ones.
+            let texts = match data_dir {
+                Some(from) => Texts::read_dir(from)?,
+                None => Texts::embedded(),
+            };
+            export(&texts, dir, *force)?;
             let mut table = Table::new(&["File", "Bytes"]);
-            for (name, text) in FILES {
-                table.row(vec![
-                    dir.join(name).display().to_string(),
-                    text.len().to_string(),
-                ]);
+            let mut written = Vec::new();
+            for (name, text) in texts.files() {
+                let path = dir.join(name).display().to_string();
+                table.row(vec![path.clone(), text.len().to_string()]);
+                written.push(path);
             }
-            let written: Vec<String> = FILES
-                .iter()
-                .map(|(n, _)| dir.join(n).display().to_string())
-                .collect();
             out.table(&table, &written)
         }
         DataCommand::Check { dir } => {
@@ -43,10 +44,7 @@ pub fn run(command: &DataCommand, data_dir: Option<&Path>, out: &mut Output) -> 
                 n => format!(" ({n} warnings)"),
             };
             match errors {
-                0 => {
-                    eprintln!("hi: no problems in {place}{warnings}");
-                    Ok(())
-                }
+                0 => out.message(&format!("no problems in {place}{warnings}")),
                 1 => bail!("1 problem in {place}{warnings}"),
                 n => bail!("{n} problems in {place}{warnings}"),
             }
@@ -54,20 +52,23 @@ pub fn run(command: &DataCommand, data_dir: Option<&Path>, out: &mut Output) -> 
     }
 }
 
-/// Writes the built-in files into `dir`. A missing `dir` is built beside its final name and
-/// moved into place whole; an existing one must be empty unless `force`, and then each file
-/// is replaced whole.
-fn export(dir: &Path, force: bool) -> Result<()> {
-    let context = || format!("cannot write {}", dir.display());
+/// Writes the data files into `dir`. A missing `dir` is built beside its final name and moved
+/// into place whole, and an interruption (Ctrl-C) removes what was built; an existing `dir`
+/// must be empty unless `force`, and then each file is replaced whole.
+fn export(texts: &Texts, dir: &Path, force: bool) -> Result<()> {
+    let shown = || crate::output::clean_line(&dir.display().to_string());
+    let context = || format!("cannot write {}", shown());
+    let _interruptible = Interruptible::install();
     match fs::read_dir(dir) {
         Ok(mut entries) => {
             if !force && entries.next().is_some() {
                 bail!(
                     "{} is not empty: add --force to write the data files into it",
-                    dir.display()
+                    shown()
                 );
             }
-            for (name, text) in FILES {
+            for (name, text) in texts.files() {
+                interrupted()?;
                 write_output(&dir.join(name), text.as_bytes(), true)?;
             }
             Ok(())
@@ -77,16 +78,18 @@ fn export(dir: &Path, force: bool) -> Result<()> {
                 .prefix(".hi-export-")
                 .tempdir_in(parent_dir(dir))
                 .with_context(context)?;
-            for (name, text) in FILES {
+            for (name, text) in texts.files() {
+                interrupted()?;
                 fs::write(temp.path().join(name), text).with_context(context)?;
             }
+            interrupted()?;
             fs::rename(temp.path(), dir).with_context(context)?;
             // The directory now lives under its final name; nothing is left to clean up.
             let _ = temp.keep();
             Ok(())
         }
         Err(error) if dir.is_file() => {
-            Err(error).with_context(|| format!("{} is a file, not a directory", dir.display()))
+            Err(error).with_context(|| format!("{} is a file, not a directory", shown()))
         }
         Err(error) => Err(error).with_context(context),
     }

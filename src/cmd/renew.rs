@@ -11,7 +11,7 @@ use crate::model::Certification;
 use crate::output::{Output, Table};
 use crate::profile::Profile;
 use crate::renewal::{Deadline, deadlines};
-use crate::write::write_output;
+use crate::write::write_or_print;
 
 #[derive(Debug, Serialize)]
 struct Calendar<'a> {
@@ -43,7 +43,10 @@ pub fn run(
     let deadlines = deadlines(cert, earned, args.cycles)?;
     if let Some(path) = &args.ics {
         let calendar = crate::ics::calendar([(cert, deadlines.as_slice())], now.timestamp());
-        write_output(path, calendar.as_bytes(), args.force)?;
+        // `--ics -`: the calendar is the output.
+        if write_or_print(path, calendar.as_bytes(), args.force, out)? {
+            return Ok(());
+        }
     }
     let mut table = Table::new(&["Cycle", "Ends", "Apply by", "CE hours due"]);
     for d in &deadlines {

@@ -12,7 +12,7 @@ use crate::profile;
 use crate::renewal::deadlines;
 use crate::show::{bar, usd};
 use crate::status::{Status, current_cycle, statuses};
-use crate::write::write_output;
+use crate::write::write_or_print;
 
 /// `--check` found something that needs attention: exit status 3.
 #[derive(Debug)]
@@ -51,7 +51,10 @@ pub fn run(
             calendars.iter().map(|(c, d)| (*c, d.as_slice())),
             now.timestamp(),
         );
-        write_output(ics, calendar.as_bytes(), args.force)?;
+        // `--ics -`: the calendar is the output.
+        if write_or_print(ics, calendar.as_bytes(), args.force, out)? {
+            return Ok(());
+        }
     }
     if args.check {
         let lines: Vec<String> = all
