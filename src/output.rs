@@ -439,11 +439,34 @@ impl Output {
                 self.legend(table, "\n")
             }
             Format::Table | Format::Json => {
-                let rendered = self.comfy(table);
-                writeln!(self.out, "{rendered}")?;
+                let width = usize::from(terminal_width().unwrap_or(u16::MAX));
+                if fits(table, width) {
+                    let rendered = self.comfy(table);
+                    writeln!(self.out, "{rendered}")?;
+                } else {
+                    self.blocks(table, width)?;
+                }
                 self.legend(table, "")
             }
         }
+    }
+
+    /// A table too wide for the terminal, one row at a time, one field per line.
+    fn blocks(&mut self, table: &Table, width: usize) -> Result<()> {
+        for (i, row) in table.rows.iter().enumerate() {
+            if i > 0 {
+                writeln!(self.out)?;
+            }
+            for (header, cell) in table.header.iter().zip(row) {
+                let text = clean(&cell.marked(true)).replace('\n', "; ");
+                let line = format!("{}: {text}", clean(header));
+                for (j, part) in wrap(&line, width.saturating_sub(2)).iter().enumerate() {
+                    let indent = if j == 0 { "" } else { "  " };
+                    writeln!(self.out, "{indent}{part}")?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The legend of the table (what its marks mean, a total), under it.
@@ -562,6 +585,19 @@ fn terminal_width() -> Option<u16> {
         None => Some(100),
     };
     width.map(|w| w.max(MIN_WIDTH))
+}
+
+/// Whether a table fits `width` columns with no heading cut inside a word: each column as
+/// wide as its heading's longest word, plus borders and padding. Cells wrap within that.
+fn fits(table: &Table, width: usize) -> bool {
+    let longest_word = |text: &str| {
+        text.split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let needed: usize = table.header.iter().map(|h| longest_word(h) + 3).sum();
+    needed < width
 }
 
 /// `text` broken into lines of at most `width` characters, at spaces where it can be; a word

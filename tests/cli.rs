@@ -8,6 +8,7 @@ mod data;
 mod decisions;
 mod errors;
 mod formats;
+mod hostile;
 mod profile;
 mod properties;
 mod robustness;

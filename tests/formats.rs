@@ -99,7 +99,8 @@ fn fields_work_in_csv_plain_and_markdown() {
 #[test]
 fn unknown_field_lists_the_valid_ones() {
     let (code, out, err) = run(&["certs", "--json", "--fields", "id,price"]);
-    assert_eq!(code, 1);
+    // A bad --fields is a usage error.
+    assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
         err.starts_with(

@@ -46,6 +46,26 @@ pub fn builtin() -> Command {
     cmd
 }
 
+/// `hi` as a plain process on the fixture catalog, for the tests that choose its streams.
+pub fn process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hi"));
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "COLUMNS",
+        "TERM",
+        "HI_PROFILE",
+        "XDG_CONFIG_HOME",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("HI_DATA_DIR", fixture())
+        .env("HI_TODAY", TODAY)
+        .env("HOME", "/nonexistent/hi-tests-home");
+    cmd
+}
+
 /// Runs `hi ARGS --json`, asserts success, and parses stdout.
 pub fn json(args: &[&str]) -> Value {
     let output = hi().args(args).arg("--json").output().expect("hi runs");
