@@ -24,42 +24,126 @@ Every figure names its source: `hi sources` lists them.";
 #[derive(Debug, Parser)]
 #[command(name = "hi", version, after_help = TOUR)]
 pub struct Cli {
-    /// Output format [default: table on a terminal, plain in a pipe]
-    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
-
-    /// Same as --format json
-    #[arg(long, global = true, conflicts_with = "format")]
-    pub json: bool,
-
-    /// Only these keys (JSON) or columns (other formats), in this order: --fields id,fees
-    #[arg(long, global = true, value_name = "FIELD,...", value_delimiter = ',')]
-    pub fields: Option<Vec<String>>,
-
-    /// When to colour output: stdout and stderr are decided each on their own
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        value_name = "WHEN",
-        default_value = "auto"
-    )]
-    pub color: ColorChoice,
-
-    /// Read the TOML data files from DIR instead of the copy built into hi [env: HI_DATA_DIR]
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-
-    /// Your profile (credentials held, CE log) [env: HI_PROFILE; default:
-    /// $XDG_CONFIG_HOME/hi/profile.toml or ~/.config/hi/profile.toml]
-    #[arg(long, global = true, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+// The options every command takes, before or after its name (`hi --json certs`, `hi certs
+// --json`). Each command flattens its own copy rather than clap copying global options into
+// every command at every start; `Cli::options` merges them, the command's winning.
+#[derive(Debug, Clone, Default, Args)]
+pub struct GlobalArgs {
+    /// Output format [default: table on a terminal, plain in a pipe]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Same as --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Only these keys (JSON) or columns (other formats), in this order: --fields id,fees
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    pub fields: Option<Vec<String>>,
+
+    /// When to colour output: stdout and stderr are decided each on their own [default: auto]
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+
+    /// Read the TOML data files from DIR instead of the copy built into hi [env: HI_DATA_DIR]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Your profile (credentials held, CE log) [env: HI_PROFILE; default:
+    /// $XDG_CONFIG_HOME/hi/profile.toml or ~/.config/hi/profile.toml]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+}
+
+impl GlobalArgs {
+    /// These options, each one not given taken from `outer` (given before the command name).
+    fn or(&self, outer: &GlobalArgs) -> GlobalArgs {
+        GlobalArgs {
+            format: self.format.or(outer.format),
+            json: self.json || outer.json,
+            fields: self.fields.clone().or_else(|| outer.fields.clone()),
+            color: self.color.or(outer.color),
+            data_dir: self.data_dir.clone().or_else(|| outer.data_dir.clone()),
+            profile: self.profile.clone().or_else(|| outer.profile.clone()),
+        }
+    }
+}
+
+impl Cli {
+    /// The options given, wherever on the line: those after the command name win.
+    pub fn options(&self) -> GlobalArgs {
+        match &self.command {
+            Some(command) => command.options().or(&self.global),
+            None => self.global.clone(),
+        }
+    }
+}
+
+impl Command {
+    /// The options given after the command's name.
+    fn options(&self) -> GlobalArgs {
+        match self {
+            Command::Query(query) => query.options(),
+            Command::Data(
+                DataCommand::Export { global, .. } | DataCommand::Check { global, .. },
+            ) => global.clone(),
+            Command::Completions { global, .. } | Command::Man(IdlessArgs { global }) => {
+                global.clone()
+            }
+        }
+    }
+}
+
+impl Query {
+    fn options(&self) -> GlobalArgs {
+        match self {
+            Query::Roles(a)
+            | Query::Responsibilities(a)
+            | Query::Employers(a)
+            | Query::Orgs(a)
+            | Query::Salaries(a)
+            | Query::Paths(a)
+            | Query::Regulations(a)
+            | Query::Occupations(a) => a.global.clone(),
+            Query::About(a) => a.global.clone(),
+            Query::Skills(a) => a.global.clone(),
+            Query::Certs(a) => a.global.clone(),
+            Query::Sources(a) => a.global.clone(),
+            Query::Compare(a) => a.global.clone(),
+            Query::Search(a) => a.global.clone(),
+            Query::Eligible(a) => a.global.clone(),
+            Query::Cost(a) => a.global.clone(),
+            Query::Renew(a) => a.global.clone(),
+            Query::Gap(a) => a.global.clone(),
+            Query::Plan(a) => a.gap.global.clone(),
+            Query::Status(a) => a.global.clone(),
+            Query::Profile(a) => {
+                let action = match &a.action {
+                    Some(ProfileAction::Set(set)) => set.global.clone(),
+                    Some(
+                        ProfileAction::Add { global, .. } | ProfileAction::Remove { global, .. },
+                    ) => global.clone(),
+                    None => GlobalArgs::default(),
+                };
+                action.or(&a.global)
+            }
+            Query::Ce(CeCommand::Add(add)) => add.global.clone(),
+            Query::Ce(CeCommand::List { global, .. } | CeCommand::Remove { global, .. }) => {
+                global.clone()
+            }
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     #[command(flatten)]
     Query(Query),
@@ -75,17 +159,21 @@ pub enum Command {
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+
+        #[command(flatten)]
+        global: GlobalArgs,
     },
 
     /// Print the man page (roff)
     #[command(
         after_help = "Examples:\n  hi man | man -l -\n  hi man > ~/.local/share/man/man1/hi.1"
     )]
-    Man,
+    Man(IdlessArgs),
 }
 
 /// The commands that read the catalog.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Query {
     /// List roles, or show one with its skills, employers and certifications
     #[command(
@@ -201,16 +289,19 @@ pub enum Query {
 
     /// The data set's version, date and size
     #[command(after_help = "Examples:\n  hi about\n  hi about --json | jq .data_version")]
-    About,
+    About(IdlessArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct ProfileCommandArgs {
     #[command(subcommand)]
     pub action: Option<ProfileAction>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ProfileAction {
     /// Set facts of your profile; each flag given sets that one
     #[command(
@@ -229,6 +320,9 @@ pub enum ProfileAction {
         /// The day the exam was passed, YYYY-MM-DD
         #[arg(long, value_name = "DATE")]
         earned: String,
+
+        #[command(flatten)]
+        global: GlobalArgs,
     },
 
     /// Remove a credential from your profile (its CE activities stay)
@@ -236,6 +330,9 @@ pub enum ProfileAction {
     Remove {
         /// A certification id you hold
         cert: String,
+
+        #[command(flatten)]
+        global: GlobalArgs,
     },
 }
 
@@ -248,9 +345,12 @@ pub struct SetArgs {
     /// repeat for several
     #[arg(long = "member-of", value_name = "ORG")]
     pub member_of: Vec<String>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum CeCommand {
     /// Log a continuing-education activity
     #[command(
@@ -266,6 +366,9 @@ pub enum CeCommand {
         /// Only the activities that count toward this credential
         #[arg(long, value_name = "CERT")]
         cert: Option<String>,
+
+        #[command(flatten)]
+        global: GlobalArgs,
     },
 
     /// Remove activity N (as `hi ce list` numbers them)
@@ -273,6 +376,9 @@ pub enum CeCommand {
     Remove {
         /// The activity's number in `hi ce list`
         number: usize,
+
+        #[command(flatten)]
+        global: GlobalArgs,
     },
 }
 
@@ -306,6 +412,8 @@ pub struct CeAddArgs {
     /// Count it only toward this credential you hold; repeat for several
     #[arg(long = "cert", value_name = "CERT")]
     pub certs: Vec<String>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -322,9 +430,12 @@ pub struct StatusArgs {
     /// attention and exit 3
     #[arg(long)]
     pub check: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum DataCommand {
     /// Write the built-in data files to DIR, as a starting point for your own copy
     #[command(
@@ -337,6 +448,9 @@ pub enum DataCommand {
         /// Write into a non-empty directory, replacing the data files in it
         #[arg(long)]
         force: bool,
+
+        #[command(flatten)]
+        global: GlobalArgs,
     },
 
     /// Check a data directory (default: --data-dir, else the built-in data) and list every problem
@@ -346,11 +460,16 @@ pub enum DataCommand {
     Check {
         /// The directory to check
         dir: Option<PathBuf>,
+
+        #[command(flatten)]
+        global: GlobalArgs,
     },
 }
 
-/// What a person knows of themselves, as `eligible`, `plan` and `profile set` take it. Each
-/// flag given overrides that one fact of the profile.
+// What a person knows of themselves, as `eligible`, `plan` and `profile set` take it. Each
+// flag given overrides that one fact of the profile.
+// (Plain comments on the flattened structs: a doc comment would become the `about` of every
+// command that flattens them.)
 #[derive(Debug, Args)]
 pub struct FactsArgs {
     /// Highest completed education
@@ -383,8 +502,8 @@ pub struct FactsArgs {
     pub rn: Option<bool>,
 }
 
-/// A person's facts and credentials, as `eligible` and `plan` read them: the profile's, with
-/// each flag given overriding it.
+// A person's facts and credentials, as `eligible` and `plan` read them: the profile's, with
+// each flag given overriding it.
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
     #[command(flatten)]
@@ -403,6 +522,8 @@ pub struct EligibleArgs {
     /// Only this certification
     #[arg(long, value_name = "ID")]
     pub cert: Option<String>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -422,6 +543,8 @@ pub struct CostArgs {
     /// Cost the credentials held at once, each issuer's rule for renewing several applied
     #[arg(long)]
     pub together: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -444,6 +567,8 @@ pub struct RenewArgs {
     /// Overwrite FILE if it exists
     #[arg(long, requires = "ics")]
     pub force: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -455,6 +580,8 @@ pub struct GapArgs {
     /// Skills you have, comma-separated ids from `hi skills`
     #[arg(long, value_name = "SKILL,...", value_delimiter = ',')]
     pub have: Vec<String>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -474,10 +601,19 @@ pub struct PlanArgs {
     pub member: bool,
 }
 
+// A command that takes only the options every command takes.
+#[derive(Debug, Args)]
+pub struct IdlessArgs {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
 #[derive(Debug, Args)]
 pub struct IdArg {
     /// Show this record in full (case does not matter)
     pub id: Option<String>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -492,6 +628,8 @@ pub struct SkillsArgs {
     /// Only skills this role needs
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -518,6 +656,8 @@ pub struct CertsArgs {
     /// Apply --max-fee to the member price
     #[arg(long, requires = "max_fee")]
     pub member: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -528,6 +668,8 @@ pub struct SourcesArgs {
     /// List the figures whose date is more than N years before today
     #[arg(long, value_name = "N", conflicts_with = "id")]
     pub older_than: Option<u32>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -535,12 +677,16 @@ pub struct CompareArgs {
     /// Two or more certification ids, or two or more role ids
     #[arg(required = true, num_args = 2.., value_name = "ID")]
     pub ids: Vec<String>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Text to find, ignoring case
     pub text: String,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 /// The data's keyword enums as values on the command line: the keywords and their descriptions

@@ -33,20 +33,31 @@ use cli::{Cli, Command, Query};
 use output::{Format, Output};
 use show::Standing;
 
-/// Runs `hi` as the command line says, writing what it prints to stdout.
+/// Runs `hi` as the command line says, writing what it prints to stdout. The process is about
+/// to end, so the records are left for the system to reclaim: freeing them one by one costs
+/// more than a lookup.
 pub fn run(cli: Cli) -> Result<()> {
-    run_to(cli, Box::new(io::stdout().lock()))
+    run_to(cli, Box::new(io::stdout().lock()), Teardown::LeaveToExit)
+}
+
+/// What becomes of the catalog once a command has run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Teardown {
+    /// The process ends next: skip freeing it.
+    LeaveToExit,
+    /// The caller goes on (a fuzzer, a test): free it.
+    Free,
 }
 
 /// Runs `hi` as the command line says, writing what it would print to stdout into `sink`.
-pub fn run_to(cli: Cli, sink: Box<dyn Write>) -> Result<()> {
-    let color = output::use_color(cli.color, io::stdout().is_terminal());
-    let mut out = Output::new(
-        Format::choose(cli.format, cli.json),
-        color,
-        cli.fields,
-        sink,
+pub fn run_to(cli: Cli, sink: Box<dyn Write>, teardown: Teardown) -> Result<()> {
+    let options = cli.options();
+    let color = output::use_color(
+        options.color.unwrap_or(output::ColorChoice::Auto),
+        io::stdout().is_terminal(),
     );
+    let format = Format::choose(options.format, options.json);
+    let mut out = Output::new(format, color, options.fields, sink);
     let Some(command) = cli.command else {
         // No command: the commands and the tour, as a help page.
         let mut help = Vec::new();
@@ -55,7 +66,7 @@ pub fn run_to(cli: Cli, sink: Box<dyn Write>) -> Result<()> {
         return out.flush();
     };
     // An empty variable counts as unset, as for NO_COLOR.
-    let data_dir = cli.data_dir.clone().or_else(|| {
+    let data_dir = options.data_dir.or_else(|| {
         std::env::var_os("HI_DATA_DIR")
             .filter(|v| !v.is_empty())
             .map(Into::into)
@@ -63,12 +74,12 @@ pub fn run_to(cli: Cli, sink: Box<dyn Write>) -> Result<()> {
     match command {
         // Both render into memory first: clap_complete panics on a failed write, and a closed
         // pipe must end quietly.
-        Command::Completions { shell } => {
+        Command::Completions { shell, .. } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "hi", &mut script);
             out.raw(&script)?;
         }
-        Command::Man => {
+        Command::Man(_) => {
             let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command()).render(&mut page)?;
             out.raw(&page)?;
@@ -78,9 +89,10 @@ pub fn run_to(cli: Cli, sink: Box<dyn Write>) -> Result<()> {
         Command::Query(query) => {
             let now = now()?;
             let catalog = catalog(data_dir.as_deref())?;
-            query_catalog(query, &catalog, cli.profile.as_deref(), &now, &mut out)?;
-            // As with clap's command in main: the system frees the records faster at exit.
-            std::mem::forget(catalog);
+            query_catalog(query, &catalog, options.profile.as_deref(), &now, &mut out)?;
+            if teardown == Teardown::LeaveToExit {
+                std::mem::forget(catalog);
+            }
         }
     }
     out.flush()
@@ -132,7 +144,7 @@ fn query_catalog(
         Query::Status(args) => {
             cmd::status::run(&args, catalog, &profile::path(profile_flag)?, now, out)
         }
-        Query::About => cmd::about::run(catalog, standing, out),
+        Query::About(_) => cmd::about::run(catalog, standing, out),
     }
 }
 
@@ -142,11 +154,41 @@ pub fn now() -> Result<jiff::ZonedDateTime> {
     match std::env::var("HI_TODAY").ok().filter(|v| !v.is_empty()) {
         Some(day) => {
             let date: jiff::civil::Date = day.parse().with_context(|| {
-                format!("HI_TODAY `{day}` is not a date of the form YYYY-MM-DD")
+                format!(
+                    "HI_TODAY `{}` is not a date of the form YYYY-MM-DD",
+                    output::clean_line(&day)
+                )
             })?;
             Ok(date.to_zoned_datetime(jiff::tz::TimeZone::UTC)?)
         }
-        None => Ok(jiff::ZonedDateTime::now()),
+        None => Ok(jiff::Timestamp::now().to_zoned_datetime(local_zone())),
+    }
+}
+
+/// The local time zone, read from `TZ` or `/etc/localtime` directly: asking jiff for the
+/// system's zone walks the whole zoneinfo folder to name it, three quarters of a short run.
+fn local_zone() -> jiff::tz::TimeZone {
+    use jiff::tz::TimeZone;
+    const ZONEINFO: &str = "/usr/share/zoneinfo";
+    let tzif = |name: &str, path: &Path| {
+        std::fs::read(path)
+            .ok()
+            .and_then(|b| TimeZone::tzif(name, &b).ok())
+    };
+    match std::env::var("TZ").ok().filter(|tz| !tz.is_empty()) {
+        Some(tz) => {
+            let name = tz.trim_start_matches(':');
+            let path = Path::new(name);
+            let file = if path.is_absolute() {
+                path.to_path_buf()
+            } else {
+                Path::new(ZONEINFO).join(name)
+            };
+            tzif(name, &file)
+                .or_else(|| TimeZone::posix(name).ok())
+                .unwrap_or_else(TimeZone::system)
+        }
+        None => tzif("localtime", Path::new("/etc/localtime")).unwrap_or_else(TimeZone::system),
     }
 }
 

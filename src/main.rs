@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => return clap_outcome(&error),
     };
-    let color = cli.color;
+    let color = cli.options().color.unwrap_or(hi::output::ColorChoice::Auto);
     match hi::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if hi::is_closed_pipe(&error) => ExitCode::SUCCESS,

@@ -208,3 +208,67 @@ fn man_page_is_roff() {
     );
     assert!(out.contains("compare"));
 }
+
+/// Every command's help starts with its own description, however its arguments are built
+/// (deferred, flattened).
+#[test]
+fn every_subcommand_help_starts_with_its_own_description() {
+    use clap::CommandFactory;
+    fn walk(
+        command: &clap::Command,
+        path: &mut Vec<String>,
+        found: &mut Vec<(Vec<String>, String)>,
+    ) {
+        for sub in command.get_subcommands() {
+            path.push(sub.get_name().to_string());
+            let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+            found.push((path.clone(), about));
+            walk(sub, path, found);
+            path.pop();
+        }
+    }
+    let mut found = Vec::new();
+    walk(&hi::cli::Cli::command(), &mut Vec::new(), &mut found);
+    assert!(found.len() > 25, "{}", found.len());
+    for (path, about) in found {
+        assert!(!about.is_empty(), "{path:?} has no description");
+        let output = crate::common::hi()
+            .args(&path)
+            .arg("--help")
+            .output()
+            .unwrap();
+        let help = String::from_utf8(output.stdout).unwrap();
+        let first: String = help
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(first, about, "hi {} --help", path.join(" "));
+    }
+}
+
+/// The options every command takes work before its name and after it; after it wins.
+#[test]
+fn options_work_before_and_after_the_command() {
+    for args in [
+        vec!["--json", "certs", "cphims"],
+        vec!["certs", "cphims", "--json"],
+        vec!["--format", "csv", "certs", "cphims", "--json"],
+        vec!["--json", "profile", "--profile", "/nonexistent/p.toml"],
+        vec!["ce", "list", "--json", "--profile", "/nonexistent/p.toml"],
+    ] {
+        let output = crate::common::hi().args(&args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let _: serde_json::Value =
+            serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    }
+    let (code, out, _) = crate::common::run(&["--fields", "id", "certs", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("id\r\ncahims\r\n"), "{out}");
+}

@@ -33,5 +33,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(cli) = hi::cli::Cli::try_parse_from(std::iter::once("hi").chain(args)) else {
         return;
     };
-    let _ = hi::run_to(cli, Box::new(std::io::sink()));
+    let _ = hi::run_to(cli, Box::new(std::io::sink()), hi::Teardown::Free);
 });

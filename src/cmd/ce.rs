@@ -21,8 +21,8 @@ pub fn run(
 ) -> Result<()> {
     match command {
         CeCommand::Add(args) => add(args, catalog, path, today, out),
-        CeCommand::List { cert } => list(cert.as_deref(), catalog, path, out),
-        CeCommand::Remove { number } => {
+        CeCommand::List { cert, .. } => list(cert.as_deref(), catalog, path, out),
+        CeCommand::Remove { number, .. } => {
             let removed = profile::edit(path, |doc, stored| {
                 let count = stored.ce.len();
                 let Some(i) = number.checked_sub(1).filter(|i| *i < count) else {

@@ -12,7 +12,7 @@ use crate::write::{Interruptible, interrupted, parent_dir, write_output};
 
 pub fn run(command: &DataCommand, data_dir: Option<&Path>, out: &mut Output) -> Result<()> {
     match command {
-        DataCommand::Export { dir, force } => {
+        DataCommand::Export { dir, force, .. } => {
             // The data hi runs on: a --data-dir's files as they are, else the built-in ones.
             let texts = match data_dir {
                 Some(from) => Texts::read_dir(from)?,
@@ -28,7 +28,7 @@ pub fn run(command: &DataCommand, data_dir: Option<&Path>, out: &mut Output) -> 
             }
             out.table(&table, &written)
         }
-        DataCommand::Check { dir } => {
+        DataCommand::Check { dir, .. } => {
             let dir = dir.as_deref().or(data_dir);
             let place = dir.map_or("the built-in data".to_string(), |d| d.display().to_string());
             let problems = check(dir)?;

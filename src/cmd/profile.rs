@@ -31,7 +31,7 @@ pub fn run(
             }
             changed(out, path, "profile updated")
         }
-        Some(ProfileAction::Add { cert, earned }) => {
+        Some(ProfileAction::Add { cert, earned, .. }) => {
             let cert = catalog.get::<Certification>(cert)?;
             let earned = crate::date_arg("--earned", earned)?;
             if earned > today {
@@ -55,7 +55,7 @@ pub fn run(
             })?;
             changed(out, path, &format!("{} earned {earned} added", cert.name))
         }
-        Some(ProfileAction::Remove { cert }) => {
+        Some(ProfileAction::Remove { cert, .. }) => {
             let id = cert.to_ascii_lowercase();
             profile::edit(path, |doc, stored| {
                 let Some(i) = stored.credentials.iter().position(|h| h.id == id) else {
