@@ -78,56 +78,51 @@ pub fn run(
 }
 
 fn table(all: &[Status]) -> Table {
-    let mut table = Table::new(&[
-        "Credential",
-        "Cycle ends",
-        "Days left",
-        "Apply by",
-        "Hours",
-        "Pace",
-        "Fee",
-        "Attention",
-    ]);
+    let mut table = Table::new(&["Credential", "Cycle", "CE hours done of due", "Pace and attention"]);
     for s in all {
+        let credential = format!(
+            "{}\nearned {}\nrenewal fee {}",
+            s.name,
+            s.earned,
+            usd(s.renewal_fee_usd)
+        );
+        let cycle = match (s.cycle_end, s.days_left) {
+            (Some(end), Some(days)) => {
+                let apply = s.apply_by.map_or("not in the data".to_string(), |d| d.to_string());
+                format!("ends {end}\n{days} days left\napply by: {apply}")
+            }
+            _ => "unknown".to_string(),
+        };
         let hours = s.requirements.iter().map(|r| {
-            let required = r.required_hours.map_or("?".to_string(), |h| h.to_string());
-            let filled = match r.required_hours {
-                Some(req) if req.0 > 0 => {
-                    bar(u64::from(r.done_hours.0.min(req.0)), u64::from(req.0), 10)
-                }
-                _ => String::new(),
+            let name = match r.name {
+                "total" => "total",
+                "ethics" => "ethics",
+                _ => "from issuer",
             };
-            format!("{}: {} of {required} {filled}", r.name, r.done_hours)
+            match r.required_hours {
+                Some(req) if req.0 > 0 => {
+                    let filled = bar(u64::from(r.done_hours.0.min(req.0)), u64::from(req.0), 10);
+                    format!("{name}: {} of {req} {filled}", r.done_hours)
+                }
+                _ => format!("{name}: {} of unknown", r.done_hours),
+            }
         });
         let pace = match (s.on_pace, s.hours_per_month_needed) {
-            (Some(true), Some(h)) => Cell::new(format!("on pace ({h} h/month)"), Tone::Good),
-            (Some(false), Some(h)) => Cell::new(format!("behind: {h} h/month needed"), Tone::Bad),
-            _ => Cell::unknown(),
+            (Some(true), Some(h)) => format!("on pace ({h} h a month)"),
+            (Some(false), Some(h)) => format!("behind: {h} h a month needed"),
+            _ => "unknown".to_string(),
         };
-        let notes = s
-            .attention
-            .iter()
-            .chain(&s.notes)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n");
-        let attention = match s.attention.is_empty() {
-            true => Cell::from(notes),
-            false => Cell::new(notes, Tone::Bad),
+        let lines: Vec<String> = std::iter::once(pace).chain(s.attention.iter().chain(&s.notes).cloned()).collect();
+        let tone = match (s.on_pace, s.attention.is_empty()) {
+            (None, _) => Tone::Unsure,
+            (Some(true), true) => Tone::Good,
+            _ => Tone::Bad,
         };
         table.row(vec![
-            format!("{} (earned {})", s.name, s.earned).into(),
-            s.cycle_end.map_or_else(Cell::unknown, |d| {
-                format!("{d} (cycle {})", s.cycle.unwrap_or(0)).into()
-            }),
-            s.days_left
-                .map_or_else(Cell::unknown, |d| d.to_string().into()),
-            s.apply_by
-                .map_or_else(|| Cell::from("not in the data"), |d| d.to_string().into()),
+            credential.into(),
+            cycle.into(),
             hours.collect::<Vec<_>>().join("\n").into(),
-            pace,
-            usd(s.renewal_fee_usd),
-            attention,
+            Cell::new(lines.join("\n"), tone),
         ]);
     }
     table
