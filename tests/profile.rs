@@ -135,7 +135,7 @@ fn a_year_of_activities_shows_where_each_credential_stands() {
     // The table people read, with a bar per requirement.
     let table = ok(&path, &["status", "--format", "table", "--color", "never"]);
     assert!(
-        table.contains("RHIA") && table.contains("(cycle 1)") && table.contains('█'),
+        table.contains("RHIA") && table.contains("ends 2027-06-15") && table.contains('█'),
         "{table}"
     );
     // The decisions read the profile.
