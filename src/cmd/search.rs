@@ -40,9 +40,16 @@ pub fn run(args: &SearchArgs, catalog: &Catalog, out: &mut Output) -> Result<()>
 /// Every record with a field containing `query` (already lowercase), in kind order.
 pub fn search<'a>(catalog: &'a Catalog, query: &str) -> Vec<Hit<'a>> {
     let mut hits = Vec::new();
+    // One buffer for every field's lowercase text: most fields do not match, and finding that
+    // out should not allocate.
+    let mut lower = String::new();
     for (kind, record) in catalog.everything() {
         let fields = std::iter::once(("id", record.id())).chain(record.search_fields());
         for (field, text) in fields {
+            lowercase_into(text, &mut lower);
+            if !lower.contains(query) {
+                continue;
+            }
             if let Some(excerpt) = excerpt(text, query) {
                 hits.push(Hit {
                     kind,
@@ -58,14 +65,21 @@ pub fn search<'a>(catalog: &'a Catalog, query: &str) -> Vec<Hit<'a>> {
     hits
 }
 
+/// `text` in lowercase, written over `buffer`.
+fn lowercase_into(text: &str, buffer: &mut String) {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// The text around the first case-insensitive match of `query`, or None. Works on characters,
 /// never bytes, so no text can make it slice inside a character.
 fn excerpt(text: &str, query: &str) -> Option<String> {
     const CONTEXT: usize = 30;
-    // Most fields do not match: find that out before working character by character.
-    if !text.to_lowercase().contains(query) {
-        return None;
-    }
     let chars: Vec<char> = text.chars().collect();
     let lower: Vec<char> = chars
         .iter()
@@ -91,7 +105,7 @@ fn excerpt(text: &str, query: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::excerpt;
+    use super::{excerpt, lowercase_into};
 
     #[test]
     fn excerpt_ignores_case_and_keeps_characters_whole() {
@@ -102,5 +116,14 @@ mod tests {
         assert_eq!(excerpt("café – ÉTÉ", "été").as_deref(), Some("café – ÉTÉ"));
         assert_eq!(excerpt("abc", "abcd"), None);
         assert!(excerpt(&"x".repeat(100), "xx").unwrap().ends_with('…'));
+    }
+
+    #[test]
+    fn lowercase_into_overwrites_the_buffer() {
+        let mut buffer = "left over".to_string();
+        for (text, lower) in [("HIPAA", "hipaa"), ("ÉTÉ Café", "été café"), ("", "")] {
+            lowercase_into(text, &mut buffer);
+            assert_eq!(buffer, lower);
+        }
     }
 }

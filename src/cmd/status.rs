@@ -78,7 +78,12 @@ pub fn run(
 }
 
 fn table(all: &[Status]) -> Table {
-    let mut table = Table::new(&["Credential", "Cycle", "CE hours done of due", "Pace and attention"]);
+    let mut table = Table::new(&[
+        "Credential",
+        "Cycle",
+        "CE hours done of due",
+        "Pace and attention",
+    ]);
     for s in all {
         let credential = format!(
             "{}\nearned {}\nrenewal fee {}",
@@ -88,7 +93,9 @@ fn table(all: &[Status]) -> Table {
         );
         let cycle = match (s.cycle_end, s.days_left) {
             (Some(end), Some(days)) => {
-                let apply = s.apply_by.map_or("not in the data".to_string(), |d| d.to_string());
+                let apply = s
+                    .apply_by
+                    .map_or("not in the data".to_string(), |d| d.to_string());
                 format!("ends {end}\n{days} days left\napply by: {apply}")
             }
             _ => "unknown".to_string(),
@@ -112,7 +119,9 @@ fn table(all: &[Status]) -> Table {
             (Some(false), Some(h)) => format!("behind: {h} h a month needed"),
             _ => "unknown".to_string(),
         };
-        let lines: Vec<String> = std::iter::once(pace).chain(s.attention.iter().chain(&s.notes).cloned()).collect();
+        let lines: Vec<String> = std::iter::once(pace)
+            .chain(s.attention.iter().chain(&s.notes).cloned())
+            .collect();
         let tone = match (s.on_pace, s.attention.is_empty()) {
             (None, _) => Tone::Unsure,
             (Some(true), true) => Tone::Good,
