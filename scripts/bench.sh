@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Whole-process measures of `hi`, each beside /bin/true and a Rust hello-world measured in the
-# same run: mean wall time (hyperfine), peak memory (/usr/bin/time), and instructions
-# (callgrind, which counts the same on a busy machine). On the built-in data, then on
-# generated catalogs: the target size (1,000 certifications, 1,000 roles, 5,000 skills) and 10
-# and 100 times the shipped data (1,000 times makes files over the 32 MiB a data file may take).
+# Whole-process measures of `hi` (and of the static build from scripts/build-static.sh), each
+# beside /bin/true and a Rust hello-world measured in the same run: mean wall time (hyperfine),
+# peak memory (/usr/bin/time), and instructions (callgrind, which counts the same on a busy
+# machine). On the built-in data, then on generated catalogs: the target size (1,000
+# certifications, 1,000 roles, 5,000 skills) and 10 and 100 times the shipped data (1,000 times
+# makes files over the 32 MiB a data file may take).
 #
 #   scripts/bench.sh            # prints a Markdown report; also saved to target/bench/report.md
 #
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 cargo build --release --quiet --bin hi --example gen-catalog
 hi=target/release/hi
+static_hi=$(scripts/build-static.sh)
 gen=target/release/examples/gen-catalog
 out=target/bench
 mkdir -p "$out"
@@ -67,6 +69,8 @@ instructions() { valgrind --tool=callgrind --callgrind-out-file=/dev/null $1 2>&
   for cmd in "${commands[@]}"; do
     row "\`hi $cmd\`" "$hi $cmd"
   done
+  row "\`hi --version\`, static build" "$static_hi --version"
+  row "\`hi certs cphims --json\`, static build" "$static_hi certs cphims --json"
   echo
   for data in target-size x10 x100; do
     certs=$(grep -c '^\[\[certification\]\]' "$out/$data/certifications.toml")
