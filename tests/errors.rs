@@ -1,9 +1,9 @@
 //! Wrong input: clear messages, the right exit codes, no panics; a closed pipe ends quietly.
 
 use std::fs;
-use std::process::{Command as StdCommand, Stdio};
+use std::process::Stdio;
 
-use crate::common::{KINDS, data_copy, hi, run};
+use crate::common::{KINDS, builtin_process, data_copy, hi, run};
 
 #[test]
 fn unknown_id_suggests_the_closest() {
@@ -232,10 +232,9 @@ fn a_closed_pipe_ends_quietly_for_every_command_and_format() {
             // The reading end is closed before hi writes a byte, so every write fails (EPIPE).
             let (reader, writer) = std::io::pipe().unwrap();
             drop(reader);
-            let output = StdCommand::new(env!("CARGO_BIN_EXE_hi"))
+            let output = builtin_process()
                 .args(args)
                 .args(["--format", format])
-                .env_remove("HI_DATA_DIR")
                 .stdout(Stdio::from(writer))
                 .stderr(Stdio::piped())
                 .output()
@@ -251,7 +250,7 @@ fn a_closed_pipe_ends_quietly_for_every_command_and_format() {
     for args in [["completions", "bash"], ["man", "--color=never"]] {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
-        let output = StdCommand::new(env!("CARGO_BIN_EXE_hi"))
+        let output = builtin_process()
             .args(args)
             .stdout(Stdio::from(writer))
             .stderr(Stdio::piped())

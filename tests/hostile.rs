@@ -11,7 +11,7 @@ use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command as StdCommand, Output, Stdio};
 
-use crate::common::{data_copy, hi, run};
+use crate::common::{builtin_process, data_copy, hi, run};
 
 fn mkfifo(path: &Path) {
     let status = StdCommand::new("mkfifo").arg(path).status().unwrap();
@@ -371,7 +371,7 @@ fn an_interrupted_export_leaves_nothing_behind() {
     let parent = tempfile::tempdir().unwrap();
     for i in 0..20u64 {
         let dir = parent.path().join(format!("copy{i}"));
-        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_hi"))
+        let mut child = builtin_process()
             .args(["data", "export"])
             .arg(&dir)
             .stdout(Stdio::null())

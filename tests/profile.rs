@@ -9,7 +9,7 @@ use std::process::Command as StdCommand;
 
 use serde_json::Value;
 
-use crate::common::hi;
+use crate::common::{hi, process};
 
 /// `hi ARGS` with the profile at `path`: (exit code, stdout, stderr).
 fn with(path: &Path, args: &[&str]) -> (i32, String, String) {
@@ -434,26 +434,29 @@ fn refused_changes_and_broken_files_leave_the_profile_untouched() {
     assert_eq!(fs::read_to_string(&path).unwrap(), "format = 2\n");
 }
 
+/// `hi ce add` of one hour on 2026-01-01 to the profile at `path`, as a process to spawn.
+fn ce_add(path: &Path, title: &str) -> StdCommand {
+    let mut cmd = process();
+    cmd.arg("--profile").arg(path).args([
+        "ce",
+        "add",
+        "--date",
+        "2026-01-01",
+        "--hours",
+        "1",
+        "--title",
+        title,
+    ]);
+    cmd
+}
+
 #[test]
 fn twenty_writers_at_once_leave_twenty_entries() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("profile.toml");
     let children: Vec<_> = (0..20)
         .map(|i| {
-            StdCommand::new(env!("CARGO_BIN_EXE_hi"))
-                .env("HI_TODAY", crate::common::TODAY)
-                .arg("--profile")
-                .arg(&path)
-                .args([
-                    "ce",
-                    "add",
-                    "--date",
-                    "2026-01-01",
-                    "--hours",
-                    "1",
-                    "--title",
-                    &format!("Activity {i}"),
-                ])
+            ce_add(&path, &format!("Activity {i}"))
                 .stderr(std::process::Stdio::null())
                 .spawn()
                 .unwrap()
@@ -481,20 +484,7 @@ fn a_writer_stopped_half_way_leaves_the_old_file_or_the_new_one() {
     session(&path);
     let mut count = 4;
     for i in 0..40u64 {
-        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_hi"))
-            .env("HI_TODAY", crate::common::TODAY)
-            .arg("--profile")
-            .arg(&path)
-            .args([
-                "ce",
-                "add",
-                "--date",
-                "2026-01-01",
-                "--hours",
-                "1",
-                "--title",
-                "Interrupted",
-            ])
+        let mut child = ce_add(&path, "Interrupted")
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();

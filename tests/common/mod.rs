@@ -27,7 +27,20 @@ pub fn hi() -> Command {
 /// `hi` on its built-in data, for the tests of the shipped data and of what only the built-in
 /// catalog does.
 pub fn builtin() -> Command {
-    let mut cmd = Command::cargo_bin("hi").expect("the hi binary is built");
+    Command::from_std(builtin_process())
+}
+
+/// `hi` as a plain process on the fixture catalog, for the tests that choose its streams.
+pub fn process() -> std::process::Command {
+    let mut cmd = builtin_process();
+    cmd.env("HI_DATA_DIR", fixture());
+    cmd
+}
+
+/// `hi` as a plain process on its built-in data, on [`TODAY`], with the caller's variables that
+/// change its output removed.
+pub fn builtin_process() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hi"));
     for var in [
         "NO_COLOR",
         "CLICOLOR",
@@ -43,26 +56,6 @@ pub fn builtin() -> Command {
     cmd.env("HI_TODAY", TODAY);
     // No test reads or writes the profile of whoever runs the tests.
     cmd.env("HOME", "/nonexistent/hi-tests-home");
-    cmd
-}
-
-/// `hi` as a plain process on the fixture catalog, for the tests that choose its streams.
-pub fn process() -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hi"));
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR",
-        "CLICOLOR_FORCE",
-        "COLUMNS",
-        "TERM",
-        "HI_PROFILE",
-        "XDG_CONFIG_HOME",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("HI_DATA_DIR", fixture())
-        .env("HI_TODAY", TODAY)
-        .env("HOME", "/nonexistent/hi-tests-home");
     cmd
 }
 
