@@ -65,13 +65,27 @@ fn clap_outcome(error: &clap::Error) -> ExitCode {
     }
 }
 
-/// clap's usage error as one line: what went wrong, its tips, and where to read more.
+/// clap's usage error as one line: what went wrong, what it names on the lines below (the
+/// missing arguments), its tips, and where to read more. clap's own usage synopsis is left out.
 fn usage_line(rendered: &str) -> String {
-    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().unwrap_or("invalid command line");
-    let mut line = first.trim_start_matches("error: ").to_string();
-    for tip in lines.filter(|l| l.starts_with("tip: ")) {
-        line += &format!("; {tip}");
+    let mut line = String::new();
+    // Inside a list a line ending in ':' opened, such as the missing arguments.
+    let mut listing = false;
+    let lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    for part in lines.take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more")) {
+        if line.ends_with(':') {
+            line += " ";
+            listing = true;
+        } else if listing && !part.starts_with("tip:") {
+            line += ", ";
+        } else if !line.is_empty() {
+            line += "; ";
+            listing = false;
+        }
+        line += part.trim_start_matches("error: ");
+    }
+    if line.is_empty() {
+        line += "invalid command line";
     }
     line + "; see `hi --help`"
 }
@@ -89,4 +103,31 @@ fn report(message: &str, bold: bool) {
         "{prefix} {}",
         hi::output::clean_line(message)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::usage_line;
+
+    #[test]
+    fn a_usage_error_keeps_what_it_names_and_its_tips_on_one_line() {
+        let cases = [
+            (
+                "error: the following required arguments were not provided:\n  --years <N>\n\nUsage: hi cost --years <N> <CERT>...\n\nFor more information, try '--help'.\n",
+                "the following required arguments were not provided: --years <N>; see `hi --help`",
+            ),
+            (
+                "error: unexpected argument '--member' found\n\n  tip: a similar argument exists: '--member-of'\n\nUsage: hi profile set --member-of <ORG>\n",
+                "unexpected argument '--member' found; tip: a similar argument exists: '--member-of'; see `hi --help`",
+            ),
+            (
+                "error: the following required arguments were not provided:\n  --hours <H>\n  --title <TEXT>\n\n  tip: try this\n",
+                "the following required arguments were not provided: --hours <H>, --title <TEXT>; tip: try this; see `hi --help`",
+            ),
+            ("", "invalid command line; see `hi --help`"),
+        ];
+        for (rendered, line) in cases {
+            assert_eq!(usage_line(rendered), line);
+        }
+    }
 }

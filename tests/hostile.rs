@@ -231,9 +231,11 @@ fn usage_errors_exit_2_on_one_line() {
             "{args:?}: {err:?}"
         );
     }
-    // clap's tip survives on the line.
+    // clap's tip survives on the line, and so does the argument it says is missing.
     let (_, _, err) = run(&["rols"]);
     assert!(err.contains("roles"), "{err}");
+    let (_, _, err) = run(&["cost", "rhia"]);
+    assert!(err.contains("--years"), "{err}");
 }
 
 #[test]
