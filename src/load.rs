@@ -162,6 +162,10 @@ impl Texts {
 
 /// One data file's text, or why it cannot be had.
 fn read_file(path: &Path) -> Result<String, String> {
+    // Opening a FIFO would wait for a writer: only a regular file (or a link to one) is read.
+    if fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return Err("not a regular file".to_string());
+    }
     let file = fs::File::open(path).map_err(|e| e.to_string())?;
     // Sized once from the file's length: grown by doubling, a large file costs a copy and page
     // faults per step.

@@ -228,6 +228,10 @@ pub fn load(path: &Path) -> Result<Profile> {
 /// The file's text, or `None` when there is none yet.
 fn read(path: &Path) -> Result<Option<String>> {
     let shown = || clean_line(&path.display().to_string());
+    // Opening a FIFO would wait for a writer: only a regular file (or a link to one) is read.
+    if fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        bail!("the profile {} is not a regular file", shown());
+    }
     let file = match fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),

@@ -428,6 +428,30 @@ fn odd_arguments_are_errors_not_crashes() {
 }
 
 #[test]
+fn a_fifo_in_the_data_directory_is_refused_not_waited_on() {
+    let dir = data_copy();
+    let path = dir.path().join("paths.toml");
+    fs::remove_file(&path).unwrap();
+    mkfifo(&path);
+    for args in [&["certs"][..], &["data", "check"]] {
+        let output = hi()
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let said =
+            String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
+        assert!(
+            said.contains("paths.toml") && said.contains("not a regular file"),
+            "{args:?}: {said}"
+        );
+    }
+}
+
+#[test]
 fn the_profile_must_be_a_regular_file() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("profile.toml");
@@ -440,6 +464,18 @@ fn the_profile_must_be_a_regular_file() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a regular file"));
+    // Reading does not wait for a writer either: the FIFO is refused before it is opened.
+    for args in [&["profile"][..], &["status"]] {
+        let output = hi()
+            .arg("--profile")
+            .arg(&fifo)
+            .args(args)
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("not a regular file"));
+    }
     let output = hi()
         .arg("--profile")
         .arg(dir.path())
