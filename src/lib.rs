@@ -25,7 +25,7 @@ pub mod write;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Result, anyhow};
 use clap::CommandFactory;
 
 use catalog::Catalog;
@@ -153,12 +153,8 @@ fn query_catalog(
 pub fn now() -> Result<jiff::ZonedDateTime> {
     match std::env::var("HI_TODAY").ok().filter(|v| !v.is_empty()) {
         Some(day) => {
-            let date: jiff::civil::Date = day.parse().with_context(|| {
-                format!(
-                    "HI_TODAY `{}` is not a date of the form YYYY-MM-DD",
-                    output::clean_line(&day)
-                )
-            })?;
+            let date = self::day(&day)
+                .map_err(|why| anyhow!("HI_TODAY `{}` {why}", output::clean_line(&day)))?;
             Ok(date.to_zoned_datetime(jiff::tz::TimeZone::UTC)?)
         }
         None => Ok(jiff::Timestamp::now().to_zoned_datetime(local_zone())),
@@ -222,18 +218,24 @@ pub fn usage(message: impl Into<String>) -> anyhow::Error {
 /// A date given on the command line as `flag`: a usage error unless it is a real day written
 /// YYYY-MM-DD.
 pub fn date_arg(flag: &str, text: &str) -> Result<jiff::civil::Date> {
-    let shown = output::clean_line(text);
+    day(text).map_err(|why| usage(format!("{flag} `{}` {why}", output::clean_line(text))))
+}
+
+/// A day written YYYY-MM-DD in the years the data's dates may take, or what is wrong with it.
+fn day(text: &str) -> Result<jiff::civil::Date, &'static str> {
     let well_formed = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
-    match text.parse() {
-        Ok(date) if well_formed => Ok(date),
-        _ => Err(usage(format!(
-            "{flag} `{shown}` is not a date of the form YYYY-MM-DD"
-        ))),
+    if !well_formed {
+        return Err("is not a date of the form YYYY-MM-DD");
     }
+    let date: jiff::civil::Date = text.parse().map_err(|_| "is not a day of the calendar")?;
+    if !(1900..=2100).contains(&date.year()) {
+        return Err("is outside the years 1900 to 2100");
+    }
+    Ok(date)
 }
 
 /// The records the ids name, each looked up; the same record named twice is a usage error.
@@ -267,4 +269,27 @@ pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
             .and_then(|e| e.io_error_kind())
             == Some(io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day;
+
+    #[test]
+    fn a_day_is_well_formed_real_and_in_the_data_years() {
+        let cases = [
+            ("2024-02-29", Ok("2024-02-29")),
+            ("2100-12-31", Ok("2100-12-31")),
+            ("2023-02-29", Err("is not a day of the calendar")),
+            ("2025-13-01", Err("is not a day of the calendar")),
+            ("2025-1-01", Err("is not a date of the form YYYY-MM-DD")),
+            ("+2025-01-01", Err("is not a date of the form YYYY-MM-DD")),
+            ("1899-12-31", Err("is outside the years 1900 to 2100")),
+            ("9999-12-31", Err("is outside the years 1900 to 2100")),
+        ];
+        for (text, want) in cases {
+            let got = day(text).map(|d| d.to_string());
+            assert_eq!(got.as_deref().map_err(|e| *e), want, "{text}");
+        }
+    }
 }

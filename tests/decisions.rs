@@ -329,7 +329,7 @@ fn renewal_with_unknown_rules_or_bad_dates_is_an_error() {
     let (code, _, err) = run(&["renew", "rhia", "--earned", "2025-02-30"]);
     assert_eq!(code, 2);
     assert!(
-        err.starts_with("hi: --earned `2025-02-30` is not a date"),
+        err.starts_with("hi: --earned `2025-02-30` is not a day of the calendar"),
         "{err}"
     );
 }

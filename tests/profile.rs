@@ -293,7 +293,7 @@ fn refused_changes_and_broken_files_leave_the_profile_untouched() {
                 "x",
             ],
             2,
-            "not a date",
+            "not a day of the calendar",
         ),
         (
             &[
