@@ -122,19 +122,32 @@ fn query_catalog(
         Query::Sources(args) => cmd::sources::run(&args, catalog, standing, out),
         Query::Compare(args) => cmd::compare::run(&args, catalog, standing, out),
         Query::Search(args) => cmd::search::run(&args, catalog, out),
-        Query::Eligible(args) => {
-            cmd::eligible::run(&args, catalog, &profile::stored(profile_flag)?, out)
-        }
+        Query::Eligible(args) => cmd::eligible::run(
+            &args,
+            catalog,
+            &profile::stored(profile_flag, catalog)?,
+            out,
+        ),
         Query::Cost(args) => cmd::cost::run(&args, catalog, out),
         Query::Renew(args) => {
             let stored = match args.earned {
                 Some(_) => profile::Profile::default(),
-                None => profile::stored(profile_flag)?,
+                None => profile::stored(profile_flag, catalog)?,
             };
             cmd::renew::run(&args, catalog, &stored, now, out)
         }
-        Query::Gap(args) => cmd::gap::run(&args, catalog, &profile::stored(profile_flag)?, out),
-        Query::Plan(args) => cmd::plan::run(&args, catalog, &profile::stored(profile_flag)?, out),
+        Query::Gap(args) => cmd::gap::run(
+            &args,
+            catalog,
+            &profile::stored(profile_flag, catalog)?,
+            out,
+        ),
+        Query::Plan(args) => cmd::plan::run(
+            &args,
+            catalog,
+            &profile::stored(profile_flag, catalog)?,
+            out,
+        ),
         Query::Profile(args) => {
             cmd::profile::run(&args, catalog, &profile::path(profile_flag)?, today, out)
         }

@@ -9,12 +9,13 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
-use crate::model::{Education, Field};
+use crate::catalog::Catalog;
+use crate::model::{Certification, Education, Field};
 use crate::output::clean_line;
 use crate::write::{Mode, Target, lock, replace_whole, target};
 
@@ -210,11 +211,27 @@ pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
 
 /// The profile the decisions read: the one at the profile's place, or an empty one when there
 /// is no file (or no place for one).
-pub fn stored(flag: Option<&Path>) -> Result<Profile> {
-    match path(flag) {
-        Ok(path) => load(&path),
-        Err(_) => Ok(Profile::default()),
+pub fn stored(flag: Option<&Path>, catalog: &Catalog) -> Result<Profile> {
+    let Ok(path) = path(flag) else {
+        return Ok(Profile::default());
+    };
+    let profile = load(&path)?;
+    held_in(&profile, &path, catalog)?;
+    Ok(profile)
+}
+
+/// Every credential the profile at `path` holds is in `catalog`: an id edited in by hand may
+/// not be, and would otherwise be passed over without a word.
+pub fn held_in(profile: &Profile, path: &Path, catalog: &Catalog) -> Result<()> {
+    for held in &profile.credentials {
+        catalog.get::<Certification>(&held.id).map_err(|e| {
+            anyhow!(
+                "the profile {} holds a credential that is not in the data: {e}",
+                clean_line(&path.display().to_string())
+            )
+        })?;
     }
+    Ok(())
 }
 
 /// The profile at `path`; an empty one when there is no file yet.

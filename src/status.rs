@@ -63,7 +63,7 @@ pub fn statuses(profile: &Profile, catalog: &Catalog, today: Date) -> Vec<Status
 }
 
 /// The current cycle of a credential earned on `earned`: its number, first and last day.
-pub fn current_cycle(cert: &Certification, earned: Date, today: Date) -> Option<(u32, Date, Date)> {
+fn current_cycle(cert: &Certification, earned: Date, today: Date) -> Option<(u32, Date, Date)> {
     let (years, rule) = (cert.renewal.cycle_years?.get(), cert.renewal.cycle_end?);
     let mut start = earned;
     for cycle in 1..=MAX_CYCLES {
@@ -187,7 +187,7 @@ fn requirements(
             sum.checked_add(h).unwrap_or(Hours(u32::MAX))
         })
     };
-    let (total, share) = required(cert, profile, catalog, rule, notes);
+    let (total, share) = required(cert, profile, catalog, rule, until, notes);
     let from_issuer = |a: &Activity| a.from.iter().any(|f| f.eq_ignore_ascii_case(&cert.issuer));
     let mut list = vec![requirement("total", total, sum(&|_| true))];
     if share.is_some() || cert.renewal.ce_from_issuer_hours.is_some() {
@@ -235,6 +235,7 @@ fn required(
     profile: &Profile,
     catalog: &Catalog,
     rule: Option<&CombinedRenewal>,
+    today: Date,
     notes: &mut Vec<String>,
 ) -> (Option<Hours>, Option<Hours>) {
     let own = cert.renewal.ce_hours.map(u32::from);
@@ -267,6 +268,22 @@ fn required(
         "renewed in one cycle with {} by its issuer's rule",
         names.join(" + ")
     ));
+    // Each cycle here is counted from its own pass date; the data does not say how the issuer
+    // brings several onto one, so a difference is said rather than resolved.
+    let ends: Vec<Option<Date>> = group
+        .iter()
+        .map(|c| {
+            let held = profile.credentials.iter().find(|h| h.id == c.id)?;
+            current_cycle(c, held.earned, today).map(|(_, _, end)| end)
+        })
+        .collect();
+    if ends.windows(2).any(|pair| pair[0] != pair[1]) {
+        notes.push(
+            "their current cycles end on different days, each counted from its own pass date; \
+             how the issuer aligns them is not in the data"
+                .into(),
+        );
+    }
     let scaled = match (combined, own, share) {
         (Some(c), Some(own), Some(share)) if own > 0 && (c * share).is_multiple_of(own) => {
             Some(c * share / own)
@@ -495,6 +512,15 @@ mod tests {
         // The RHIA takes the RHIT's place.
         assert_eq!(all[2].replaced_by.as_deref(), Some("rhia"));
         assert!(all[2].requirements.is_empty());
+        let differ = |s: &Status| s.notes.iter().any(|n| n.contains("end on different days"));
+        assert!(!differ(&all[0]));
+        // Passed on other days, their cycles end apart: said, not resolved.
+        let apart = Profile {
+            credentials: vec![held("rhia", earned), held("chda", date(2024, 2, 1))],
+            ..Profile::default()
+        };
+        let all = statuses(&apart, &catalog, date(2026, 1, 1));
+        assert!(differ(&all[0]) && differ(&all[1]), "{:?}", all[0].notes);
     }
 
     #[test]

@@ -199,6 +199,52 @@ fn status_check_says_what_needs_attention_and_exits_3() {
 }
 
 #[test]
+fn the_calendar_asks_the_hours_the_status_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    // AHIMA renews RHIA and CHDA in one cycle: 40 hours, not each one's 30.
+    ok(&path, &["profile", "add", "rhia", "--earned", "2025-06-15"]);
+    ok(&path, &["profile", "add", "chda", "--earned", "2025-06-15"]);
+    let status = json(&path, &["status"]);
+    assert_eq!(status[0]["required_hours"], 40, "{status}");
+    let ics = dir.path().join("renewals.ics");
+    ok(&path, &["status", "--ics", ics.to_str().unwrap()]);
+    let text = fs::read_to_string(&ics).unwrap();
+    assert!(
+        text.contains("40 CE hours are due for RHIA") && !text.contains("30 CE hours"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_credential_edited_in_that_is_not_in_the_data_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    fs::write(
+        &path,
+        "[[credential]]\nid = \"rhiaa\"\nearned = \"2025-01-01\"\n",
+    )
+    .unwrap();
+    for args in [
+        &["status"][..],
+        &["status", "--check"],
+        &["eligible"],
+        &["plan", "--role", "analyst"],
+    ] {
+        let (code, out, err) = with(&path, args);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}");
+        assert!(
+            err.contains("holds a credential that is not in the data") && err.contains("`rhia`"),
+            "{args:?}: {err}"
+        );
+    }
+    // It can still be seen and removed.
+    assert!(ok(&path, &["profile"]).contains("rhiaa"));
+    ok(&path, &["profile", "remove", "rhiaa"]);
+}
+
+#[test]
 fn the_log_lists_numbered_entries_and_removes_by_number() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("profile.toml");

@@ -11,7 +11,7 @@ use crate::output::{Cell, Output, Table, Tone};
 use crate::profile;
 use crate::renewal::deadlines;
 use crate::show::{bar, usd};
-use crate::status::{Status, current_cycle, statuses};
+use crate::status::{Status, statuses};
 use crate::write::write_or_print;
 
 /// `--check` found something that needs attention: exit status 3.
@@ -35,15 +35,20 @@ pub fn run(
 ) -> Result<()> {
     let today = now.date();
     let stored = profile::load(path)?;
+    profile::held_in(&stored, path, catalog)?;
     let all = statuses(&stored, catalog, today);
     if let Some(ics) = &args.ics {
-        // Every held credential's deadlines, from its current cycle on.
+        // Every held credential's deadlines from its current cycle on, with the hours its
+        // status asks (the combined ones where its issuer renews several together).
         let mut calendars = Vec::new();
-        for held in &stored.credentials {
-            let cert = catalog.get::<Certification>(&held.id)?;
-            if let Some((cycle, _, _)) = current_cycle(cert, held.earned, today) {
-                let mut list = deadlines(cert, held.earned, cycle + 2)?;
+        for s in all.iter().filter(|s| s.replaced_by.is_none()) {
+            let cert = catalog.get::<Certification>(&s.id)?;
+            if let Some(cycle) = s.cycle {
+                let mut list = deadlines(cert, s.earned, cycle + 2)?;
                 list.retain(|d| d.cycle >= cycle);
+                for d in &mut list {
+                    d.ce_hours = s.required_hours.map(|h| h.0 / 100);
+                }
                 calendars.push((cert, list));
             }
         }
