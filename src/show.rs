@@ -59,6 +59,18 @@ pub fn usd(amount: Option<impl Into<u32>>) -> Cell {
     }
 }
 
+/// A total of known amounts: `$567`, `at least $567` when some piece is unknown, or
+/// `unknown` when nothing is known (never `$0` for a total nobody gave).
+pub fn total_usd(total: impl Into<u64>, lower_bound: bool) -> Cell {
+    let total = total.into();
+    let text = format!("${}", thousands(total));
+    match (lower_bound, total) {
+        (true, 0) => Cell::unknown(),
+        (true, _) => Cell::new(format!("at least {text}"), Tone::Unsure),
+        (false, _) => text.into(),
+    }
+}
+
 /// US cents as `$23.98` (or `$67,534` when there are no cents).
 pub fn cents(amount: u64) -> String {
     let (dollars, cents) = (amount / 100, amount % 100);
@@ -327,6 +339,14 @@ mod tests {
         assert_eq!(cents(2398), "$23.98");
         assert_eq!(cents(11_800_000), "$118,000");
         assert_eq!(cents(5), "$0.05");
+    }
+
+    #[test]
+    fn a_total_of_nothing_known_is_unknown_not_zero() {
+        assert_eq!(total_usd(1_234u32, false).text, "$1,234");
+        assert_eq!(total_usd(0u32, false).text, "$0");
+        assert_eq!(total_usd(567u32, true).text, "at least $567");
+        assert_eq!(total_usd(0u32, true), Cell::unknown());
     }
 
     #[test]

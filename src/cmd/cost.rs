@@ -7,8 +7,8 @@ use crate::catalog::Catalog;
 use crate::cli::CostArgs;
 use crate::cost::{Cost, Together, cost, together};
 use crate::model::Certification;
-use crate::output::{Cell, Format, Output, SideBySide, Table, Tone};
-use crate::show::{bar, usd};
+use crate::output::{Cell, Format, Output, SideBySide, Table};
+use crate::show::{bar, total_usd, usd};
 
 pub fn run(args: &CostArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let certs = crate::distinct(&args.ids, |id| catalog.get::<Certification>(id))?;
@@ -35,11 +35,7 @@ fn together_table(t: &Together) -> Table {
                 .map_or(Cell::default(), |h| h.to_string().into()),
         ]);
     }
-    let total = format!("${}", crate::show::thousands(t.total_usd));
-    let total = match t.lower_bound {
-        true => Cell::new(format!("at least {total}"), Tone::Unsure),
-        false => total.into(),
-    };
+    let total = total_usd(t.total_usd, t.lower_bound);
     table.row(vec![
         format!("Total, {} y", t.years).into(),
         Cell::default(),
@@ -100,12 +96,7 @@ fn table(costs: &[Cost], years: u32, bars: bool) -> Table {
         });
     }
     side.row(&format!("Total, {years} y"), |c| {
-        let total = usd(Some(c.total_usd));
-        if c.lower_bound {
-            Cell::new(format!("at least {total}"), Tone::Unsure)
-        } else {
-            total
-        }
+        total_usd(c.total_usd, c.lower_bound)
     });
     side.row("Unknown", |c| {
         if c.unknown.is_empty() {

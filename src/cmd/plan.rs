@@ -11,7 +11,7 @@ use crate::eligibility::{Person, Status, Verdict, evaluate};
 use crate::gap::{Gap, gap};
 use crate::model::{Certification, Role};
 use crate::output::{Detail, Output};
-use crate::show::usd;
+use crate::show::total_usd;
 
 #[derive(Debug, Serialize)]
 struct Step {
@@ -145,11 +145,7 @@ fn detail(plan: &Plan, role: &Role) -> Detail {
                 }
                 _ => {}
             }
-            let total = usd(Some(s.cost.total_usd));
-            let total = match s.cost.lower_bound {
-                true => format!("at least {total}"),
-                false => total.text,
-            };
+            let total = total_usd(s.cost.total_usd, s.cost.lower_bound).text;
             line += &format!(" — {total} over {} years — {}", plan.years, s.reason);
             line
         })
