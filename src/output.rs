@@ -238,7 +238,25 @@ pub struct Output {
     pub color: bool,
     /// `--fields`: the keys to keep, in order.
     fields: Option<Vec<String>>,
-    out: BufWriter<Box<dyn Write>>,
+    out: BufWriter<Stdout>,
+}
+
+/// Where the output goes (stdout, unless a caller of `run_to` gives another sink); a failed
+/// write says so, and keeps its kind so that a closed pipe is still recognised.
+struct Stdout(Box<dyn Write>);
+
+impl Write for Stdout {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.write(bytes).map_err(stdout_error)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(stdout_error)
+    }
+}
+
+fn stdout_error(error: io::Error) -> io::Error {
+    io::Error::new(error.kind(), format!("cannot write to stdout: {error}"))
 }
 
 impl Output {
@@ -253,7 +271,7 @@ impl Output {
             // Plain, JSON, CSV and Markdown are for other programs: never coloured.
             color: color && format == Format::Table,
             fields,
-            out: BufWriter::new(sink),
+            out: BufWriter::new(Stdout(sink)),
         }
     }
 

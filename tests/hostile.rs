@@ -160,9 +160,12 @@ fn full_and_closed_streams_never_abort() {
     // A stdout that cannot be written is a failure, even for --version.
     let output = with_streams(&["--version"], full(), Stdio::piped());
     assert_eq!(output.status.code(), Some(1));
-    let output = with_streams(&["roles"], full(), Stdio::piped());
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).starts_with("hi: "));
+    for args in [&["roles"][..], &["certs", "--json"]] {
+        let output = with_streams(args, full(), Stdio::piped());
+        assert_eq!(output.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.starts_with("hi: cannot write to stdout: "), "{err}");
+    }
     // A stderr that cannot be written ends with the status it would have had.
     let output = with_streams(&["certs", "nope"], Stdio::piped(), full());
     assert_eq!(output.status.code(), Some(1));
