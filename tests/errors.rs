@@ -39,14 +39,14 @@ fn far_off_id_lists_where_to_look() {
 #[test]
 fn compare_refuses_a_mix_of_kinds() {
     let (code, out, err) = run(&["compare", "cphims", "analyst"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
         err.contains("cannot compare a certification (`cphims`) with a role (`analyst`)"),
         "{err}"
     );
     let (code, _, err) = run(&["compare", "cphims", "sql"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(
         err.contains("`sql` is a skill: compare takes certifications or roles"),
         "{err}"
@@ -67,7 +67,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn empty_search_is_an_error() {
     let (code, _, err) = run(&["search", "  "]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.starts_with("hi: nothing to search for"), "{err}");
 }
 

@@ -35,10 +35,12 @@ fn kind_of_all(ids: &[String], catalog: &Catalog) -> Result<Kind> {
         let kinds = catalog.kinds_of(id);
         let Some(&kind) = kinds.iter().find(|k| comparable.contains(k)) else {
             match kinds.first() {
-                Some(other) => bail!(
-                    "`{id}` is a {}: compare takes certifications or roles",
-                    other.label()
-                ),
+                Some(other) => {
+                    return Err(crate::usage(format!(
+                        "`{id}` is a {}: compare takes certifications or roles",
+                        other.label()
+                    )));
+                }
                 None => bail!(
                     "{}",
                     catalog.not_found(first.map_or(Kind::Certification, |(k, _)| k), id)
@@ -47,12 +49,14 @@ fn kind_of_all(ids: &[String], catalog: &Catalog) -> Result<Kind> {
         };
         match first {
             None => first = Some((kind, id)),
-            Some((first_kind, first_id)) if first_kind != kind => bail!(
-                "cannot compare a {} (`{first_id}`) with a {} (`{id}`): compare certifications \
-                 with certifications, or roles with roles",
-                first_kind.label(),
-                kind.label()
-            ),
+            Some((first_kind, first_id)) if first_kind != kind => {
+                return Err(crate::usage(format!(
+                    "cannot compare a {} (`{first_id}`) with a {} (`{id}`): compare \
+                     certifications with certifications, or roles with roles",
+                    first_kind.label(),
+                    kind.label()
+                )));
+            }
             Some(_) => {}
         }
     }

@@ -1,6 +1,6 @@
 //! `hi search TEXT`: every record whose text matches, grouped by kind, with what matched.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
@@ -22,7 +22,9 @@ pub struct Hit<'a> {
 pub fn run(args: &SearchArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let query = args.text.trim().to_lowercase();
     if query.is_empty() {
-        bail!("nothing to search for: give some text, for example `hi search hipaa`");
+        return Err(crate::usage(
+            "nothing to search for: give some text, for example `hi search hipaa`",
+        ));
     }
     let hits = search(catalog, &query);
     let mut table = Table::new(&["Kind", "ID", "Name", "Matched"]);
