@@ -205,7 +205,7 @@ impl Catalog {
     /// The message for an id that is not a record of `kind`.
     pub fn not_found(&self, kind: Kind, id: &str) -> String {
         if let Some(other) = self.kinds_of(id).first() {
-            let id = id.to_ascii_lowercase();
+            let id = echo(&id.to_ascii_lowercase());
             return format!(
                 "`{id}` is not a {}; it is a {}: try `hi {} {id}`",
                 kind.label(),
@@ -213,7 +213,7 @@ impl Catalog {
                 other.command()
             );
         }
-        let mut message = format!("unknown {} `{id}`", kind.label());
+        let mut message = format!("unknown {} `{}`", kind.label(), echo(id));
         match self.closest(kind, id) {
             Some((k, i)) if k == kind => message += &format!(": did you mean `{i}`?"),
             Some((k, i)) => {
@@ -232,8 +232,12 @@ impl Catalog {
     /// counts one edit further), if it is near enough to be what was meant.
     pub fn closest(&self, kind: Kind, id: &str) -> Option<(Kind, &str)> {
         let wanted = id.to_ascii_lowercase();
+        let length = wanted.chars().count();
         let (distance, k, i) = self
             .everything()
+            // The distance is at least the difference in length: skip the ids too long or
+            // too short to be near, so a huge typed id costs no quadratic work.
+            .filter(|(_, r)| is_near(&wanted, length.abs_diff(r.id().chars().count())))
             .map(|(k, r)| {
                 (
                     strsim::levenshtein(&wanted, r.id()) + usize::from(k != kind),
@@ -272,6 +276,27 @@ impl Catalog {
 /// Whether an id at `distance` edits from what was typed is close enough to suggest. Empty or
 /// one-letter input is too short to guess from; longer input allows about one edit in two
 /// characters, so a slip is caught but an unrelated word is not.
+/// An id as typed, for a message: a character a terminal would not show as itself is written
+/// as an escape (`\u{202e}`), and a long id is cut, so the message says what was typed.
+fn echo(id: &str) -> String {
+    const LONGEST: usize = 60;
+    let mut shown = String::new();
+    for (i, c) in id.chars().enumerate() {
+        if i == LONGEST {
+            shown.push('…');
+            break;
+        }
+        let mut buffer = [0; 4];
+        let one = c.encode_utf8(&mut buffer);
+        if crate::output::clean(one) == *one {
+            shown.push(c);
+        } else {
+            shown.extend(c.escape_unicode());
+        }
+    }
+    shown
+}
+
 fn is_near(typed: &str, distance: usize) -> bool {
     let length = typed.chars().count();
     length >= 2 && distance <= length.max(2) / 2 + 1 && distance < length
@@ -310,6 +335,15 @@ mod tests {
             roles: vec![role],
             ..Data::default()
         })
+    }
+
+    #[test]
+    fn a_typed_id_is_echoed_visible_and_short() {
+        assert_eq!(echo("cphims"), "cphims");
+        assert_eq!(echo("\u{202e}cphims\u{1b}"), "\\u{202e}cphims\\u{1b}");
+        let long = echo(&"x".repeat(1000));
+        assert_eq!(long.chars().count(), 61);
+        assert!(long.ends_with('…'));
     }
 
     #[test]

@@ -404,8 +404,13 @@ fn an_interrupted_export_leaves_nothing_behind() {
 #[test]
 fn odd_arguments_are_errors_not_crashes() {
     let long = "x".repeat(100_000);
-    let (code, _, _) = run(&["certs", &long]);
+    let (code, _, err) = run(&["certs", &long]);
     assert_eq!(code, 1);
+    assert!(
+        err.len() < 300,
+        "the id is cut in the message: {} bytes",
+        err.len()
+    );
     let (code, _, _) = run(&["search", &long]);
     assert_eq!(code, 0);
     let (code, _, _) = run(&["sources", "--older-than", "4000000000"]);
