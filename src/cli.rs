@@ -389,7 +389,7 @@ pub struct CeAddArgs {
     pub date: String,
 
     /// Hours, up to two decimals: 1, 1.5, 0.75
-    #[arg(long, value_name = "H")]
+    #[arg(long, allow_negative_numbers = true, value_name = "H")]
     pub hours: String,
 
     /// What it was
@@ -486,15 +486,15 @@ pub struct FactsArgs {
     pub cahiim: Option<bool>,
 
     /// Years of relevant work experience
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
     pub experience_years: Option<u32>,
 
     /// Of those years, how many were in healthcare
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
     pub healthcare_years: Option<u32>,
 
     /// Hours of continuing education in the field
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100_000))]
     pub ce_hours: Option<u32>,
 
     /// Holds an active registered nurse licence (--rn=false to say not)
@@ -533,7 +533,7 @@ pub struct CostArgs {
     pub ids: Vec<String>,
 
     /// Years to hold the credentials, counted from the pass date
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub years: u32,
 
     /// Pay member prices (and membership dues, where the data has them)
@@ -557,7 +557,7 @@ pub struct RenewArgs {
     pub earned: Option<String>,
 
     /// How many cycles to list
-    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=50))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=50))]
     pub cycles: u32,
 
     /// Also write the deadlines to FILE as an iCalendar (.ics) file
@@ -593,7 +593,7 @@ pub struct PlanArgs {
     pub profile: ProfileArgs,
 
     /// Years over which to cost each certification
-    #[arg(long, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=100))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub years: u32,
 
     /// Cost at member prices
@@ -650,7 +650,7 @@ pub struct CertsArgs {
     pub track: Option<Track>,
 
     /// Only certifications whose current exam fee is at most USD (non-member, or member with --member)
-    #[arg(long, value_name = "USD")]
+    #[arg(long, allow_negative_numbers = true, value_name = "USD")]
     pub max_fee: Option<u32>,
 
     /// Apply --max-fee to the member price
@@ -666,7 +666,12 @@ pub struct SourcesArgs {
     pub id: Option<String>,
 
     /// List the figures whose date is more than N years before today
-    #[arg(long, value_name = "N", conflicts_with = "id")]
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        value_name = "N",
+        conflicts_with = "id"
+    )]
     pub older_than: Option<u32>,
     #[command(flatten)]
     pub global: GlobalArgs,

@@ -416,7 +416,12 @@ impl Output {
                 }
             }
         }
-        for field in fields {
+        for (i, field) in fields.iter().enumerate() {
+            if fields[..i].contains(field) {
+                return Err(crate::usage(format!(
+                    "`{field}` is named twice in --fields: name each field once"
+                )));
+            }
             if !valid.contains(&field.as_str()) {
                 return Err(crate::usage(format!(
                     "unknown field `{field}` for --fields: valid fields are {}",

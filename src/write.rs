@@ -139,7 +139,14 @@ pub fn replace_whole(path: &Path, bytes: &[u8], mode: Mode) -> Result<()> {
     if let Mode::New(bits) = mode {
         builder.permissions(Permissions::from_mode(bits));
     }
-    let mut temp = builder.tempfile_in(dir)?;
+    // tempfile's error names the temporary file, which the person never asked for.
+    let mut temp = builder.tempfile_in(dir).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => io::Error::new(e.kind(), "its folder does not exist"),
+        kind => io::Error::new(
+            kind,
+            format!("no temporary file can be made beside it ({kind})"),
+        ),
+    })?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     if let Mode::Keep(permissions) = mode {

@@ -209,8 +209,11 @@ fn nothing_typed_reaches_the_terminal_raw_and_a_message_stays_one_line() {
 
 #[test]
 fn usage_errors_exit_2_on_one_line() {
-    let cases: [&[&str]; 8] = [
+    let cases: [&[&str]; 11] = [
         &["roles", "--no-such-flag"],
+        &["roles", "--fields", "id,id"],
+        &["eligible", "--experience-years", "-1"],
+        &["cost", "rhia", "--years", "-3"],
         &["rols"],
         &["cost", "rhia"],
         &["cost", "rhia", "--years", "0"],
@@ -239,6 +242,12 @@ fn usage_errors_exit_2_on_one_line() {
     assert!(err.contains("roles"), "{err}");
     let (_, _, err) = run(&["cost", "rhia"]);
     assert!(err.contains("--years"), "{err}");
+    // A negative number is a value out of range, not an unknown option.
+    let (_, _, err) = run(&["eligible", "--experience-years", "-1"]);
+    assert!(
+        err.contains("invalid value '-1' for '--experience-years"),
+        "{err}"
+    );
 }
 
 #[test]
