@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::catalog::Catalog;
 use crate::cli::StatusArgs;
 use crate::model::Certification;
-use crate::output::{Cell, Output, Table, Tone};
+use crate::output::{Cell, Format, Output, Table, Tone};
 use crate::profile;
 use crate::renewal::deadlines;
 use crate::show::{bar, usd};
@@ -79,10 +79,12 @@ pub fn run(
             path.display()
         ))?;
     }
-    out.table(&table(&all), &all)
+    // Bars are for people at a terminal, as in `hi cost` and `hi salaries`.
+    let bars = out.format == Format::Table;
+    out.table(&table(&all, bars), &all)
 }
 
-fn table(all: &[Status]) -> Table {
+fn table(all: &[Status], bars: bool) -> Table {
     let mut table = Table::new(&[
         "Credential",
         "Cycle",
@@ -112,10 +114,11 @@ fn table(all: &[Status]) -> Table {
                 _ => "from issuer",
             };
             match r.required_hours {
-                Some(req) if req.0 > 0 => {
+                Some(req) if req.0 > 0 && bars => {
                     let filled = bar(u64::from(r.done_hours.0.min(req.0)), u64::from(req.0), 10);
                     format!("{name}: {} of {req} {filled}", r.done_hours)
                 }
+                Some(req) => format!("{name}: {} of {req}", r.done_hours),
                 _ => format!("{name}: {} of unknown", r.done_hours),
             }
         });
