@@ -70,6 +70,26 @@ impl Person {
     }
 }
 
+/// What the verdicts assume because neither the flags nor the profile say it (a fact not given
+/// counts as none), as a message for the person, if anything is assumed.
+pub fn assumed(stored: &crate::profile::Profile, args: &ProfileArgs) -> Option<String> {
+    let (flags, facts) = (&args.facts, &stored.facts);
+    let mut assumed = Vec::new();
+    if flags.education.or(facts.education).is_none() {
+        assumed.push("no degree");
+    }
+    if flags.experience_years.or(facts.experience_years).is_none() {
+        assumed.push("no years of experience");
+    }
+    (!assumed.is_empty()).then(|| {
+        format!(
+            "not given, so assumed: {}; give them as flags (see --help) or once with \
+             `hi profile set`",
+            assumed.join(", ")
+        )
+    })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {

@@ -83,6 +83,30 @@ fn the_issue_example_names_cphims_in_the_full_list() {
 }
 
 #[test]
+fn facts_not_given_are_said_to_be_assumed() {
+    let (code, _, err) = run(&["eligible", "--cert", "cphims"]);
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("not given, so assumed: no degree, no years of experience"),
+        "{err}"
+    );
+    let (_, _, err) = run(&["eligible", "--cert", "cphims", "--education", "master"]);
+    assert!(
+        err.contains("assumed: no years of experience") && !err.contains("no degree"),
+        "{err}"
+    );
+    let args = [
+        "eligible",
+        "--education",
+        "master",
+        "--experience-years",
+        "3",
+    ];
+    let (_, _, err) = run(&args);
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
 fn cahims_high_school_route_needs_45_ce_hours() {
     let ok = verdict(
         &["--education", "high-school", "--ce-hours", "45"],

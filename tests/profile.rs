@@ -209,7 +209,10 @@ fn the_calendar_asks_the_hours_the_status_asks() {
     assert_eq!(status[0]["required_hours"], 40, "{status}");
     // Bars are for the table; plain text is for cut and awk.
     let plain = ok(&path, &["status"]);
-    assert!(plain.contains("total: 0 of 40;") && !plain.contains('█'), "{plain}");
+    assert!(
+        plain.contains("total: 0 of 40;") && !plain.contains('█'),
+        "{plain}"
+    );
     let ics = dir.path().join("renewals.ics");
     ok(&path, &["status", "--ics", ics.to_str().unwrap()]);
     let text = fs::read_to_string(&ics).unwrap();

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::catalog::Catalog;
 use crate::cli::EligibleArgs;
-use crate::eligibility::{Person, Status, evaluate};
+use crate::eligibility::{Person, Status, assumed, evaluate};
 use crate::model::Certification;
 use crate::output::{Cell, Output, Table, Tone};
 
@@ -15,6 +15,11 @@ pub fn run(
     out: &mut Output,
 ) -> Result<()> {
     let profile = Person::new(stored, &args.profile, catalog)?;
+    if let Some(note) = assumed(stored, &args.profile)
+        && !out.data_only()
+    {
+        out.message(&note)?;
+    }
     let certs: Vec<&Certification> = match &args.cert {
         Some(id) => vec![catalog.get::<Certification>(id)?],
         None => catalog.certifications().iter().collect(),

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::cli::PlanArgs;
 use crate::cost::{Cost, cost};
-use crate::eligibility::{Person, Status, Verdict, evaluate};
+use crate::eligibility::{Person, Status, Verdict, assumed, evaluate};
 use crate::gap::{Gap, gap};
 use crate::model::{Certification, Role};
 use crate::output::{Detail, Output};
@@ -38,6 +38,11 @@ pub fn run(
     out: &mut Output,
 ) -> Result<()> {
     let profile = Person::new(stored, &args.profile, catalog)?;
+    if let Some(note) = assumed(stored, &args.profile)
+        && !out.data_only()
+    {
+        out.message(&note)?;
+    }
     let gap = gap(
         &args.gap.role,
         &args.gap.have,
