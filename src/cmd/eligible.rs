@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::catalog::Catalog;
 use crate::cli::EligibleArgs;
-use crate::eligibility::{Person, Status, assumed, evaluate};
+use crate::eligibility::{Status, evaluate};
 use crate::model::Certification;
 use crate::output::{Cell, Output, Table, Tone};
 
@@ -14,12 +14,7 @@ pub fn run(
     stored: &crate::profile::Profile,
     out: &mut Output,
 ) -> Result<()> {
-    let profile = Person::new(stored, &args.profile, catalog)?;
-    if let Some(note) = assumed(stored, &args.profile)
-        && !out.data_only()
-    {
-        out.message(&note)?;
-    }
+    let profile = super::person(stored, &args.profile, catalog, out)?;
     let certs: Vec<&Certification> = match &args.cert {
         Some(id) => vec![catalog.get::<Certification>(id)?],
         None => catalog.certifications().iter().collect(),

@@ -1,6 +1,6 @@
 //! One module per subcommand, each with its `run`. What commands share lives in library
 //! modules (`show` for text, `output` for tables, the rules in their own modules); here only
-//! the list-or-show shape of the record commands.
+//! the list-or-show shape of the record commands and the person `eligible` and `plan` judge.
 
 pub mod about;
 pub mod ce;
@@ -29,7 +29,27 @@ pub mod status;
 use anyhow::Result;
 
 use crate::catalog::{Catalog, Stored};
+use crate::cli::ProfileArgs;
+use crate::eligibility::{Person, assumed};
 use crate::output::{Detail, Output, Table};
+use crate::profile::Profile;
+
+/// The person the profile and the flags describe, after saying on stderr what is assumed
+/// because neither gives it.
+pub fn person(
+    stored: &Profile,
+    args: &ProfileArgs,
+    catalog: &Catalog,
+    out: &mut Output,
+) -> Result<Person> {
+    let person = Person::new(stored, args, catalog)?;
+    if let Some(note) = assumed(stored, args)
+        && !out.data_only()
+    {
+        out.message(&note)?;
+    }
+    Ok(person)
+}
 
 /// With an id, shows that record in full; without, lists `records` (filtered as asked).
 /// Each is computed only when needed: showing one record decodes no other, and JSON builds

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::cli::PlanArgs;
 use crate::cost::{Cost, cost};
-use crate::eligibility::{Person, Status, Verdict, assumed, evaluate};
+use crate::eligibility::{Status, Verdict, evaluate};
 use crate::gap::{Gap, gap};
 use crate::model::{Certification, Role};
 use crate::output::{Detail, Output};
@@ -37,12 +37,7 @@ pub fn run(
     stored: &crate::profile::Profile,
     out: &mut Output,
 ) -> Result<()> {
-    let profile = Person::new(stored, &args.profile, catalog)?;
-    if let Some(note) = assumed(stored, &args.profile)
-        && !out.data_only()
-    {
-        out.message(&note)?;
-    }
+    let profile = super::person(stored, &args.profile, catalog, out)?;
     let gap = gap(
         &args.gap.role,
         &args.gap.have,
