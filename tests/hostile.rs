@@ -321,14 +321,16 @@ fn a_credential_requiring_itself_fails_the_check() {
 #[test]
 fn pathological_files_are_refused_fast_and_bounded() {
     let dir = data_copy();
+    let check = || {
+        hi().args(["data", "check"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
     // 600 KB of tiny keys and no record header: refused before it is parsed.
     let tiny: String = (0..60_000).map(|i| format!("k{i}=1\n")).collect();
     fs::write(dir.path().join("skills.toml"), tiny).unwrap();
-    let output = hi()
-        .args(["data", "check"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = check();
     let out = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -341,22 +343,14 @@ fn pathological_files_are_refused_fast_and_bounded() {
         format!("a = {}{}\n", "[".repeat(50_000), "]".repeat(50_000)),
     )
     .unwrap();
-    let output = hi()
-        .args(["data", "check"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = check();
     assert_eq!(output.status.code(), Some(1));
     // Many bad records: the first hundred are listed, the rest counted.
     let bad: String = (0..300)
         .map(|i| format!("[[skill]]\nid = \"s{i}\"\nname = \"n\"\n"))
         .collect();
     fs::write(dir.path().join("skills.toml"), bad).unwrap();
-    let output = hi()
-        .args(["data", "check"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = check();
     let out = String::from_utf8_lossy(&output.stdout);
     assert!(
         out.contains("200 more problems in this file are not listed"),
