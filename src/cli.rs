@@ -94,9 +94,8 @@ impl Command {
             Command::Data(
                 DataCommand::Export { global, .. } | DataCommand::Check { global, .. },
             ) => global.clone(),
-            Command::Completions { global, .. } | Command::Man(IdlessArgs { global }) => {
-                global.clone()
-            }
+            Command::Completions(CompletionsArgs { global, .. })
+            | Command::Man(IdlessArgs { global }) => global.clone(),
         }
     }
 }
@@ -156,13 +155,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  hi completions bash > ~/.local/share/bash-completion/completions/hi\n  hi completions zsh > ~/.zfunc/_hi\n  hi completions fish > ~/.config/fish/completions/hi.fish"
     )]
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-
-        #[command(flatten)]
-        global: GlobalArgs,
-    },
+    Completions(CompletionsArgs),
 
     /// Print the man page (roff)
     #[command(
@@ -599,6 +592,15 @@ pub struct PlanArgs {
     /// Cost at member prices
     #[arg(long)]
     pub member: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 // A command that takes only the options every command takes.

@@ -40,7 +40,7 @@ impl Person {
             .or(facts.healthcare_years)
             .unwrap_or(0);
         if healthcare_years > experience_years {
-            return Err(crate::usage(format!(
+            return Err(crate::error::usage(format!(
                 "healthcare years ({healthcare_years}) count within the years of experience \
                  ({experience_years}), so they cannot be more"
             )));

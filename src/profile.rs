@@ -16,7 +16,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::catalog::Catalog;
 use crate::model::{Certification, Education, Field};
-use crate::output::clean_line;
+use crate::sanitize::clean_line;
 use crate::write::{Mode, Target, lock, replace_whole, target};
 
 /// The format this `hi` reads and writes; a file of a higher one was written by a newer `hi`.
@@ -209,14 +209,11 @@ pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
     }
 }
 
-/// The profile the decisions read: the one at the profile's place, or an empty one when there
-/// is no file (or no place for one).
-pub fn stored(flag: Option<&Path>, catalog: &Catalog) -> Result<Profile> {
-    let Ok(path) = path(flag) else {
-        return Ok(Profile::default());
-    };
-    let profile = load(&path)?;
-    held_in(&profile, &path, catalog)?;
+/// The profile at `path` (an empty one when there is no file yet), every credential it holds
+/// checked against `catalog`.
+pub fn read_checked(path: &Path, catalog: &Catalog) -> Result<Profile> {
+    let profile = load(path)?;
+    held_in(&profile, path, catalog)?;
     Ok(profile)
 }
 

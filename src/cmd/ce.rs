@@ -8,25 +8,24 @@ use toml_edit::value;
 
 use crate::catalog::Catalog;
 use crate::cli::{CeAddArgs, CeCommand};
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Certification, Kind, Organization};
 use crate::output::{Output, Table};
 use crate::profile::{self, Activity, Hours, entry, strings, tables};
 
-pub fn run(
-    command: &CeCommand,
-    catalog: &Catalog,
-    path: &Path,
-    today: jiff::civil::Date,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let path = &ctx.profile_path()?;
+    let today = ctx.today()?;
     match command {
-        CeCommand::Add(args) => add(args, catalog, path, today, out),
-        CeCommand::List { cert, .. } => list(cert.as_deref(), catalog, path, out),
+        CeCommand::Add(args) => add(args, catalog, path, today, out)?,
+        CeCommand::List { cert, .. } => list(cert.as_deref(), catalog, path, out)?,
         CeCommand::Remove { number, .. } => {
             let removed = profile::edit(path, |doc, stored| {
                 let count = stored.ce.len();
                 let Some(i) = number.checked_sub(1).filter(|i| *i < count) else {
-                    return Err(crate::usage(match count {
+                    return Err(crate::error::usage(match count {
                         0 => format!("there is no activity {number}: the log is empty"),
                         _ => format!(
                             "there is no activity {number}: `hi ce list` numbers them 1 to {count}"
@@ -44,9 +43,9 @@ pub fn run(
                 "activity {number} ({removed}) removed: {}",
                 path.display()
             ))?;
-            Ok(())
         }
     }
+    Ok(Outcome::Done)
 }
 
 fn add(
@@ -56,21 +55,25 @@ fn add(
     today: jiff::civil::Date,
     out: &mut Output,
 ) -> Result<()> {
-    let date = crate::date_arg("--date", &args.date)?;
+    let date = crate::clock::date_arg("--date", &args.date)?;
     if date > today {
-        return Err(crate::usage(format!(
+        return Err(crate::error::usage(format!(
             "--date {date} is after today ({today}): log an activity once it is done"
         )));
     }
-    let hours = Hours::parse(&args.hours).map_err(crate::usage)?;
+    let hours = Hours::parse(&args.hours).map_err(crate::error::usage)?;
     if args.title.trim().is_empty() {
-        return Err(crate::usage("--title is empty: say what the activity was"));
+        return Err(crate::error::usage(
+            "--title is empty: say what the activity was",
+        ));
     }
-    let from: Vec<String> = crate::distinct(&args.from, |id| catalog.get::<Organization>(id))?
+    let from: Vec<String> = catalog
+        .distinct::<Organization>(&args.from)?
         .iter()
         .map(|o| o.id.clone())
         .collect();
-    let certs: Vec<String> = crate::distinct(&args.certs, |id| catalog.get::<Certification>(id))?
+    let certs: Vec<String> = catalog
+        .distinct::<Certification>(&args.certs)?
         .iter()
         .map(|c| c.id.clone())
         .collect();

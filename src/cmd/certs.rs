@@ -5,17 +5,16 @@ use anyhow::Result;
 use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::CertsArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Certification, Kind, Organization, Renewal};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::record::Record;
 use crate::show::{Standing, count, renewal_summary, sources_section, usd, with_note};
 
-pub fn run(
-    args: &CertsArgs,
-    catalog: &Catalog,
-    standing: &Standing,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
     let issuer = args
         .issuer
         .as_deref()

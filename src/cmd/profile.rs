@@ -8,34 +8,33 @@ use toml_edit::value;
 
 use crate::catalog::Catalog;
 use crate::cli::{FactsArgs, ProfileAction, ProfileCommandArgs};
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Certification, Kind, Organization};
 use crate::output::{Cell, Detail, Output};
 use crate::profile::{self, Profile, entry, strings, table, tables};
 
-pub fn run(
-    args: &ProfileCommandArgs,
-    catalog: &Catalog,
-    path: &Path,
-    today: jiff::civil::Date,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(args: &ProfileCommandArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let path = &ctx.profile_path()?;
+    let today = ctx.today()?;
     match &args.action {
-        None => show(catalog, path, out),
+        None => show(catalog, path, out)?,
         Some(ProfileAction::Set(set)) => {
-            let orgs = crate::distinct(&set.member_of, |id| catalog.get::<Organization>(id))?;
+            let orgs = catalog.distinct::<Organization>(&set.member_of)?;
             let set_any = set_facts(&set.facts, &orgs, path)?;
             if !set_any {
-                return Err(crate::usage(
+                return Err(crate::error::usage(
                     "nothing to set: give a flag, e.g. --education bachelor",
                 ));
             }
-            changed(out, path, "profile updated")
+            changed(out, path, "profile updated")?;
         }
         Some(ProfileAction::Add { cert, earned, .. }) => {
             let cert = catalog.get::<Certification>(cert)?;
-            let earned = crate::date_arg("--earned", earned)?;
+            let earned = crate::clock::date_arg("--earned", earned)?;
             if earned > today {
-                return Err(crate::usage(format!(
+                return Err(crate::error::usage(format!(
                     "--earned {earned} is after today ({today})"
                 )));
             }
@@ -53,7 +52,7 @@ pub fn run(
                 ]));
                 Ok(())
             })?;
-            changed(out, path, &format!("{} earned {earned} added", cert.name))
+            changed(out, path, &format!("{} earned {earned} added", cert.name))?;
         }
         Some(ProfileAction::Remove { cert, .. }) => {
             let id = cert.to_ascii_lowercase();
@@ -63,7 +62,7 @@ pub fn run(
                         stored.credentials.iter().map(|h| h.id.as_str()).collect();
                     bail!(
                         "`{}` is not in the profile; it holds {}",
-                        crate::output::clean_line(cert),
+                        crate::sanitize::clean_line(cert),
                         if held.is_empty() {
                             "no credential".to_string()
                         } else {
@@ -74,9 +73,10 @@ pub fn run(
                 tables(doc, "credential")?.remove(i);
                 Ok(())
             })?;
-            changed(out, path, &format!("{id} removed"))
+            changed(out, path, &format!("{id} removed"))?;
         }
     }
+    Ok(Outcome::Done)
 }
 
 /// Sets the facts given and the memberships named; whether anything was given.
@@ -111,7 +111,7 @@ fn set_facts(facts: &FactsArgs, orgs: &[&Organization], path: &Path) -> Result<b
         if let (Some(experience), Some(healthcare)) = (experience, healthcare)
             && healthcare > experience
         {
-            return Err(crate::usage(format!(
+            return Err(crate::error::usage(format!(
                 "healthcare years ({healthcare}) count within the years of experience ({experience}), so they cannot be more"
             )));
         }

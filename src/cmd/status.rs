@@ -1,11 +1,10 @@
 //! `hi status [--ics FILE [--force]] [--check]`: where the holder stands with each credential.
 
-use std::path::Path;
-
 use anyhow::Result;
 
-use crate::catalog::Catalog;
 use crate::cli::StatusArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::Certification;
 use crate::output::{Cell, Format, Output, Table, Tone};
 use crate::profile;
@@ -14,25 +13,10 @@ use crate::show::{bar, usd};
 use crate::status::{Status, statuses};
 use crate::write::write_or_print;
 
-/// `--check` found something that needs attention: exit status 3.
-#[derive(Debug)]
-pub struct NeedsAttention;
-
-impl std::fmt::Display for NeedsAttention {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("something needs attention")
-    }
-}
-
-impl std::error::Error for NeedsAttention {}
-
-pub fn run(
-    args: &StatusArgs,
-    catalog: &Catalog,
-    path: &Path,
-    now: &jiff::ZonedDateTime,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let path = &ctx.profile_path()?;
+    let now = ctx.now()?;
     let today = now.date();
     let stored = profile::load(path)?;
     profile::held_in(&stored, path, catalog)?;
@@ -58,7 +42,7 @@ pub fn run(
         );
         // `--ics -`: the calendar is the output.
         if write_or_print(ics, calendar.as_bytes(), args.force, out)? {
-            return Ok(());
+            return Ok(Outcome::Done);
         }
     }
     if args.check {
@@ -67,11 +51,10 @@ pub fn run(
             .flat_map(|s| s.attention.iter().map(move |a| format!("{}: {a}", s.name)))
             .collect();
         if lines.is_empty() {
-            return Ok(());
+            return Ok(Outcome::Done);
         }
         out.lines(&lines, &lines)?;
-        out.flush()?;
-        return Err(NeedsAttention.into());
+        return Ok(Outcome::NeedsAttention);
     }
     if all.is_empty() && !out.data_only() {
         out.message(&format!(
@@ -81,7 +64,8 @@ pub fn run(
     }
     // Bars are for people at a terminal, as in `hi cost` and `hi salaries`.
     let bars = out.format == Format::Table;
-    out.table(&table(&all, bars), &all)
+    out.table(&table(&all, bars), &all)?;
+    Ok(Outcome::Done)
 }
 
 fn table(all: &[Status], bars: bool) -> Table {

@@ -116,5 +116,5 @@ pub fn data_copy() -> tempfile::TempDir {
 
 /// The fixture catalog, loaded in-process.
 pub fn fixture_catalog() -> hi::catalog::Catalog {
-    hi::catalog(Some(&fixture())).expect("the fixture catalog is valid")
+    hi::catalog::load(Some(&fixture())).expect("the fixture catalog is valid")
 }
