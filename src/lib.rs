@@ -25,6 +25,7 @@ pub mod renewal;
 pub mod sanitize;
 pub mod show;
 pub mod status;
+pub mod units;
 pub mod write;
 
 use std::io::{self, IsTerminal, Write};
