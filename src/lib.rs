@@ -14,6 +14,7 @@ pub mod context;
 pub mod cost;
 pub mod eligibility;
 pub mod error;
+pub mod facts;
 pub mod gap;
 pub mod ics;
 pub mod load;
