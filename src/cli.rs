@@ -149,7 +149,10 @@ pub enum Command {
     Query(Query),
 
     /// Export the built-in data files to edit, or check a data directory for problems
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  hi data export my-data\n  hi data check my-data"
+    )]
     Data(DataCommand),
 
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish
@@ -272,7 +275,10 @@ pub enum Query {
     Profile(ProfileCommandArgs),
 
     /// Your continuing-education log: add an activity, list them, remove one
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  hi ce add --date 2026-03-04 --hours 1.5 --title 'Webinar'\n  hi ce list\n  hi ce remove 3"
+    )]
     Ce(CeCommand),
 
     /// Where you stand with each credential you hold: its cycle, hours done and due, pace

@@ -20,7 +20,7 @@ impl Hours {
     }
 
     /// `5`, `5.5` or `5.25`: at most two decimals, more than zero, at most
-    /// [`MAX_ACTIVITY_HOURS`].
+    /// 500 (`MAX_ACTIVITY_HOURS`).
     pub fn parse(text: &str) -> Result<Hours, String> {
         let bad = || {
             format!(
