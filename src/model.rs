@@ -163,6 +163,8 @@ keywords! {
     pub enum CycleEnd {
         Anniversary = "anniversary", "on the anniversary of the pass date";
         EndOfMonth = "end-of-month", "on the last day of the anniversary's month";
+        EndOfYear = "end-of-year", "on 31 December of the anniversary's year";
+        HolderDate = "holder-date", "on a date the issuer sets for each holder (such as the membership month), which the holder gives";
     }
 }
 
@@ -205,6 +207,8 @@ pub type Years = Bounded<0, 60>;
 pub type Hours = Bounded<0, 1_000>;
 /// Days before a cycle's end.
 pub type Days = Bounded<0, 366>;
+/// Days of a period after a cycle's end: a suspension may last years.
+pub type LapseDays = Bounded<0, 3660>;
 
 /// A date as precise as its source: `2026`, `2022-05` or `2023-10-01`.
 /// Ordering treats a missing month or day as earlier than any given one.
@@ -450,6 +454,8 @@ pub struct Organization {
     pub membership: Option<Membership>,
     /// How the issuer renews several of its credentials held at once.
     pub combined_renewal: Option<CombinedRenewal>,
+    /// What the issuer does once a renewal cycle ends unrenewed.
+    pub lapse: Option<Lapse>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -485,6 +491,90 @@ pub struct CombinedRenewal {
     pub replacements: Vec<Replacement>,
     pub as_of: Option<Date>,
     pub source: String,
+    pub note: Option<String>,
+}
+
+keywords! {
+    /// Where a credential stands once its cycle has ended unrenewed, as the issuer names it.
+    pub enum LapseState {
+        Grace = "grace", "in its grace period";
+        Late = "late", "in its late period";
+        Inactive = "inactive", "inactive";
+        Suspended = "suspended", "suspended";
+        Expired = "expired", "expired";
+        Revoked = "revoked", "revoked";
+    }
+}
+
+/// What an issuer does once a renewal cycle ends and the credential was not renewed: the
+/// periods that follow, in order, each with what renewing in it costs, then what the
+/// credential is for good, and whether and how it can be reinstated. A length or fee no
+/// source gives is left out and shown as unknown.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lapse {
+    #[serde(default)]
+    pub periods: Vec<LapsePeriod>,
+    /// The source says there is no grace period at all (ANCC); without it, an empty list of
+    /// periods means none is known.
+    #[serde(default)]
+    pub no_grace: bool,
+    /// What the credential is once the periods are over.
+    pub then: LapseState,
+    /// The source tells the holder to stop using the credential once it has expired.
+    #[serde(default)]
+    pub stop_using: bool,
+    /// A renewal after the cycle's end starts a new cycle on the day it is approved rather than
+    /// being backdated (ANCC).
+    #[serde(default)]
+    pub late_renewal_restarts: bool,
+    pub reinstatement: Option<Reinstatement>,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// One period after a cycle's end during which the credential can still be renewed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LapsePeriod {
+    pub state: LapseState,
+    /// Its length; unknown when left out.
+    pub days: Option<LapseDays>,
+    /// What renewing in this period costs beyond the recertification fee, per credential; a
+    /// known 0 where the source says there is no extra fee.
+    pub fee_usd: Option<Usd>,
+    /// Other sources that give the period another length: kept, and the shortest counts, so
+    /// that no date is promised that a source denies.
+    #[serde(default)]
+    pub conflicts: Vec<PeriodConflict>,
+    /// Where the period comes from, when not from the lapse rule's `source`.
+    pub source: Option<String>,
+    pub as_of: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// Another source's length for a lapse period.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodConflict {
+    pub days: LapseDays,
+    pub source: String,
+    pub as_of: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// How a credential that has lapsed for good can be had back without the exam.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reinstatement {
+    /// Within this many years of the lapse; unknown when left out.
+    pub within_years: Option<CycleYears>,
+    pub fee_usd: Option<Usd>,
+    /// What it takes besides the fee, as the source words it.
+    pub requires: Option<String>,
+    pub source: String,
+    pub as_of: Option<Date>,
     pub note: Option<String>,
 }
 
@@ -529,6 +619,9 @@ impl Record for Organization {
                 });
             });
         }
+        if let Some(lapse) = &self.lapse {
+            d.within("lapse", |d| lapse.declare(d));
+        }
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
         vec![
@@ -536,6 +629,36 @@ impl Record for Organization {
             ("full name", &self.full_name),
             ("description", &self.description),
         ]
+    }
+}
+
+impl Lapse {
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.cite("source", "lapse rule", self.as_of, &self.source);
+        if self.no_grace && !self.periods.is_empty() {
+            d.violation(
+                Some("no_grace"),
+                "a lapse rule with `no_grace` has no periods after the cycle's end",
+            );
+        }
+        d.each("periods", &self.periods, |d, period| {
+            d.cite_opt("source", "lapse period", period.as_of, &period.source);
+            d.each("conflicts", &period.conflicts, |d, other| {
+                d.cite("source", "lapse period", other.as_of, &other.source)
+            });
+            if matches!(period.state, LapseState::Expired | LapseState::Revoked) {
+                d.violation(
+                    Some("state"),
+                    "a period after the cycle's end is grace, late or inactive: the state it \
+                     ends in is `then`",
+                );
+            }
+        });
+        if let Some(r) = &self.reinstatement {
+            d.within("reinstatement", |d| {
+                d.cite("source", "reinstatement", r.as_of, &r.source)
+            });
+        }
     }
 }
 
@@ -665,7 +788,15 @@ pub struct Renewal {
     pub cycle_end: Option<CycleEnd>,
     /// The issuer asks for the renewal application this many days before the cycle ends.
     pub apply_by_days_before: Option<Days>,
-    /// Where `cycle_end` and `apply_by_days_before` come from, when not from `source`.
+    /// The issuer asks for it this many days after the cycle ends instead (NCRA: CE and fee
+    /// due on 31 January for a cycle ending 31 December).
+    pub report_by_days_after: Option<Days>,
+    /// The issuer prorates the CE hours of a holder's first cycle by a rule the data does not
+    /// give (AAPC): the first cycle's hours are unknown.
+    #[serde(default)]
+    pub first_cycle_prorated: bool,
+    /// Where `cycle_end`, `apply_by_days_before` and `report_by_days_after` come from, when
+    /// not from `source`.
     pub calendar_source: Option<String>,
     pub calendar_as_of: Option<Date>,
     /// The date the source states for the cycle and its CE hours; none when it is undated.
@@ -687,7 +818,15 @@ impl Renewal {
             self.alternative.is_some(),
             self.cycle_end.is_some(),
             self.apply_by_days_before.is_some(),
+            self.report_by_days_after.is_some(),
+            self.first_cycle_prorated,
         ];
+        if self.apply_by_days_before.is_some() && self.report_by_days_after.is_some() {
+            d.violation(
+                Some("report_by_days_after"),
+                "a renewal asks for the application before the cycle's end or after it, not both",
+            );
+        }
         if self.source.is_none() && figures.contains(&true) {
             d.violation(None, "a renewal rule with figures needs `source`");
         }
