@@ -578,6 +578,31 @@ pub struct Reinstatement {
     pub note: Option<String>,
 }
 
+impl CombinedRenewal {
+    /// A chain of replacements that comes back to where it started (RHIA replaces RHIA, or
+    /// RHIA and RHIT each other): holding them all would renew none.
+    pub fn replacement_cycle(&self) -> Option<Vec<&str>> {
+        for start in &self.replacements {
+            let mut chain = vec![start.credential.as_str()];
+            let mut next = start.replaces.as_str();
+            // Each step follows one replacement; more steps than there are means a loop that
+            // does not pass through `start`, which another start finds.
+            for _ in 0..=self.replacements.len() {
+                if next == start.credential {
+                    chain.push(next);
+                    return Some(chain);
+                }
+                chain.push(next);
+                match self.replacements.iter().find(|r| r.credential == next) {
+                    Some(r) => next = &r.replaces,
+                    None => break,
+                }
+            }
+        }
+        None
+    }
+}
+
 /// Holding `credential` replaces `replaces` for recertification (RHIA replaces RHIT).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -617,6 +642,16 @@ impl Record for Organization {
                     d.link("replaces", Kind::Certification, &r.replaces);
                     d.cite_rule("source", "replacement", &r.source);
                 });
+                if let Some(cycle) = rule.replacement_cycle() {
+                    d.violation(
+                        Some("replacements"),
+                        format!(
+                            "credentials that replace each other ({}) would leave none of them \
+                             renewed",
+                            cycle.join(" → ")
+                        ),
+                    );
+                }
             });
         }
         if let Some(lapse) = &self.lapse {
@@ -821,6 +856,29 @@ impl Renewal {
             self.report_by_days_after.is_some(),
             self.first_cycle_prorated,
         ];
+        // The parts of one rule must not contradict each other.
+        let total = self.ce_hours.map(|h| h.get());
+        for (key, part) in [
+            ("ce_from_issuer_hours", self.ce_from_issuer_hours),
+            ("ethics_hours", self.ethics_hours),
+        ] {
+            if let (Some(part), Some(total)) = (part.map(|h| h.get()), total)
+                && part > total
+            {
+                d.violation(
+                    Some(key),
+                    format!("{part} hours of a cycle's {total} CE hours cannot be asked of a part"),
+                );
+            }
+        }
+        if let (Some(days), Some(years)) = (self.apply_by_days_before, self.cycle_years)
+            && days.get() >= years.get() * 365
+        {
+            d.violation(
+                Some("apply_by_days_before"),
+                "the date to apply by falls before the cycle begins",
+            );
+        }
         if self.apply_by_days_before.is_some() && self.report_by_days_after.is_some() {
             d.violation(
                 Some("report_by_days_after"),
