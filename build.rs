@@ -51,6 +51,21 @@ fn main() {
         };
     }
     model::for_each_kind!(encode_kinds);
+    // What `hi ce add --category` offers in its help and completions.
+    let mut categories: Vec<&str> = data
+        .organizations
+        .iter()
+        .flat_map(|o| o.ce.iter().flat_map(|ce| &ce.categories))
+        .chain(
+            data.certifications
+                .iter()
+                .flat_map(|c| &c.renewal.categories),
+        )
+        .map(|c| c.id.as_str())
+        .collect();
+    categories.sort_unstable();
+    categories.dedup();
+    writeln!(rust, "pub static CATEGORY_IDS: &[&str] = &{categories:?};").unwrap();
     std::fs::write(out.join("compiled.rs"), rust).expect("OUT_DIR is writable");
 }
 

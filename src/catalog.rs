@@ -23,6 +23,9 @@ mod compiled {
 
 type Index = &'static [(&'static str, usize, usize)];
 
+/// The category ids of the built-in data's CE rules, for help and completions.
+pub const CATEGORY_IDS: &[&str] = compiled::CATEGORY_IDS;
+
 /// The records of one kind: all of them once decoded, or any one decoded on its own.
 pub struct Records<T> {
     all: OnceLock<Vec<T>>,
@@ -302,6 +305,17 @@ impl Catalog {
 /// Whether an id at `distance` edits from what was typed is close enough to suggest. Empty or
 /// one-letter input is too short to guess from; longer input allows about one edit in two
 /// characters, so a slip is caught but an unrelated word is not.
+/// The one of `candidates` nearest to `typed`, if it is near enough to be what was meant.
+pub fn nearest<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = typed.to_ascii_lowercase();
+    let length = wanted.chars().count();
+    let (distance, best) = candidates
+        .filter(|c| is_near(&wanted, length.abs_diff(c.chars().count())))
+        .map(|c| (strsim::levenshtein(&wanted, c), c))
+        .min_by_key(|(d, _)| *d)?;
+    is_near(&wanted, distance).then_some(best)
+}
+
 fn is_near(typed: &str, distance: usize) -> bool {
     let length = typed.chars().count();
     length >= 2 && distance <= length.max(2) / 2 + 1 && distance < length

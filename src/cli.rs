@@ -136,6 +136,7 @@ impl Query {
                 action.or(&a.global)
             }
             Query::Ce(CeCommand::Add(add)) => add.global.clone(),
+            Query::Ce(CeCommand::Export(export)) => export.global.clone(),
             Query::Ce(CeCommand::List { global, .. } | CeCommand::Remove { global, .. }) => {
                 global.clone()
             }
@@ -385,11 +386,11 @@ pub struct SetArgs {
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum CeCommand {
-    /// Log a continuing-education activity
+    /// Log a continuing-education activity, as its certificate states it
     #[command(
-        after_help = "Examples:\n  hi ce add --date 2026-03-04 --hours 1.5 --title 'Privacy update webinar' --from ahima\n  hi ce add --date 2026-05-20 --hours 6 --title 'HIMSS chapter day' --provider 'HIMSS chapter' --from himss --ethics\n  hi ce add --date 2026-06-01 --hours 2 --title 'Coding clinic' --cert rhia\n\nWithout --cert, an activity counts toward every credential you hold whose current cycle\ncontains its date."
+        after_help = "Examples:\n  hi ce add --date 2026-03-04 --minutes 90 --title 'Privacy webinar' \\\n    --from ahima --category hiim --proof ~/ce/privacy.pdf\n  hi ce add --date 2026-05-20 --hours 6 --title 'HIMSS chapter day' \\\n    --from himss --ethics\n  hi ce add --date 2026-06-01 --ceus 2 --title 'Coding clinic' --cert cpc \\\n    --provider AAPC --approval AAPC-12345\n  hi ce add --date 2026-06-30 --credits 3 --title 'Health IT course'\n\nGive the amount in the unit the certificate states: --hours or --minutes for a\nlength of time, --ceus, --pdus, --cpes or --ce-credits for units, --credits\nfor academic credits. Each issuer credits it by its own rules (AHIMA: a part\nof an hour under 45 minutes earns nothing; HIMSS: 5 CE hours per academic\ncredit); where the data lacks a rule it needs, the credit is unknown.\n\nWithout --cert, an activity counts toward every credential you hold whose\ncurrent cycle contains its date."
     )]
-    Add(CeAddArgs),
+    Add(Box<CeAddArgs>),
 
     /// List your activities, numbered from 1
     #[command(
@@ -413,6 +414,84 @@ pub enum CeCommand {
         #[command(flatten)]
         global: GlobalArgs,
     },
+
+    /// Write one cycle's CE for an auditor: its log, copies of the proofs, a summary
+    #[command(
+        after_help = "Examples:\n  hi ce export --cert rhia audit-2027\n  hi ce export --cert rhia --cycle previous audit-2025\n  hi ce export --cert cphims --cycle 2026-03-01 pack --force\n\nDIR gets summary.txt (the requirements, met or not, and every proof missing or\nchanged since it was logged), log.csv and log.json (each activity as logged and\nas credited, with its proof's name and SHA-256), and proofs/ (a copy of each\nproof as it is now). DIR is written whole or not at all."
+    )]
+    Export(CeExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CeExportArgs {
+    /// The credential held whose cycle to export
+    #[arg(long, value_name = "CERT")]
+    pub cert: String,
+
+    /// Which cycle: current, previous, or the one containing DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "WHICH", default_value = "current")]
+    pub cycle: String,
+
+    /// The folder to write; it must not exist yet, unless --force
+    pub dir: PathBuf,
+
+    /// Replace DIR if it is an audit pack hi wrote before (or an empty folder)
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+// What the activity's certificate states, in its own unit: exactly one of these. (A doc
+// comment here would become the help's description of `hi ce add`.)
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct AmountArgs {
+    /// Hours it lasted, up to two decimals: 1, 1.5, 0.75
+    #[arg(long, allow_negative_numbers = true, value_name = "H")]
+    pub hours: Option<String>,
+
+    /// Minutes it lasted: 50, 165
+    #[arg(long, allow_negative_numbers = true, value_name = "M")]
+    pub minutes: Option<String>,
+
+    /// CEUs its certificate grants
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
+    pub ceus: Option<String>,
+
+    /// Professional development units (PMI, AMIA) its certificate grants
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
+    pub pdus: Option<String>,
+
+    /// CPE credits (ISC2, IAPP) its certificate grants
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
+    pub cpes: Option<String>,
+
+    /// CE credits (NAHQ, ABII) its certificate grants
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
+    pub ce_credits: Option<String>,
+
+    /// Academic (college) credits its transcript gives
+    #[arg(long, allow_negative_numbers = true, value_name = "N")]
+    pub credits: Option<String>,
+}
+
+impl AmountArgs {
+    /// The one amount given, as (its key in the profile, the text given).
+    pub fn given(&self) -> Option<(&'static str, &str)> {
+        [
+            ("hours", &self.hours),
+            ("minutes", &self.minutes),
+            ("ceus", &self.ceus),
+            ("pdus", &self.pdus),
+            ("cpes", &self.cpes),
+            ("ce_credits", &self.ce_credits),
+            ("academic_credits", &self.credits),
+        ]
+        .into_iter()
+        .find_map(|(key, text)| Some((key, text.as_deref()?)))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -421,9 +500,8 @@ pub struct CeAddArgs {
     #[arg(long, value_name = "DATE")]
     pub date: String,
 
-    /// Hours, up to two decimals: 1, 1.5, 0.75
-    #[arg(long, allow_negative_numbers = true, value_name = "H")]
-    pub hours: String,
+    #[command(flatten)]
+    pub amount: AmountArgs,
 
     /// What it was
     #[arg(long, value_name = "TEXT")]
@@ -432,6 +510,19 @@ pub struct CeAddArgs {
     /// Who gave it
     #[arg(long, value_name = "TEXT")]
     pub provider: Option<String>,
+
+    /// The approval or index number its certificate carries (AAPC's index number)
+    #[arg(long, value_name = "ID")]
+    pub approval: Option<String>,
+
+    /// Its category in the issuer's rules (hiim, education, ...); repeat for the rules of
+    /// several issuers. `hi certs CERT` lists a credential's categories
+    #[arg(long = "category", value_name = "NAME", value_parser = CategoryParser)]
+    pub categories: Vec<String>,
+
+    /// The certificate or transcript to keep with it: its path and SHA-256 are recorded
+    #[arg(long, value_name = "FILE")]
+    pub proof: Option<PathBuf>,
 
     /// An organization (an id from `hi orgs`) that offers or approves it: what counts as "from
     /// the issuer or its approved providers"; repeat for several
@@ -447,6 +538,33 @@ pub struct CeAddArgs {
     pub certs: Vec<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+/// A category name: any text (the data a run uses decides which are valid, per credential),
+/// offered from the built-in data's categories in help and completions.
+#[derive(Debug, Clone, Copy)]
+pub struct CategoryParser;
+
+impl clap::builder::TypedValueParser for CategoryParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let names = crate::catalog::CATEGORY_IDS.iter();
+        Some(Box::new(
+            names.map(|id| clap::builder::PossibleValue::new(*id)),
+        ))
+    }
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, Kind, Organization};
+use crate::model::{CeUnit, Certification, Kind, Organization};
 use crate::renewal::renewals;
 use crate::units::Hours;
 
@@ -29,6 +29,8 @@ pub struct Cost {
     pub years: u32,
     pub member: bool,
     pub items: Vec<Item>,
+    /// What the issuer counts CE in: the unit of every item's `ce_hours`.
+    pub ce_unit: Option<CeUnit>,
     /// The sum of every known amount.
     pub total_usd: u32,
     /// True when some piece is unknown, so the real total is at least `total_usd`.
@@ -88,6 +90,7 @@ pub fn cost(cert: &Certification, catalog: &Catalog, years: u32, member: bool) -
         total_usd: items.iter().filter_map(|i| i.amount_usd).sum(),
         lower_bound: !unknown.is_empty(),
         items,
+        ce_unit: cert.renewal.ce_unit,
         unknown,
         membership_pays_off_year,
         notes,
@@ -165,8 +168,10 @@ pub struct TogetherItem {
     pub usd: Option<u32>,
     /// "RHIA exam", "AHIMA renewal: RHIA + CHDA", "AHIMA membership dues".
     pub what: String,
-    /// The CE hours the cycle ending here required.
+    /// The CE the cycle ending here required, in `ce_unit`.
     pub ce_hours: Option<Hours>,
+    /// What the issuer counts CE in.
+    pub ce_unit: Option<CeUnit>,
 }
 
 /// What holding several credentials at once costs, with each issuer's rule for renewing them
@@ -198,6 +203,7 @@ pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member:
             usd: cert.fees.as_ref().and_then(|f| f.price(member)),
             what: format!("{} exam", cert.name),
             ce_hours: None,
+            ce_unit: None,
         })
         .collect();
     let (groups, replaced) = renewals(certs, catalog, |_| member);
@@ -231,6 +237,7 @@ pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member:
             usd: group.fee_usd,
             what: what.clone(),
             ce_hours: group.ce_hours,
+            ce_unit: group.certs.first().and_then(|c| c.renewal.ce_unit),
         }));
     }
     if member {
@@ -279,6 +286,7 @@ fn dues(certs: &[&Certification], catalog: &Catalog, years: u32) -> Vec<Together
             usd: dues,
             what: what.clone(),
             ce_hours: None,
+            ce_unit: None,
         }));
     }
     items

@@ -3,15 +3,17 @@
 //! The crate root only wires: `main` parses the command line and calls [`run`], which builds
 //! the one [`context::Context`] and [`output::Output`] and hands them to the subcommand in
 //! [`cmd`]. The rules people decide on live in their own modules ([`eligibility`], [`cost`],
-//! [`renewal`], [`status`], [`gap`]), each tested beside its code; [`catalog`] is the one
+//! [`renewal`], [`credit`], [`status`], [`gap`]), each tested beside its code; [`catalog`] is the one
 //! lookup, [`output`] the one writer.
 
+pub mod audit;
 pub mod catalog;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod context;
 pub mod cost;
+pub mod credit;
 pub mod eligibility;
 pub mod error;
 pub mod facts;
@@ -22,6 +24,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod profile;
+pub mod proof;
 pub mod record;
 pub mod renewal;
 pub mod sanitize;

@@ -76,6 +76,8 @@ pub struct Cycle {
 struct Timeline<'a> {
     cert: &'a Certification,
     cycle: Cycle,
+    /// The cycles before this one, oldest first, each with the end it had.
+    past: Vec<Cycle>,
     anchor: Date,
     steps: u32,
     fixed: Option<Date>,
@@ -102,6 +104,7 @@ impl Timeline<'_> {
 
     /// The next cycle, starting the day after `end`; `fixed` is its end if someone set one.
     fn roll(&mut self, end: Date, fixed: Option<Date>) {
+        self.close(Some(end));
         self.cycle.number += 1;
         self.cycle.start = end.tomorrow().unwrap_or(end);
         match self.fixed.take() {
@@ -114,9 +117,24 @@ impl Timeline<'_> {
     /// A new cycle beginning on `day` (a late renewal the issuer does not backdate, or a
     /// renewal of a credential whose calendar is unknown).
     fn restart(&mut self, day: Date, fixed: Option<Date>) {
+        // The cycle ended on its own end if one is known, else the day before this one.
+        let end = self.end().filter(|end| *end < day).or(day.yesterday().ok());
+        self.close(end);
         self.cycle.number += 1;
         self.cycle.start = day;
         (self.anchor, self.steps, self.fixed) = (day, 1, fixed);
+    }
+
+    /// Keeps the cycle that ends here, with its end, among the past ones.
+    fn close(&mut self, end: Option<Date>) {
+        let mut ended = self.cycle.clone();
+        ended.end = end;
+        ended.end_set_by = match (self.fixed, end) {
+            (Some(_), _) => Some(EndSetBy::Holder),
+            (None, Some(_)) => Some(EndSetBy::IssuerRule),
+            (None, None) => None,
+        };
+        self.past.push(ended);
     }
 
     fn renew(&mut self, renewal: &Renewed, on: Date, lapse: Option<&Lapse>) {
@@ -147,8 +165,16 @@ fn days_after(day: Date, days: u32) -> Date {
 
 /// The cycle `held` is in, after every renewal it records.
 pub fn current(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Cycle {
+    let mut all = cycles(cert, held, lapse);
+    all.pop().expect("a credential held is always in a cycle")
+}
+
+/// Every cycle of `held`, from the one its pass date began to the one it is in, each with its
+/// end (that of the current one may be unknown).
+pub fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Vec<Cycle> {
     let mut timeline = Timeline {
         cert,
+        past: Vec::new(),
         cycle: Cycle {
             number: 1,
             start: held.earned,
@@ -184,7 +210,9 @@ pub fn current(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Cycl
         .filter_map(|r| r.submitted)
         .filter(|s| *s >= cycle.start)
         .max();
-    cycle
+    let mut all = timeline.past;
+    all.push(cycle);
+    all
 }
 
 /// Where a credential stands on a day, what changes next, and what renewing then costs.

@@ -284,6 +284,7 @@ fn derive(data: &mut Data) {
             .and_then(|o| o.combined_renewal.as_ref())
             .and_then(|rule| rule.extra_credential_fee_usd)
             .map(u32::from);
+        cert.renewal.ce_unit = issuer.and_then(|o| o.ce.as_ref()).map(|ce| ce.unit);
     }
     for occupation in &mut data.occupations {
         if let Some(now) = current(&occupation.figure_history, |f| f.as_of) {
@@ -864,6 +865,7 @@ fn validate(data: &Data, files: &Files) -> Vec<Finding> {
     }
     for_each_kind!(check_kinds);
     findings.extend(requirement_cycles(data, files));
+    findings.extend(ce_rules(data, files));
     // A record that could not be read cites sources no one can see: then any source may look
     // uncited, and none is reported.
     let all_read = files
@@ -936,6 +938,67 @@ fn requirement_cycles(data: &Data, files: &Files) -> Vec<Finding> {
             severity: Severity::Error,
         })
         .collect()
+}
+
+/// What a certification's CE rule needs from its issuer's: a unit to count `ce_hours` in, and
+/// categories that neither repeat an issuer's id nor sit within one that does not exist.
+fn ce_rules(data: &Data, files: &Files) -> Vec<Finding> {
+    let positions = files
+        .positions
+        .get(&Kind::Certification)
+        .map_or(&[][..], Vec::as_slice);
+    let mut findings = Vec::new();
+    for (cert, &position) in data.certifications.iter().zip(positions) {
+        let issuer = data.organizations.iter().find(|o| o.id == cert.issuer);
+        let rules = issuer.and_then(|o| o.ce.as_ref());
+        let mut error = |key: &'static str, message: String| {
+            findings.push(Finding {
+                file: Kind::Certification.file(),
+                place: Place::Field {
+                    position,
+                    path: FieldPath::key("renewal").with_key(key),
+                },
+                message: format!("`{}`: {message}", cert.id),
+                severity: Severity::Error,
+            })
+        };
+        let renewal = &cert.renewal;
+        let counted = renewal.ce_hours.is_some() || !renewal.categories.is_empty();
+        if counted && issuer.is_some() && rules.is_none() {
+            error(
+                "ce_hours",
+                format!(
+                    "the issuer `{}` has no `ce` table saying what unit its CE counts in",
+                    cert.issuer
+                ),
+            );
+        }
+        let of_issuer = rules.map_or(&[][..], |r| r.categories.as_slice());
+        for c in &renewal.categories {
+            if of_issuer.iter().any(|o| o.id == c.id) {
+                error(
+                    "categories",
+                    format!("category `{}` is the issuer's already", c.id),
+                );
+            }
+        }
+        let all: Vec<&crate::model::Category> =
+            of_issuer.iter().chain(&renewal.categories).collect();
+        for c in &all {
+            if let Some(within) = c.within.as_deref()
+                && !all.iter().any(|o| o.id == within)
+            {
+                error(
+                    "categories",
+                    format!(
+                        "category `{}` is within `{within}`, which is not a category of its rule",
+                        c.id
+                    ),
+                );
+            }
+        }
+    }
+    findings
 }
 
 fn field(position: usize, key: &'static str) -> Place {
@@ -1035,7 +1098,7 @@ fn check_records<'a, T: OfKind>(
 }
 
 /// An id as lookups and commands expect it: a-z, 0-9, `-`, and `.` for O*NET codes.
-fn is_slug(id: &str) -> bool {
+pub(crate) fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()

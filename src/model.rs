@@ -456,6 +456,8 @@ pub struct Organization {
     pub combined_renewal: Option<CombinedRenewal>,
     /// What the issuer does once a renewal cycle ends unrenewed.
     pub lapse: Option<Lapse>,
+    /// How the issuer counts continuing education: its unit and the rules on it.
+    pub ce: Option<CeRules>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -657,6 +659,9 @@ impl Record for Organization {
         if let Some(lapse) = &self.lapse {
             d.within("lapse", |d| lapse.declare(d));
         }
+        if let Some(ce) = &self.ce {
+            d.within("ce", |d| ce.declare(d));
+        }
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
         vec![
@@ -695,6 +700,267 @@ impl Lapse {
             });
         }
     }
+}
+
+keywords! {
+    /// What an issuer counts continuing education in.
+    pub enum CeUnit {
+        Hour = "hour", "CE hours";
+        Ceu = "ceu", "CEUs";
+        Pdu = "pdu", "PDUs";
+        Cpe = "cpe", "CPE credits";
+        CeCredit = "ce-credit", "CE credits";
+    }
+}
+
+impl CeUnit {
+    /// A count of CE in `unit`, in words; in CE hours where the unit is not known.
+    pub fn amount(unit: Option<CeUnit>, amount: impl fmt::Display) -> String {
+        unit.unwrap_or(CeUnit::Hour).count(amount)
+    }
+
+    /// `1 CEU`, `2.5 CEUs`: a count of this unit in words.
+    pub fn count(self, amount: impl fmt::Display) -> String {
+        let amount = amount.to_string();
+        let one = match self {
+            CeUnit::Hour => "CE hour",
+            CeUnit::Ceu => "CEU",
+            CeUnit::Pdu => "PDU",
+            CeUnit::Cpe => "CPE credit",
+            CeUnit::CeCredit => "CE credit",
+        };
+        match amount.as_str() {
+            "1" => format!("1 {one}"),
+            _ => format!("{amount} {}", self.label()),
+        }
+    }
+}
+
+/// A share of a cycle's CE, in whole percent.
+pub type Percent = Bounded<1, 100>;
+/// Months before a cycle's end.
+pub type Months = Bounded<1, 60>;
+
+/// How an issuer counts continuing education: the unit it counts in, how long one is and how a
+/// part of one is rounded, what else converts into it, which activities it does not count,
+/// and the categories its rules limit. Each part names its source; a part no source gives is
+/// left out, and what depends on it is unknown (`credit.rs` applies these rules).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CeRules {
+    pub unit: CeUnit,
+    /// How long one unit is, and how a part of one counts; unknown when left out.
+    pub length: Option<UnitLength>,
+    /// What one academic credit (a college course's credit) earns, in the unit.
+    pub academic_credit: Option<Conversion>,
+    /// The issuer counts only CE earned within the renewal cycle.
+    pub within_cycle: Option<Stated>,
+    /// The issuer does not count CE earned before the credential.
+    pub before_earned: Option<Stated>,
+    /// What the issuer says of CE beyond a cycle's needs counting in the next.
+    pub carry_over: Option<CarryOver>,
+    /// The categories the issuer's rules limit, for every credential it renews.
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    /// The date the source of the unit states.
+    pub as_of: Option<Date>,
+    /// Where the unit comes from, and every part without a source of its own.
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// How long one unit of CE is, and how an activity's part of a unit counts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitLength {
+    pub minutes: Minutes,
+    /// A part of a unit earns a whole one from this many minutes, and nothing below (AHIMA: 45).
+    pub round_up_from_minutes: Option<Minutes>,
+    /// A part of a unit counts in steps of this many minutes, rounded down (a quarter of a PDU).
+    pub step_minutes: Option<Minutes>,
+    pub as_of: Option<Date>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// What one unit of something else earns in the issuer's unit.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conversion {
+    pub units: Hours,
+    pub as_of: Option<Date>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A rule that holds as its source states it: no figure, only where it is said.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stated {
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// What CE beyond a cycle's needs does in the next cycle.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarryOver {
+    /// The source says none carries over.
+    #[serde(default)]
+    pub none: bool,
+    /// At most this many units carry over.
+    pub max_units: Option<Hours>,
+    /// Only what was earned in the cycle's last months carries over.
+    pub last_months: Option<Months>,
+    pub as_of: Option<Date>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A category of activity an issuer's rule limits: at least or at most so many units, or a
+/// share of the cycle's total. A category `within` another counts toward it too (PMI's
+/// education areas toward education).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// What `hi ce add --category` takes.
+    pub id: String,
+    pub name: String,
+    pub within: Option<String>,
+    pub min_units: Option<Hours>,
+    pub max_units: Option<Hours>,
+    pub min_percent: Option<Percent>,
+    pub max_percent: Option<Percent>,
+    /// The source says the category has no limit.
+    #[serde(default)]
+    pub no_limit: bool,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+impl CeRules {
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        // The unit and the rules without a figure are rules: cited, with no date to judge them
+        // by. A length, a conversion and a carry-over's cap are figures, dated where their
+        // source states a date.
+        d.cite_rule("source", "CE unit", &self.source);
+        if let Some(length) = &self.length {
+            d.within("length", |d| length.declare(d));
+        }
+        let rules = [
+            ("within_cycle", "CE within the cycle", &self.within_cycle),
+            (
+                "before_earned",
+                "CE before the credential",
+                &self.before_earned,
+            ),
+        ];
+        for (key, rule, stated) in rules {
+            if let Some(stated) = stated {
+                d.within(key, |d| d.cite_rule_opt("source", rule, &stated.source));
+            }
+        }
+        if let Some(c) = &self.academic_credit {
+            let as_of = c.as_of.or(self.as_of);
+            d.within("academic_credit", |d| {
+                d.cite_opt("source", "academic credit conversion", as_of, &c.source)
+            });
+        }
+        if let Some(c) = &self.carry_over {
+            d.within("carry_over", |d| match c.none {
+                true => d.cite_rule_opt("source", "CE carry-over", &c.source),
+                false => d.cite_opt("source", "CE carry-over", c.as_of.or(self.as_of), &c.source),
+            });
+        }
+        if let Some(c) = &self.carry_over
+            && c.none
+            && (c.max_units.is_some() || c.last_months.is_some())
+        {
+            d.within("carry_over", |d| {
+                d.violation(
+                    Some("none"),
+                    "a carry-over of `none` has no `max_units` or `last_months`",
+                )
+            });
+        }
+        declare_categories(d, &self.categories);
+    }
+}
+
+impl UnitLength {
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.cite_opt("source", "CE unit length", self.as_of, &self.source);
+        if self.round_up_from_minutes.is_some() && self.step_minutes.is_some() {
+            d.violation(
+                Some("step_minutes"),
+                "a part of a unit is rounded up from some minutes or counted in steps, not both",
+            );
+        }
+        for (key, part) in [
+            ("round_up_from_minutes", self.round_up_from_minutes),
+            ("step_minutes", self.step_minutes),
+        ] {
+            if part.is_some_and(|m| m >= self.minutes) {
+                d.violation(
+                    Some(key),
+                    "a part of a unit is shorter than the unit's `minutes`",
+                );
+            }
+        }
+    }
+}
+
+/// Each category's citation and the rules on its limits; ids are unique in the list.
+pub fn declare_categories<'a>(d: &mut Declared<'a>, categories: &'a [Category]) {
+    d.each("categories", categories, |d, c| {
+        let limited = [c.min_units, c.max_units].iter().any(Option::is_some)
+            || [c.min_percent, c.max_percent].iter().any(Option::is_some);
+        match limited {
+            true => d.cite("source", "CE category limit", c.as_of, &c.source),
+            false => d.cite_rule("source", "CE category", &c.source),
+        }
+        if !crate::load::is_slug(&c.id) {
+            d.violation(
+                Some("id"),
+                "a category id is a lowercase slug (a-z, 0-9, -)",
+            );
+        }
+        if categories.iter().filter(|other| other.id == c.id).count() > 1 {
+            d.violation(Some("id"), format!("category `{}` is listed twice", c.id));
+        }
+        if c.min_units.is_some() && c.min_percent.is_some() {
+            d.violation(
+                Some("min_percent"),
+                "a category has one minimum: units or a share",
+            );
+        }
+        if c.max_units.is_some() && c.max_percent.is_some() {
+            d.violation(
+                Some("max_percent"),
+                "a category has one maximum: units or a share",
+            );
+        }
+        if c.no_limit && limited {
+            d.violation(
+                Some("no_limit"),
+                "a category with `no_limit` has no minimum or maximum",
+            );
+        }
+        let below =
+            |min: Option<u32>, max: Option<u32>| min.zip(max).is_some_and(|(min, max)| min > max);
+        if below(c.min_units.map(u32::from), c.max_units.map(u32::from))
+            || below(c.min_percent.map(u32::from), c.max_percent.map(u32::from))
+        {
+            d.violation(
+                Some("max_units"),
+                "a category's maximum is below its minimum",
+            );
+        }
+        if c.within.as_ref() == Some(&c.id) {
+            d.violation(Some("within"), "a category cannot be within itself");
+        }
+    });
 }
 
 /// One way to become eligible for an exam. A field left out places no condition.
@@ -830,6 +1096,14 @@ pub struct Renewal {
     /// give (AAPC): the first cycle's hours are unknown.
     #[serde(default)]
     pub first_cycle_prorated: bool,
+    /// Categories this credential's rule limits, besides those of its issuer (AAPC's 16 CEUs
+    /// on auditing for the CPMA).
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    /// What `ce_hours` and its parts count in: the issuer's CE unit, derived at load from the
+    /// issuer's `ce` rules, so a data file may not set it.
+    #[serde(default)]
+    pub ce_unit: Option<CeUnit>,
     /// Where `cycle_end`, `apply_by_days_before` and `report_by_days_after` come from, when
     /// not from `source`.
     pub calendar_source: Option<String>,
@@ -933,6 +1207,8 @@ impl Renewal {
             self.extra_credential_fee_usd.is_some(),
             "the issuer's `combined_renewal`",
         );
+        d.derived("ce_unit", self.ce_unit.is_some(), "the issuer's `ce` rules");
+        declare_categories(d, &self.categories);
     }
 
     /// The source and date of the renewal fees.

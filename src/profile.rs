@@ -17,14 +17,16 @@ use crate::catalog::Catalog;
 pub use crate::facts::Facts;
 use crate::model::Certification;
 use crate::sanitize::clean_line;
-pub use crate::units::Hours;
+pub use crate::units::{Amount, Hours};
 use crate::write::{Mode, Target, lock, replace_whole, target};
 
 /// The format this `hi` reads and writes; a file of a higher one was written by a newer `hi`.
-/// Format 2 added recorded renewals and cycle ends a holder gives; a format-1 file reads as it
-/// is and says format 2 once `hi` has changed it, so an older `hi` refuses it with a clear word
-/// rather than stumbling on a field it does not know.
-pub const FORMAT: u32 = 2;
+/// Format 2 added recorded renewals and cycle ends a holder gives; format 3, activities logged
+/// in the unit their certificate states (`minutes`, `ceus`, ...), their categories, approval
+/// number and proof. An older file reads as it is and says format 3 once `hi` has changed it,
+/// so an older `hi` refuses it with a clear word rather than stumbling on a field it does not
+/// know.
+pub const FORMAT: u32 = 3;
 
 /// A profile larger than this is refused: years of a busy CE log are a few tens of KB.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
@@ -80,23 +82,160 @@ pub struct Renewed {
     pub cycle_ends: Option<Date>,
 }
 
-/// One continuing-education activity.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// One continuing-education activity, as its certificate states it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(try_from = "ActivityRecord", into = "ActivityRecord")]
 pub struct Activity {
     pub date: Date,
-    pub hours: Hours,
+    /// What the certificate states: a length of time or a count of units.
+    pub amount: Amount,
     pub title: String,
     pub provider: Option<String>,
+    /// The approval or index number the issuer gave the activity (AAPC's index number).
+    pub approval: Option<String>,
     /// The organizations that offer or approve it: what counts toward "from the issuer or its
     /// approved providers".
-    #[serde(default)]
     pub from: Vec<String>,
-    #[serde(default)]
     pub ethics: bool,
     /// The credentials it counts toward; empty means every one held whose cycle contains it.
-    #[serde(default)]
     pub certs: Vec<String>,
+    /// The categories of the issuers' rules it belongs to (`hiim`, `education`).
+    pub categories: Vec<String>,
+    /// The certificate or transcript kept for it, as it was when it was logged.
+    pub proof: Option<Proof>,
+}
+
+impl Activity {
+    /// Whether it counts toward the credential `id`: it names it, or names none.
+    pub fn counts_toward(&self, id: &str) -> bool {
+        self.certs.is_empty() || self.certs.iter().any(|c| c.eq_ignore_ascii_case(id))
+    }
+}
+
+/// A file kept as proof of an activity: where it was, and its SHA-256 when it was logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proof {
+    pub path: PathBuf,
+    /// Lowercase hexadecimal.
+    pub sha256: String,
+}
+
+/// An activity as the file writes it: the amount under the name of its unit (`minutes = 50`),
+/// the proof as two keys. Exactly one amount is given.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct ActivityRecord {
+    date: Option<Date>,
+    hours: Option<Hours>,
+    minutes: Option<u32>,
+    ceus: Option<Hours>,
+    pdus: Option<Hours>,
+    cpes: Option<Hours>,
+    ce_credits: Option<Hours>,
+    academic_credits: Option<Hours>,
+    title: String,
+    provider: Option<String>,
+    approval: Option<String>,
+    #[serde(default)]
+    from: Vec<String>,
+    #[serde(default)]
+    ethics: bool,
+    #[serde(default)]
+    certs: Vec<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+    proof: Option<PathBuf>,
+    proof_sha256: Option<String>,
+}
+
+impl TryFrom<ActivityRecord> for Activity {
+    type Error = String;
+
+    fn try_from(r: ActivityRecord) -> Result<Activity, String> {
+        let number = |n: Option<Hours>| n.map(|n| n.to_string());
+        let given: Vec<(&str, String)> = [
+            ("hours", number(r.hours)),
+            ("minutes", r.minutes.map(|m| m.to_string())),
+            ("ceus", number(r.ceus)),
+            ("pdus", number(r.pdus)),
+            ("cpes", number(r.cpes)),
+            ("ce_credits", number(r.ce_credits)),
+            ("academic_credits", number(r.academic_credits)),
+        ]
+        .into_iter()
+        .filter_map(|(key, n)| Some((key, n?)))
+        .collect();
+        let names = || {
+            let keys: Vec<&str> = Amount::KINDS.iter().map(|(k, _, _)| *k).collect();
+            keys.join(", ")
+        };
+        let amount = match given.as_slice() {
+            [(key, text)] => Amount::parse(key, text)?,
+            [] => return Err(format!("an activity needs one of {}", names())),
+            _ => {
+                let keys: Vec<&str> = given.iter().map(|(k, _)| *k).collect();
+                return Err(format!(
+                    "an activity has one amount, as its certificate states it: not {}",
+                    keys.join(" and ")
+                ));
+            }
+        };
+        let proof = match (r.proof, r.proof_sha256) {
+            (Some(path), Some(sha256)) if crate::proof::is_sha256(&sha256) => {
+                Some(Proof { path, sha256 })
+            }
+            (Some(_), Some(sha256)) => {
+                return Err(format!(
+                    "proof_sha256 `{}` is not a SHA-256 in hexadecimal",
+                    clean_line(&sha256)
+                ));
+            }
+            (None, None) => None,
+            _ => return Err("`proof` and `proof_sha256` go together".into()),
+        };
+        Ok(Activity {
+            date: r.date.ok_or("an activity needs its `date`")?,
+            amount,
+            title: r.title,
+            provider: r.provider,
+            approval: r.approval,
+            from: r.from,
+            ethics: r.ethics,
+            certs: r.certs,
+            categories: r.categories,
+            proof,
+        })
+    }
+}
+
+impl From<Activity> for ActivityRecord {
+    fn from(a: Activity) -> ActivityRecord {
+        let mut record = ActivityRecord {
+            date: Some(a.date),
+            title: a.title,
+            provider: a.provider,
+            approval: a.approval,
+            from: a.from,
+            ethics: a.ethics,
+            certs: a.certs,
+            categories: a.categories,
+            ..ActivityRecord::default()
+        };
+        match a.amount {
+            Amount::Hours(n) => record.hours = Some(n),
+            Amount::Minutes(m) => record.minutes = Some(m),
+            Amount::Ceus(n) => record.ceus = Some(n),
+            Amount::Pdus(n) => record.pdus = Some(n),
+            Amount::Cpes(n) => record.cpes = Some(n),
+            Amount::CeCredits(n) => record.ce_credits = Some(n),
+            Amount::AcademicCredits(n) => record.academic_credits = Some(n),
+        }
+        if let Some(proof) = a.proof {
+            record.proof = Some(proof.path);
+            record.proof_sha256 = Some(proof.sha256);
+        }
+        record
+    }
 }
 
 /// Where the profile lives: `--profile FILE`, else `HI_PROFILE`, else
@@ -365,7 +504,7 @@ pub fn edit<T>(
 const NEW_FILE: &str = "\
 # Your hi profile: what `hi eligible` and `hi plan` know of you, the credentials you hold and
 # your continuing education. hi keeps your comments and layout when it changes this file.
-format = 2
+format = 3
 ";
 
 #[cfg(test)]
@@ -387,7 +526,7 @@ mod tests {
             error.to_string().starts_with("the profile p.toml:2:"),
             "{error}"
         );
-        let error = parse(path, "format = 3\n").unwrap_err();
+        let error = parse(path, "format = 4\n").unwrap_err();
         assert!(
             error.to_string().contains("written by a newer hi"),
             "{error}"

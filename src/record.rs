@@ -59,6 +59,11 @@ impl FieldPath {
         self.push(step);
         self
     }
+
+    /// The path of a key inside the table at this path: `renewal.ce_hours`.
+    pub fn with_key(self, key: &'static str) -> FieldPath {
+        self.with(Step::Key(key))
+    }
 }
 
 impl fmt::Display for FieldPath {

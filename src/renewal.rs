@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::ics::Event;
-use crate::model::{Certification, CombinedRenewal, CycleEnd, Fees, Organization, Renewal};
+use crate::model::{CeUnit, Certification, CombinedRenewal, CycleEnd, Fees, Organization, Renewal};
 use crate::units::Hours;
 
 impl Fees {
@@ -301,15 +301,18 @@ pub fn following(cert: &Certification, cycle: u32, end: Date, count: u32) -> Vec
 pub fn events(cert: &Certification, deadlines: &[Deadline]) -> Vec<Event> {
     let mut events = Vec::new();
     for d in deadlines {
-        let hours = d
+        let unit = cert.renewal.ce_unit;
+        let due = d
             .ce_hours
-            .map_or("an unknown number of".to_string(), |h| h.to_string());
+            .map_or("An unknown amount of CE is".to_string(), |h| {
+                format!("{} are", CeUnit::amount(unit, h))
+            });
         events.push(Event {
             uid: format!("{}-cycle-{}-ends-{}@hi", cert.id, d.cycle, d.ends),
             date: d.ends,
             summary: format!("{} renewal cycle {} ends", cert.name, d.cycle),
             description: format!(
-                "{hours} CE hours are due for {} ({}) by this date.",
+                "{due} due for {} ({}) by this date.",
                 cert.name, cert.full_name
             ),
         });

@@ -148,11 +148,16 @@ pub fn date(date: Option<Date>) -> Cell {
     date.map_or_else(Cell::unknown, |d| d.to_string().into())
 }
 
+/// `every 2 y, 20 CEUs`, `every 3 y, 45 CE h`.
 pub fn renewal_summary(renewal: &Renewal) -> String {
+    let ce = |hours| match renewal.ce_unit {
+        None | Some(crate::model::CeUnit::Hour) => format!("{hours} CE h"),
+        Some(unit) => unit.count(hours),
+    };
     match (renewal.cycle_years, renewal.ce_hours) {
-        (Some(years), Some(hours)) => format!("every {years} y, {hours} CE h"),
+        (Some(years), Some(hours)) => format!("every {years} y, {}", ce(hours)),
         (Some(years), None) => format!("every {years} y, CE unknown"),
-        (None, Some(hours)) => format!("cycle unknown, {hours} CE h"),
+        (None, Some(hours)) => format!("cycle unknown, {}", ce(hours)),
         (None, None) => "unknown".to_string(),
     }
 }

@@ -8,9 +8,10 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
+use crate::credit::{CategoryTally, Counted, Credit, Entry, Window};
 use crate::ics::Event;
 use crate::lifecycle::{self, Change, Cycle, EndSetBy, State};
-use crate::model::{Certification, Lapse, Organization};
+use crate::model::{CeUnit, Certification, Lapse, Organization};
 use crate::profile::{Activity, Held, Profile, Renewed};
 use crate::renewal::{Deadline, Group, apply_by, following, renewals};
 use crate::units::Hours;
@@ -22,16 +23,29 @@ pub const GRACE_MONTH_DAYS: i64 = 30;
 /// A date to apply by within this many days needs attention.
 const APPLY_SOON_DAYS: i64 = 30;
 
+/// One thing a cycle asks, in the issuer's CE unit: the total, the share from the issuer or
+/// its approved providers, ethics, or a category its rule limits.
 #[derive(Debug, Clone, Serialize)]
 pub struct Requirement {
-    pub name: &'static str,
+    pub name: String,
+    /// The category's id, for a category of the issuer's rule (`hiim`).
+    pub category: Option<String>,
+    /// A category's rule in words: `at least 24 (80 % of the total)`, `no limit`.
+    pub limit: Option<String>,
     pub required_hours: Option<Hours>,
+    /// For a category the rule caps: the most of it that counts toward the total.
+    pub max_hours: Option<Hours>,
+    /// What the activities logged earn, credited by the issuer's rules.
     pub done_hours: Hours,
     pub remaining_hours: Option<Hours>,
     pub met: Option<bool>,
     /// Whether the hours done keep up with the share of the cycle gone (see
     /// [`GRACE_MONTH_DAYS`]); unknown when the hours asked or the cycle's end are.
     pub on_pace: Option<bool>,
+    /// For a category: what was logged without a category, which may belong to it. While
+    /// it could make up the difference, whether the category is met (or on pace) is unknown.
+    #[serde(skip)]
+    pub unassigned: Hours,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -58,6 +72,8 @@ pub struct Status {
     pub cycle_end_set_by: Option<EndSetBy>,
     pub apply_by: Option<Date>,
     pub days_left: Option<i64>,
+    /// What the issuer counts CE in; every `_hours` figure of the status counts this unit.
+    pub ce_unit: Option<CeUnit>,
     pub required_hours: Option<Hours>,
     pub done_hours: Hours,
     pub remaining_hours: Option<Hours>,
@@ -104,11 +120,8 @@ pub fn statuses(profile: &Profile, catalog: &Catalog, today: Date) -> Vec<Status
                 .iter()
                 .find(|g| g.certs.iter().any(|c| c.id == cert.id))
                 .expect("every credential held is renewed or replaced");
-            let lapse = catalog
-                .get::<Organization>(&cert.issuer)
-                .ok()
-                .and_then(|o| o.lapse.as_ref());
-            status(h, cert, group, lapse, profile, today)
+            let issuer = catalog.get::<Organization>(&cert.issuer).ok();
+            status(h, cert, group, issuer, profile, today)
         })
         .collect()
 }
@@ -171,6 +184,7 @@ fn empty(held: &Held, cert: &Certification) -> Status {
         cycle_end_set_by: None,
         apply_by: None,
         days_left: None,
+        ce_unit: None,
         required_hours: None,
         done_hours: Hours::default(),
         remaining_hours: None,
@@ -201,10 +215,11 @@ fn status(
     held: &Held,
     cert: &Certification,
     group: &Group,
-    lapse: Option<&Lapse>,
+    issuer: Option<&Organization>,
     profile: &Profile,
     today: Date,
 ) -> Status {
+    let lapse = issuer.and_then(|o| o.lapse.as_ref());
     let mut status = empty(held, cert);
     status.renewal_fee_usd = group.fee_usd;
     status.notes.extend(group.notes.iter().cloned());
@@ -237,25 +252,11 @@ fn status(
     status.cycle_end_set_by = cycle.end_set_by;
     status.apply_by = cycle.end.and_then(|end| apply_by(&cert.renewal, end));
     status.days_left = cycle.end.map(|end| (end - today).get_days().into());
-    // The hours of the cycle count up to its end; while its end is unknown, up to today.
-    let until = cycle.end.map_or(today, |end| end.min(today));
-    let mut asked = group.clone();
-    if cycle.number == 1 && cert.renewal.first_cycle_prorated {
-        // The issuer prorates them by a rule not in the data: unknown, never the full count.
-        (asked.ce_hours, asked.from_issuer_hours) = (None, None);
-        status.notes.push(
-            "the issuer prorates the first cycle's CE hours by a rule the data does not give: \
-             ask it for yours"
-                .into(),
-        );
-    }
-    status.requirements =
-        requirements(cert, &asked, profile, cycle.start, until, &mut status.notes);
-    if profile.ce.iter().any(|a| a.date > today) {
-        status
-            .notes
-            .push("activities dated after today are not counted yet".into());
-    }
+    status.ce_unit = cert.renewal.ce_unit;
+    let window = window(held, cert, issuer, &cycle, today);
+    let (requirements, notes) = ce_standing(cert, group, cycle.number, profile, &window);
+    status.requirements = requirements;
+    status.notes.extend(notes);
     let total = &status.requirements[0];
     (
         status.required_hours,
@@ -286,56 +287,161 @@ fn cycles_apart(group: &Group, profile: &Profile, lapse: Option<&Lapse>) -> bool
     ends.windows(2).any(|pair| pair[0] != pair[1])
 }
 
-/// Each requirement of the cycle from `start`, with the hours of the activities up to `until`
-/// that count toward `cert` and meet it; the hours asked are the renewal's (`group`'s).
-fn requirements(
+/// The span of `held`'s `cycle` in which its activities count, and its issuer's CE rules.
+pub fn window<'c>(
+    held: &Held,
+    cert: &Certification,
+    issuer: Option<&'c Organization>,
+    cycle: &Cycle,
+    today: Date,
+) -> Window<'c> {
+    Window {
+        cert: cert.name.clone(),
+        issuer: issuer.map_or(cert.issuer.clone(), |o| o.name.clone()),
+        earned: held.earned,
+        start: cycle.start,
+        end: cycle.end,
+        today,
+        rules: issuer.and_then(|o| o.ce.as_ref()),
+    }
+}
+
+/// Each requirement of the cycle numbered `number` that `window` spans, for `cert` renewed as
+/// `group` (the hours asked are the group's), with the activities that count toward it
+/// credited by the issuer's rules; and notes on what is not counted, or not known in full.
+pub fn ce_standing(
     cert: &Certification,
     group: &Group,
+    number: u32,
     profile: &Profile,
-    start: Date,
-    until: Date,
-    notes: &mut Vec<String>,
-) -> Vec<Requirement> {
-    let counted: Vec<&Activity> = profile
-        .ce
-        .iter()
-        .filter(|a| a.date >= start && a.date <= until)
-        .filter(|a| a.certs.is_empty() || a.certs.iter().any(|c| c.eq_ignore_ascii_case(&cert.id)))
-        .collect();
+    window: &Window,
+) -> (Vec<Requirement>, Vec<String>) {
+    let mut notes = Vec::new();
+    let (mut total_asked, mut share_asked) = (group.ce_hours, group.from_issuer_hours);
+    if number == 1 && cert.renewal.first_cycle_prorated {
+        // The issuer prorates them by a rule not in the data: unknown, never the full count.
+        (total_asked, share_asked) = (None, None);
+        notes.push(
+            "the issuer prorates the first cycle's CE by a rule the data does not give: ask it \
+             for yours"
+                .into(),
+        );
+    }
+    let categories = crate::credit::categories(window.rules, &group.certs);
+    let entries = crate::credit::entries(&profile.ce, cert, window, &categories);
+    notes.extend(not_counted(&entries));
+    let counted: Vec<&Entry> = entries.iter().filter(|e| e.outside.is_none()).collect();
     let sum = |keep: &dyn Fn(&Activity) -> bool| {
-        let hours = counted.iter().filter(|a| keep(a)).map(|a| a.hours);
-        hours.fold(Hours::default(), |sum, h| {
+        let credits = counted
+            .iter()
+            .filter(|e| keep(e.activity))
+            .map(|e| e.counted());
+        credits.fold(Hours::default(), |sum, h| {
             sum.checked_add(h).unwrap_or(Hours(u32::MAX))
         })
     };
+    let logged: Vec<Counted> = counted
+        .iter()
+        .map(|e| Counted {
+            credit: e.counted(),
+            category: e.category,
+        })
+        .collect();
+    let (total, tallies) = crate::credit::tally(&logged, &categories, total_asked);
     let from_issuer = |a: &Activity| a.from.iter().any(|f| f.eq_ignore_ascii_case(&cert.issuer));
-    let mut list = vec![requirement("total", group.ce_hours, sum(&|_| true))];
-    let share = group.from_issuer_hours;
-    if share.is_some() || cert.renewal.ce_from_issuer_hours.is_some() {
+    let mut list = vec![requirement("total", total_asked, total)];
+    if share_asked.is_some() || cert.renewal.ce_from_issuer_hours.is_some() {
         let name = "from the issuer or its approved providers";
-        list.push(requirement(name, share, sum(&from_issuer)));
-        if share.is_some() && !counted.iter().any(|a| from_issuer(a)) {
+        list.push(requirement(name, share_asked, sum(&from_issuer)));
+        if share_asked.is_some() && !counted.iter().any(|e| from_issuer(e.activity)) {
             notes.push(format!("log such activities with --from {}", cert.issuer));
         }
     }
     if let Some(ethics) = cert.renewal.ethics_hours {
-        list.push(requirement(
-            "ethics",
-            Some(Hours::whole(ethics.get())),
-            sum(&|a| a.ethics),
+        let asked = Some(Hours::whole(ethics.get()));
+        list.push(requirement("ethics", asked, sum(&|a| a.ethics)));
+    }
+    // What was logged without a category may belong to any of them.
+    let loose = sum(&|a| crate::credit::category_of(&a.categories, &categories).is_none());
+    let minimums = tallies
+        .iter()
+        .any(|t| t.required.is_some() || t.category.min_percent.is_some());
+    if minimums && loose.0 > 0 {
+        let ids: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
+        notes.push(format!(
+            "{loose} logged without a category count toward the total only, so whether each \
+             category's minimum is met is unknown: give each activity its category (--category {})",
+            ids.join(", ")
         ));
     }
-    list
+    list.extend(tallies.iter().map(|t| category_requirement(t, loose)));
+    (list, notes)
 }
 
-fn requirement(name: &'static str, required: Option<Hours>, done: Hours) -> Requirement {
+/// A category's requirement. While what was logged without a category (`loose`) could make up
+/// what it lacks, whether it is met is unknown.
+fn category_requirement(t: &CategoryTally, loose: Hours) -> Requirement {
+    let unsure = t.required.is_some_and(|r| t.done < r && loose.0 > 0);
     Requirement {
-        name,
+        category: Some(t.category.id.clone()),
+        limit: Some(t.limit()),
+        max_hours: t.cap,
+        unassigned: loose,
+        met: match unsure {
+            true => t
+                .required
+                .filter(|r| t.done.saturating_add(loose) < *r)
+                .map(|_| false),
+            false => t.required.map(|r| t.done >= r),
+        },
+        ..requirement(&t.category.name, t.required, t.done)
+    }
+}
+
+/// What of the log is not counted toward the cycle, or not known in full: a line for each
+/// reason an activity falls outside the cycle, with how many it keeps out, and one for each
+/// activity whose credit is in doubt.
+fn not_counted(entries: &[Entry]) -> Vec<String> {
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    for why in entries.iter().filter_map(|e| e.outside.as_deref()) {
+        match reasons.iter_mut().find(|(known, _)| *known == why) {
+            Some((_, n)) => *n += 1,
+            None => reasons.push((why, 1)),
+        }
+    }
+    let mut notes: Vec<String> = reasons
+        .into_iter()
+        .map(|(why, n)| match n {
+            1 => format!("1 activity not counted: {why}"),
+            n => format!("{n} activities not counted: {why}"),
+        })
+        .collect();
+    for e in entries.iter().filter(|e| e.outside.is_none()) {
+        let what = match &e.credit {
+            Credit::Exact(_) => continue,
+            Credit::AtLeast(h, why) => format!("counts {h} for certain: {why}"),
+            Credit::Unknown(why) => format!("not counted: {why}"),
+        };
+        notes.push(format!(
+            "activity {} ({}, {}) {what}",
+            e.number, e.activity.date, e.activity.amount
+        ));
+    }
+    notes
+}
+
+fn requirement(name: &str, required: Option<Hours>, done: Hours) -> Requirement {
+    Requirement {
+        name: name.to_string(),
+        category: None,
+        limit: None,
         required_hours: required,
+        max_hours: None,
         done_hours: done,
         remaining_hours: required.map(|r| r.saturating_sub(done)),
         met: required.map(|r| done >= r),
         on_pace: None,
+        unassigned: Hours(0),
     }
 }
 
@@ -357,9 +463,18 @@ fn pace(status: &mut Status, cycle: &Cycle, today: Date) {
     let length = i64::from((end - cycle.start).get_days()).max(1);
     let gone = i64::from((today - cycle.start).get_days()).clamp(0, length);
     for r in &mut status.requirements {
-        r.on_pace = r
-            .required_hours
-            .map(|req| keeps_up(r.done_hours, req, gone, length));
+        let pace = |done| {
+            r.required_hours
+                .map(|req| keeps_up(done, req, gone, length))
+        };
+        // What was logged without a category may keep a category on pace: unknown until then.
+        r.on_pace = match (
+            pace(r.done_hours),
+            pace(r.done_hours.saturating_add(r.unassigned)),
+        ) {
+            (Some(false), Some(true)) => None,
+            (pace, _) => pace,
+        };
     }
     let paces: Vec<Option<bool>> = status.requirements.iter().map(|r| r.on_pace).collect();
     status.on_pace = match paces.contains(&Some(false)) {
@@ -402,16 +517,19 @@ fn attention(status: &mut Status, today: Date) {
         let (Some(required), Some(remaining)) = (r.required_hours, r.remaining_hours) else {
             continue;
         };
-        if remaining.0 == 0 || !matches!(status.state, State::Active | State::Due) {
+        let unsure = r.met.is_none();
+        if remaining.0 == 0 || unsure || !matches!(status.state, State::Active | State::Due) {
             continue;
         }
-        let name = match r.name {
-            "total" => "CE hours",
-            "ethics" => "hours on ethics",
-            _ => "hours from the issuer or its approved providers",
+        let unit = status.ce_unit.map_or("CE", |u| u.label());
+        let name = match (r.name.as_str(), &r.category) {
+            ("total", None) => unit.to_string(),
+            ("ethics", None) => format!("{unit} on ethics"),
+            (_, Some(_)) => r.name.clone(),
+            _ => format!("{unit} from the issuer or its approved providers"),
         };
         if r.on_pace == Some(false) {
-            let monthly = match (r.name, status.hours_per_month_needed) {
+            let monthly = match (r.name.as_str(), status.hours_per_month_needed) {
                 ("total", Some(per_month)) => format!(" (about {per_month} a month)"),
                 _ => String::new(),
             };
@@ -476,11 +594,13 @@ mod tests {
         let org: Organization = toml::from_str(
             "id = \"o\"\nname = \"O\"\nfull_name = \"O\"\ndescription = \"\"\nurl = \"\"\nsources = []\n\
              [combined_renewal]\nextra_credential_ce_hours = 10\nmax_ce_hours = 50\nsource = \"s\"\n\
-             replacements = [{ credential = \"rhia\", replaces = \"rhit\", source = \"s\" }]\n",
+             replacements = [{ credential = \"rhia\", replaces = \"rhit\", source = \"s\" }]\n\
+             [ce]\nunit = \"ceu\"\nlength = { minutes = 60, round_up_from_minutes = 45 }\nsource = \"s\"\n",
         )
         .unwrap();
         let himss: Organization = toml::from_str(
-            "id = \"h\"\nname = \"H\"\nfull_name = \"H\"\ndescription = \"\"\nurl = \"\"\nsources = []\n",
+            "id = \"h\"\nname = \"H\"\nfull_name = \"H\"\ndescription = \"\"\nurl = \"\"\nsources = []\n\
+             [ce]\nunit = \"hour\"\nlength = { minutes = 60 }\nsource = \"s\"\n",
         )
         .unwrap();
         let mut cphims = cert(
@@ -515,12 +635,15 @@ mod tests {
     fn activity(date: Date, hours: &str, from: &[&str], ethics: bool) -> Activity {
         Activity {
             date,
-            hours: Hours::parse(hours).unwrap(),
+            amount: crate::units::Amount::Hours(Hours::parse(hours).unwrap()),
             title: "t".into(),
             provider: None,
+            approval: None,
             from: from.iter().map(|f| f.to_string()).collect(),
             ethics,
             certs: Vec::new(),
+            categories: Vec::new(),
+            proof: None,
         }
     }
 
@@ -585,7 +708,7 @@ mod tests {
         let r: Vec<(&str, Option<Hours>, Hours, Option<bool>)> = s
             .requirements
             .iter()
-            .map(|r| (r.name, r.required_hours, r.done_hours, r.met))
+            .map(|r| (r.name.as_str(), r.required_hours, r.done_hours, r.met))
             .collect();
         assert_eq!(
             r,

@@ -1,5 +1,6 @@
-//! Continuing-education hours as exact numbers: whole hundredths of an hour, so that they add
-//! up exactly (ten tenths make one hour, as they would not in floating point).
+//! Continuing-education amounts as exact numbers: whole hundredths of an hour (or of an issuer's
+//! unit), so that they add up exactly (ten tenths make one, as they would not in floating
+//! point); and what an activity's certificate states, in the unit it states it in.
 
 use std::fmt;
 
@@ -7,10 +8,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::sanitize::clean_line;
 
-/// A single activity longer than this is taken for a typing error.
+/// A single activity longer than this (or worth more units) is taken for a typing error.
 const MAX_ACTIVITY_HOURS: u32 = 500;
 
-/// Hours to two decimals, kept as whole hundredths so that they add up exactly.
+/// Hours to two decimals, kept as whole hundredths so that they add up exactly. The same
+/// hundredths count the units an issuer credits (CEUs, PDUs) where it counts in another unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hours(pub u32);
 
@@ -22,9 +24,14 @@ impl Hours {
     /// `5`, `5.5` or `5.25`: at most two decimals, more than zero, at most
     /// 500 (`MAX_ACTIVITY_HOURS`).
     pub fn parse(text: &str) -> Result<Hours, String> {
+        Hours::parse_count(text, "hours")
+    }
+
+    /// As [`Hours::parse`], for a count of `what` (`hours`, `CEUs`), named so in its errors.
+    pub fn parse_count(text: &str, what: &str) -> Result<Hours, String> {
         let bad = || {
             format!(
-                "hours `{}` must be a number like 5 or 1.25",
+                "{what} `{}` must be a number like 5 or 1.25",
                 clean_line(text)
             )
         };
@@ -39,7 +46,7 @@ impl Hours {
         }
         if fraction.len() > 2 {
             return Err(format!(
-                "hours `{}` have more than two decimals",
+                "{what} `{}` have more than two decimals",
                 clean_line(text)
             ));
         }
@@ -47,10 +54,10 @@ impl Hours {
         let fraction: u32 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
         let hours = whole.checked_mul(100).and_then(|h| h.checked_add(fraction));
         match hours {
-            Some(0) => Err("hours must be more than zero".to_string()),
+            Some(0) => Err(format!("{what} must be more than zero")),
             Some(h) if h <= MAX_ACTIVITY_HOURS * 100 => Ok(Hours(h)),
             _ => Err(format!(
-                "{} hours for one activity is more than {MAX_ACTIVITY_HOURS}: a typing error?",
+                "{} {what} for one activity is more than {MAX_ACTIVITY_HOURS}: a typing error?",
                 clean_line(text)
             )),
         }
@@ -58,6 +65,11 @@ impl Hours {
 
     pub fn checked_add(self, other: Hours) -> Option<Hours> {
         self.0.checked_add(other.0).map(Hours)
+    }
+
+    /// The sum, at most the largest number of hundredths: a sum that large is no real log's.
+    pub fn saturating_add(self, other: Hours) -> Hours {
+        Hours(self.0.saturating_add(other.0))
     }
 
     pub fn saturating_sub(self, other: Hours) -> Hours {
@@ -106,6 +118,123 @@ impl<'de> Deserialize<'de> for Hours {
             Written::Text(text) => text,
         };
         Hours::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// What an activity's certificate states: how long it lasted, or how many units of some kind
+/// it earned. Written in the profile and given on the command line under the same name
+/// (`minutes = 50`, `--minutes 50`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    Hours(Hours),
+    /// Whole minutes.
+    Minutes(u32),
+    Ceus(Hours),
+    Pdus(Hours),
+    Cpes(Hours),
+    CeCredits(Hours),
+    /// Credits of an academic (college) course.
+    AcademicCredits(Hours),
+}
+
+impl Amount {
+    /// Every way a certificate states an amount: its name in the profile (and, with `-` for
+    /// `_`, its flag), and the words for one and for several.
+    pub const KINDS: [(&'static str, &'static str, &'static str); 7] = [
+        ("hours", "hour", "hours"),
+        ("minutes", "minute", "minutes"),
+        ("ceus", "CEU", "CEUs"),
+        ("pdus", "PDU", "PDUs"),
+        ("cpes", "CPE credit", "CPE credits"),
+        ("ce_credits", "CE credit", "CE credits"),
+        ("academic_credits", "academic credit", "academic credits"),
+    ];
+
+    /// The amount of kind `key` (one of [`Amount::KINDS`]) that `text` gives.
+    pub fn parse(key: &str, text: &str) -> Result<Amount, String> {
+        let (_, _, words) = Amount::KINDS
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .ok_or_else(|| format!("`{key}` is not a kind of CE amount"))?;
+        let count = || Hours::parse_count(text, words);
+        Ok(match key {
+            "hours" => Amount::Hours(count()?),
+            "minutes" => Amount::Minutes(parse_minutes(text)?),
+            "ceus" => Amount::Ceus(count()?),
+            "pdus" => Amount::Pdus(count()?),
+            "cpes" => Amount::Cpes(count()?),
+            "ce_credits" => Amount::CeCredits(count()?),
+            _ => Amount::AcademicCredits(count()?),
+        })
+    }
+
+    /// Its kind's key in [`Amount::KINDS`].
+    pub fn key(self) -> &'static str {
+        Amount::KINDS[self.index()].0
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Amount::Hours(_) => 0,
+            Amount::Minutes(_) => 1,
+            Amount::Ceus(_) => 2,
+            Amount::Pdus(_) => 3,
+            Amount::Cpes(_) => 4,
+            Amount::CeCredits(_) => 5,
+            Amount::AcademicCredits(_) => 6,
+        }
+    }
+
+    /// The number alone, as written: `2.5`, `150`.
+    pub fn number(self) -> String {
+        match self {
+            Amount::Minutes(minutes) => minutes.to_string(),
+            Amount::Hours(n)
+            | Amount::Ceus(n)
+            | Amount::Pdus(n)
+            | Amount::Cpes(n)
+            | Amount::CeCredits(n)
+            | Amount::AcademicCredits(n) => n.to_string(),
+        }
+    }
+
+    /// How long it lasted, in seconds, when it states a length of time.
+    pub fn seconds(self) -> Option<u64> {
+        match self {
+            Amount::Hours(hours) => Some(u64::from(hours.0) * 36),
+            Amount::Minutes(minutes) => Some(u64::from(minutes) * 60),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Amount {
+    /// `2.5 hours`, `1 CEU`, `150 minutes`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (_, one, several) = Amount::KINDS[self.index()];
+        let number = self.number();
+        match number.as_str() {
+            "1" => write!(f, "1 {one}"),
+            _ => write!(f, "{number} {several}"),
+        }
+    }
+}
+
+/// Whole minutes, more than zero, at most 500 hours' worth.
+fn parse_minutes(text: &str) -> Result<u32, String> {
+    let shown = clean_line(text);
+    let minutes: u32 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|_| text.trim().bytes().all(|b| b.is_ascii_digit()))
+        .ok_or_else(|| format!("minutes `{shown}` must be a whole number like 50"))?;
+    match minutes {
+        0 => Err("minutes must be more than zero".to_string()),
+        m if m <= MAX_ACTIVITY_HOURS * 60 => Ok(m),
+        _ => Err(format!(
+            "{shown} minutes for one activity is more than {MAX_ACTIVITY_HOURS} hours: a typing error?"
+        )),
     }
 }
 
@@ -169,5 +298,22 @@ mod tests {
         }
         assert!(toml::from_str::<H>("hours = 1.234").is_err());
         assert!(toml::from_str::<H>("hours = -2").is_err());
+    }
+
+    #[test]
+    fn an_amount_is_read_and_shown_in_the_unit_its_certificate_states() {
+        assert_eq!(Amount::parse("minutes", "165"), Ok(Amount::Minutes(165)));
+        assert_eq!(Amount::parse("ceus", "2"), Ok(Amount::Ceus(Hours(200))));
+        assert_eq!(Amount::Minutes(165).to_string(), "165 minutes");
+        assert_eq!(Amount::Ceus(Hours(100)).to_string(), "1 CEU");
+        assert_eq!(Amount::Cpes(Hours(250)).to_string(), "2.5 CPE credits");
+        assert_eq!(Amount::Hours(Hours(275)).seconds(), Some(9900));
+        assert_eq!(Amount::Minutes(165).seconds(), Some(9900));
+        assert_eq!(Amount::Pdus(Hours(100)).seconds(), None);
+        for bad in ["0", "1.5", "-3", "x", "30001", ""] {
+            assert!(Amount::parse("minutes", bad).is_err(), "{bad:?}");
+        }
+        let error = Amount::parse("pdus", "1.234").unwrap_err();
+        assert_eq!(error, "PDUs `1.234` have more than two decimals");
     }
 }

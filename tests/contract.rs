@@ -153,6 +153,8 @@ struct Renewal {
     apply_by_days_before: Option<u32>,
     report_by_days_after: Option<u32>,
     first_cycle_prorated: bool,
+    categories: Vec<Category>,
+    ce_unit: Option<String>,
     calendar_source: Option<String>,
     calendar_as_of: Option<String>,
     as_of: Option<String>,
@@ -202,8 +204,78 @@ struct Organization {
     membership: Option<Membership>,
     combined_renewal: Option<CombinedRenewal>,
     lapse: Option<Lapse>,
+    ce: Option<CeRules>,
     sources: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CeRules {
+    unit: String,
+    length: Option<UnitLength>,
+    academic_credit: Option<Conversion>,
+    within_cycle: Option<Stated>,
+    before_earned: Option<Stated>,
+    carry_over: Option<CarryOver>,
+    categories: Vec<Category>,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitLength {
+    minutes: u32,
+    round_up_from_minutes: Option<u32>,
+    step_minutes: Option<u32>,
+    as_of: Option<String>,
+    source: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Conversion {
+    units: u32,
+    as_of: Option<String>,
+    source: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stated {
+    source: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CarryOver {
+    none: bool,
+    max_units: Option<u32>,
+    last_months: Option<u32>,
+    as_of: Option<String>,
+    source: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Category {
+    id: String,
+    name: String,
+    within: Option<String>,
+    min_units: Option<u32>,
+    max_units: Option<u32>,
+    min_percent: Option<u32>,
+    max_percent: Option<u32>,
+    no_limit: bool,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -411,6 +483,7 @@ struct Cost {
     years: u32,
     member: bool,
     items: Vec<Item>,
+    ce_unit: Option<String>,
     total_usd: u32,
     lower_bound: bool,
     unknown: Vec<String>,
@@ -432,6 +505,7 @@ struct Deadline {
 struct Calendar {
     id: String,
     earned: String,
+    ce_unit: Option<String>,
     deadlines: Vec<Deadline>,
 }
 
@@ -569,6 +643,7 @@ struct TogetherItem {
     usd: Option<u32>,
     what: String,
     ce_hours: Option<f64>,
+    ce_unit: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -618,12 +693,116 @@ struct Renewed {
 struct Activity {
     number: Option<usize>,
     date: String,
-    hours: f64,
+    hours: Option<f64>,
+    minutes: Option<u32>,
+    ceus: Option<f64>,
+    pdus: Option<f64>,
+    cpes: Option<f64>,
+    ce_credits: Option<f64>,
+    academic_credits: Option<f64>,
     title: String,
     provider: Option<String>,
+    approval: Option<String>,
     from: Vec<String>,
     ethics: bool,
     certs: Vec<String>,
+    categories: Vec<String>,
+    proof: Option<String>,
+    proof_sha256: Option<String>,
+}
+
+/// An activity as `hi ce list` gives it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Listed {
+    number: usize,
+    date: String,
+    hours: Option<f64>,
+    minutes: Option<u32>,
+    ceus: Option<f64>,
+    pdus: Option<f64>,
+    cpes: Option<f64>,
+    ce_credits: Option<f64>,
+    academic_credits: Option<f64>,
+    title: String,
+    provider: Option<String>,
+    approval: Option<String>,
+    from: Vec<String>,
+    ethics: bool,
+    certs: Vec<String>,
+    categories: Vec<String>,
+    proof: Option<String>,
+    proof_sha256: Option<String>,
+    logged: String,
+    credits: Vec<Credited>,
+    proof_state: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Credited {
+    cert: String,
+    unit: Option<String>,
+    credited: Option<f64>,
+    exact: bool,
+    counted: bool,
+    why: Option<String>,
+}
+
+/// What `hi ce export --json` prints.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Exported {
+    dir: String,
+    cert: String,
+    cycle: u32,
+    cycle_start: String,
+    cycle_end: Option<String>,
+    activities: usize,
+    proofs_copied: usize,
+    proofs_missing: Vec<usize>,
+    proofs_changed: Vec<usize>,
+    requirements_met: Option<bool>,
+}
+
+/// The pack's `log.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackLog {
+    cert: String,
+    name: String,
+    issuer: String,
+    cycle: u32,
+    cycle_start: String,
+    cycle_end: Option<String>,
+    ce_unit: Option<String>,
+    exported_on: String,
+    requirements: Vec<Requirement>,
+    notes: Vec<String>,
+    activities: Vec<PackRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackRow {
+    number: usize,
+    date: String,
+    title: String,
+    provider: Option<String>,
+    approval: Option<String>,
+    from: String,
+    categories: String,
+    ethics: bool,
+    logged: String,
+    logged_amount: String,
+    logged_unit: String,
+    credited: Option<f64>,
+    credited_unit: String,
+    credit_note: Option<String>,
+    proof_file: Option<String>,
+    proof_sha256_logged: Option<String>,
+    proof_sha256_now: Option<String>,
+    proof_state: String,
 }
 
 #[derive(Deserialize)]
@@ -641,7 +820,10 @@ struct PersonalProfile {
 #[serde(deny_unknown_fields)]
 struct Requirement {
     name: String,
+    category: Option<String>,
+    limit: Option<String>,
     required_hours: Option<f64>,
+    max_hours: Option<f64>,
     done_hours: f64,
     remaining_hours: Option<f64>,
     met: Option<bool>,
@@ -666,6 +848,7 @@ struct CredentialStatus {
     cycle_end_set_by: Option<String>,
     apply_by: Option<String>,
     days_left: Option<i64>,
+    ce_unit: Option<String>,
     required_hours: Option<f64>,
     done_hours: f64,
     remaining_hours: Option<f64>,
@@ -736,8 +919,42 @@ fn the_personal_commands_match_the_contract() {
     assert_eq!(added.number, Some(1));
     let shown: PersonalProfile = serde_json::from_slice(&run(&["profile"])).unwrap();
     assert_eq!(shown.ce.len(), 1);
-    let listed: Vec<Activity> = serde_json::from_slice(&run(&["ce", "list"])).unwrap();
-    assert_eq!(listed.len(), 1);
+    let proof = dir.path().join("certificate.pdf");
+    std::fs::write(&proof, "%PDF").unwrap();
+    let added: Activity = serde_json::from_slice(&run(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-02-01",
+        "--minutes",
+        "50",
+        "--title",
+        "Audit webinar",
+        "--category",
+        "hiim",
+        "--approval",
+        "A-1",
+        "--proof",
+        proof.to_str().unwrap(),
+    ]))
+    .unwrap();
+    assert_eq!((added.minutes, added.hours), (Some(50), None));
+    let listed: Vec<Listed> = serde_json::from_slice(&run(&["ce", "list"])).unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[1].proof_state, "ok");
+    let pack = dir.path().join("pack");
+    let exported: Exported = serde_json::from_slice(&run(&[
+        "ce",
+        "export",
+        "--cert",
+        "rhia",
+        pack.to_str().unwrap(),
+    ]))
+    .unwrap();
+    assert_eq!(exported.activities, 2);
+    let log: PackLog =
+        serde_json::from_str(&std::fs::read_to_string(pack.join("log.json")).unwrap()).unwrap();
+    assert_eq!(log.activities.len(), 2);
     let status: Vec<CredentialStatus> = serde_json::from_slice(&run(&["status"])).unwrap();
     assert_eq!(status.len(), 2);
     assert_eq!(status[1].replaced_by.as_deref(), Some("rhia"));

@@ -263,7 +263,10 @@ fn cost_with_unknown_pieces_is_a_named_lower_bound() {
     total_adds_up(cphims);
     let (_, out, _) = run(&["cost", "cphims", "--years", "7", "--format", "plain"]);
     assert!(out.contains("Total, 7 y\tat least $525"), "{out}");
-    assert!(out.contains("4\tunknown renewal (45 CE h due)"), "{out}");
+    assert!(
+        out.contains("4\tunknown renewal (45 CE hours due)"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -42,6 +42,12 @@ periods = [
 then = "revoked"
 reinstatement = { within_years = 3, fee_usd = 200, source = "aapc-test" }
 source = "aapc-test"
+
+[organization.ce]
+unit = "ceu"
+before_earned = { source = "aapc-test" }
+carry_over = { none = true, source = "aapc-test" }
+source = "aapc-test"
 "#,
     );
     append(
@@ -290,7 +296,7 @@ fn a_credential_without_a_calendar_shows_its_hours_and_how_to_set_the_end() {
             "add",
             "--date",
             "2025-06-01",
-            "--hours",
+            "--pdus",
             "4.5",
             "--title",
             "Course",

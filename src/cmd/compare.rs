@@ -113,10 +113,12 @@ fn certifications(certs: &[&Certification], catalog: &Catalog, standing: &Standi
         None => Cell::unknown(),
     });
     row("Renewal cycle", &|c| count(c.renewal.cycle_years, "years"));
-    row("CE hours per cycle", &|c| count(c.renewal.ce_hours, "h"));
-    row("CE from issuer", &|c| {
-        count(c.renewal.ce_from_issuer_hours, "h")
-    });
+    let ce = |c: &Certification, n: Option<crate::model::Hours>| match (n, c.renewal.ce_unit) {
+        (Some(n), Some(unit)) if unit != crate::model::CeUnit::Hour => unit.count(n).into(),
+        (n, _) => count(n, "h"),
+    };
+    row("CE per cycle", &|c| ce(c, c.renewal.ce_hours));
+    row("CE from issuer", &|c| ce(c, c.renewal.ce_from_issuer_hours));
     let mut table = side.table;
     standing.legend(&mut table);
     table

@@ -7,7 +7,7 @@ use crate::cli::CostArgs;
 use crate::context::Context;
 use crate::cost::{Cost, Together, cost, together};
 use crate::error::Outcome;
-use crate::model::Certification;
+use crate::model::{CeUnit, Certification};
 use crate::output::{Cell, Format, Output, SideBySide, Table};
 use crate::show::{bar, total_usd, usd};
 
@@ -29,14 +29,14 @@ pub fn run(args: &CostArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> 
 }
 
 fn together_table(t: &Together) -> Table {
-    let mut table = Table::new(&["Year", "What", "USD", "CE hours due"]);
+    let mut table = Table::new(&["Year", "What", "USD", "CE due"]);
     for item in &t.items {
         table.row(vec![
             item.year.to_string().into(),
             item.what.as_str().into(),
             usd(item.usd),
             item.ce_hours
-                .map_or(Cell::default(), |h| h.to_string().into()),
+                .map_or(Cell::default(), |h| CeUnit::amount(item.ce_unit, h).into()),
         ]);
     }
     let total = total_usd(t.total_usd, t.lower_bound);
@@ -89,7 +89,12 @@ fn table(costs: &[Cost], years: u32, bars: bool) -> Table {
                 .iter()
                 .filter(|i| i.year == year)
                 .map(|i| match i.ce_hours {
-                    Some(hours) => format!("{} {} ({hours} CE h due)", usd(i.amount_usd), i.what),
+                    Some(hours) => format!(
+                        "{} {} ({} due)",
+                        usd(i.amount_usd),
+                        i.what,
+                        CeUnit::amount(cost.ce_unit, hours)
+                    ),
                     None => format!("{} {}", usd(i.amount_usd), i.what),
                 })
                 .collect();

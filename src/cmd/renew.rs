@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::cli::RenewArgs;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::Certification;
+use crate::model::{CeUnit, Certification};
 use crate::output::{Output, Table};
 use crate::renewal::{Deadline, deadlines};
 use crate::write::write_or_print;
@@ -17,6 +17,8 @@ use crate::write::write_or_print;
 struct Calendar<'a> {
     id: &'a str,
     earned: Date,
+    /// What the issuer counts CE in: the unit of each deadline's `ce_hours`.
+    ce_unit: Option<CeUnit>,
     deadlines: Vec<Deadline>,
 }
 
@@ -46,19 +48,22 @@ pub fn run(args: &RenewArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
             return Ok(Outcome::Done);
         }
     }
-    let mut table = Table::new(&["Cycle", "Ends", "Apply by", "CE hours due"]);
+    let mut table = Table::new(&["Cycle", "Ends", "Apply by", "CE due"]);
     for d in &deadlines {
         table.row(vec![
             d.cycle.to_string(),
             d.ends.to_string(),
             d.apply_by
                 .map_or("not in the data".to_string(), |a| a.to_string()),
-            d.ce_hours.map_or("unknown".to_string(), |h| h.to_string()),
+            d.ce_hours.map_or("unknown".to_string(), |h| {
+                CeUnit::amount(cert.renewal.ce_unit, h)
+            }),
         ]);
     }
     let calendar = Calendar {
         id: &cert.id,
         earned,
+        ce_unit: cert.renewal.ce_unit,
         deadlines,
     };
     out.table(&table, &calendar)?;

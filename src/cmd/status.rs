@@ -6,10 +6,11 @@ use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::lifecycle::{EndSetBy, State};
+use crate::model::CeUnit;
 use crate::output::{Cell, Format, Output, Table, Tone};
 use crate::profile;
 use crate::show::{bar, usd};
-use crate::status::{Status, statuses};
+use crate::status::{Requirement, Status, statuses};
 use crate::write::write_or_print;
 
 pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
@@ -62,7 +63,7 @@ fn table(all: &[Status], bars: bool) -> Table {
     let mut table = Table::new(&[
         "Credential",
         "State and cycle",
-        "CE hours done of due",
+        "CE done of due",
         "Pace and attention",
     ]);
     for s in all {
@@ -75,21 +76,10 @@ fn table(all: &[Status], bars: bool) -> Table {
         if let Some(late) = s.late_fee_usd.filter(|fee| *fee > 0) {
             credential += &format!("\n+ ${late} now");
         }
-        let hours = s.requirements.iter().map(|r| {
-            let name = match r.name {
-                "total" => "total",
-                "ethics" => "ethics",
-                _ => "from issuer",
-            };
-            match r.required_hours {
-                Some(req) if req.0 > 0 && bars => {
-                    let filled = bar(u64::from(r.done_hours.0.min(req.0)), u64::from(req.0), 10);
-                    format!("{name}: {} of {req} {filled}", r.done_hours)
-                }
-                Some(req) => format!("{name}: {} of {req}", r.done_hours),
-                _ => format!("{name}: {} of unknown", r.done_hours),
-            }
-        });
+        let hours = s
+            .requirements
+            .iter()
+            .map(|r| requirement_line(r, s.ce_unit, bars));
         let pace = match (s.on_pace, s.hours_per_month_needed) {
             (Some(true), Some(h)) => format!("on pace ({h} h a month)"),
             (Some(false), Some(h)) => format!("behind: {h} h a month needed"),
@@ -112,6 +102,32 @@ fn table(all: &[Status], bars: bool) -> Table {
         ]);
     }
     table
+}
+
+/// One requirement as done of due: `total: 19 of 30 CEUs ██████▎`, `HIIM: 10 of 24`; a
+/// category without a minimum says its rule instead (`giving back: 28, at most 25`).
+fn requirement_line(r: &Requirement, unit: Option<CeUnit>, bars: bool) -> String {
+    let name = match (r.name.as_str(), &r.category) {
+        ("total", None) => "total".to_string(),
+        ("ethics", None) => "ethics".to_string(),
+        (name, Some(_)) => name.to_string(),
+        _ => "from issuer".to_string(),
+    };
+    // The unit is said once, on the total.
+    let unit = match (r.name.as_str(), r.category.is_none(), unit) {
+        ("total", true, Some(unit)) => format!(" {}", unit.label()),
+        _ => String::new(),
+    };
+    let done = r.done_hours;
+    match (r.required_hours, &r.limit) {
+        (Some(req), _) if req.0 > 0 && bars => {
+            let filled = bar(u64::from(done.0.min(req.0)), u64::from(req.0), 10);
+            format!("{name}: {done} of {req}{unit} {filled}")
+        }
+        (Some(req), _) => format!("{name}: {done} of {req}{unit}"),
+        (None, Some(limit)) => format!("{name}: {done}, {limit}"),
+        (None, None) => format!("{name}: {done} of unknown{unit}"),
+    }
 }
 
 /// The state, its next change, and the cycle's dates, one to a line.
