@@ -22,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod profile;
+pub mod profile_check;
 pub mod record;
 pub mod renewal;
 pub mod sanitize;

@@ -55,7 +55,8 @@ impl FieldPath {
         }
     }
 
-    fn with(mut self, step: Step) -> FieldPath {
+    /// This path, one step further.
+    pub fn with(mut self, step: Step) -> FieldPath {
         self.push(step);
         self
     }
