@@ -89,7 +89,13 @@ pub fn run_to(cli: Cli, sink: Box<dyn Write>, teardown: Teardown) -> Result<()> 
         Command::Query(query) => {
             let now = now()?;
             let catalog = catalog(data_dir.as_deref())?;
-            query_catalog(query, &catalog, options.profile.as_deref(), &now, &mut out)?;
+            let result = query_catalog(query, &catalog, options.profile.as_deref(), &now, &mut out);
+            // Said even when the command fails: a former id may be why it did. Stdout is still
+            // buffered here, so on a terminal the notice comes before the output.
+            for notice in catalog.take_notices() {
+                out.message(&notice)?;
+            }
+            result?;
             if teardown == Teardown::LeaveToExit {
                 std::mem::forget(catalog);
             }

@@ -7,7 +7,7 @@ use crate::catalog::Catalog;
 use crate::cli::IdArg;
 use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
-use crate::show::{linked, sources_section};
+use crate::show::{linked, source_label, sources_section};
 
 pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
     let records = || catalog.paths().iter().collect();
@@ -38,7 +38,15 @@ pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
                 .enumerate()
                 .map(|(i, s)| format!("{}. {s}", i + 1))
                 .collect();
-            detail.section("Steps", steps);
+            // The steps are the sources' account, not the project's: say whose.
+            let whose: Vec<String> = p.sources.iter().map(|s| source_label(catalog, s)).collect();
+            let verb = if whose.len() == 1 {
+                "describes"
+            } else {
+                "describe"
+            };
+            let heading = format!("Steps, as {} {verb} them", whose.join(", "));
+            detail.section(&heading, steps);
             detail.section("Leads to roles", linked(catalog, Kind::Role, &p.roles));
             detail.section(
                 "Certifications along the way (the project's judgment)",
