@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 
 use crate::model::*;
 use crate::record::{OfKind, Record};
+use crate::sanitize::echo;
 
 /// What `build.rs` compiled in: for each kind, the postcard encoding of every record and an
 /// index of (id, start, end) into it.
@@ -107,6 +108,15 @@ impl<T: Record + DeserializeOwned> Records<T> {
     }
 }
 
+/// The catalog `build.rs` validated and compiled in (decoded, not parsed), or the TOML files
+/// of a data directory, parsed and validated now.
+pub fn load(data_dir: Option<&std::path::Path>) -> Result<Catalog> {
+    match data_dir {
+        Some(dir) => Ok(Catalog::parsed(crate::load::load_dir(dir)?)),
+        None => Ok(Catalog::compiled()),
+    }
+}
+
 /// A record build.rs encoded from the same types in the same build: it always decodes.
 fn decode<T: DeserializeOwned>(bytes: &[u8]) -> T {
     postcard::from_bytes(bytes).expect("build.rs encoded this record from the same types")
@@ -192,8 +202,8 @@ pub trait Stored: OfKind + Serialize + DeserializeOwned + Sized {
 
 impl Catalog {
     /// The record of kind `T` with this id, ignoring case; otherwise an error that names the
-    /// closest id of any kind.
-    /// A former id finds the record that had it, and the catalog keeps a notice saying so.
+    /// closest id of any kind. A former id finds the record that had it, and the catalog keeps
+    /// a notice saying so.
     pub fn get<T: Stored>(&self, id: &str) -> Result<&T> {
         let records = T::records(self);
         if let Some(record) = records.find(id) {
@@ -217,6 +227,22 @@ impl Catalog {
     /// The notices lookups have kept since the last call, each once, oldest first.
     pub fn take_notices(&self) -> Vec<String> {
         std::mem::take(&mut *self.notices.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// The records the ids name, each looked up; the same record named twice is a usage error.
+    pub fn distinct<T: Stored>(&self, ids: &[String]) -> Result<Vec<&T>> {
+        let mut records: Vec<&T> = Vec::with_capacity(ids.len());
+        for id in ids {
+            let record = self.get::<T>(id)?;
+            if records.iter().any(|r| r.id() == record.id()) {
+                return Err(crate::error::usage(format!(
+                    "`{}` is named twice: name each record once",
+                    record.id()
+                )));
+            }
+            records.push(record);
+        }
+        Ok(records)
     }
 
     /// The name of a record found by kind and id, for showing a link; the id itself when absent.
@@ -315,27 +341,6 @@ impl Catalog {
 /// Whether an id at `distance` edits from what was typed is close enough to suggest. Empty or
 /// one-letter input is too short to guess from; longer input allows about one edit in two
 /// characters, so a slip is caught but an unrelated word is not.
-/// An id as typed, for a message: a character a terminal would not show as itself is written
-/// as an escape (`\u{202e}`), and a long id is cut, so the message says what was typed.
-fn echo(id: &str) -> String {
-    const LONGEST: usize = 60;
-    let mut shown = String::new();
-    for (i, c) in id.chars().enumerate() {
-        if i == LONGEST {
-            shown.push('…');
-            break;
-        }
-        let mut buffer = [0; 4];
-        let one = c.encode_utf8(&mut buffer);
-        if crate::output::clean(one) == *one {
-            shown.push(c);
-        } else {
-            shown.extend(c.escape_unicode());
-        }
-    }
-    shown
-}
-
 fn is_near(typed: &str, distance: usize) -> bool {
     let length = typed.chars().count();
     length >= 2 && distance <= length.max(2) / 2 + 1 && distance < length

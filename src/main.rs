@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches};
+use hi::Outcome;
 
 fn main() -> ExitCode {
     let mut command = hi::cli::Cli::command();
@@ -23,17 +24,30 @@ fn main() -> ExitCode {
     };
     let color = cli.options().color.unwrap_or(hi::output::ColorChoice::Auto);
     match hi::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) if hi::is_closed_pipe(&error) => ExitCode::SUCCESS,
-        // `hi status --check` has said what needs attention.
-        Err(error) if error.is::<hi::cmd::status::NeedsAttention>() => ExitCode::from(3),
-        Err(error) => {
-            let usage = error.downcast_ref::<hi::UsageError>().is_some();
-            let bold = hi::output::use_color(color, io::stderr().is_terminal());
-            report(&format!("{error:#}"), bold);
-            ExitCode::from(if usage { 2 } else { 1 })
-        }
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::NeedsAttention) => ExitCode::from(3),
+        Ok(Outcome::Interrupted) => end_as_interrupted(),
+        Err(error) => match hi::error::exit_status(&error) {
+            None => ExitCode::SUCCESS,
+            Some(status) => {
+                let bold = hi::output::use_color(color, io::stderr().is_terminal());
+                report(&format!("{error:#}"), bold);
+                ExitCode::from(status)
+            }
+        },
     }
+}
+
+/// Ends the process as Ctrl-C would have, once `hi` has cleaned up after itself, so that a
+/// shell or a script sees an interrupted command (as fd does): the default action of SIGINT,
+/// raised again; 130 should that not end the process.
+fn end_as_interrupted() -> ExitCode {
+    // SAFETY: restoring the default disposition and raising a signal have no memory effects.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::raise(libc::SIGINT);
+    }
+    ExitCode::from(130)
 }
 
 /// What clap's own outcome means: help and version go to stdout (exit 0, or 1 when stdout
@@ -101,7 +115,7 @@ fn report(message: &str, bold: bool) {
     let _ = writeln!(
         io::stderr().lock(),
         "{prefix} {}",
-        hi::output::clean_line(message)
+        hi::sanitize::clean_line(message)
     );
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::record::keywords;
+use crate::sanitize::{clean, clean_line};
 
 keywords! {
     /// How output is laid out.
@@ -418,12 +419,12 @@ impl Output {
         }
         for (i, field) in fields.iter().enumerate() {
             if fields[..i].contains(field) {
-                return Err(crate::usage(format!(
+                return Err(crate::error::usage(format!(
                     "`{field}` is named twice in --fields: name each field once"
                 )));
             }
             if !valid.contains(&field.as_str()) {
-                return Err(crate::usage(format!(
+                return Err(crate::error::usage(format!(
                     "unknown field `{field}` for --fields: valid fields are {}",
                     valid.join(", ")
                 )));
@@ -592,12 +593,12 @@ impl Output {
     }
 }
 
-/// The width to fit: COLUMNS wins, so output is the same at a fixed width in tests and
-/// scripts; then the terminal's; off a terminal, 100 columns.
 /// A terminal narrower than this (or one that reports 0 columns) gets tables this wide
 /// rather than one letter per column: they overflow its lines but stay readable.
 const MIN_WIDTH: u16 = 60;
 
+/// The width to fit: COLUMNS wins, so output is the same at a fixed width in tests and
+/// scripts; then the terminal's; off a terminal, 100 columns.
 fn terminal_width() -> Option<u16> {
     let columns = std::env::var("COLUMNS")
         .ok()
@@ -668,60 +669,6 @@ fn text(value: Option<&Value>) -> String {
     }
 }
 
-/// Text from data files or the command line, stripped of control characters, escape sequences,
-/// and the bidi and zero-width characters that can make text read otherwise than it is (as fd's
-/// `sanitize.rs` does), so that no input can move the cursor, change colours or reorder what
-/// is shown; newlines stay, as they break lines in cells.
-pub fn clean(text: &str) -> String {
-    let mut cleaned = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            // An escape sequence: drop ESC with a CSI's parameters up to its final byte, or an
-            // OSC's text up to BEL or ESC \.
-            '\u{1b}' => match chars.peek() {
-                Some('[') => {
-                    chars.next();
-                    for next in chars.by_ref() {
-                        if ('\u{40}'..='\u{7e}').contains(&next) {
-                            break;
-                        }
-                    }
-                }
-                Some(']') => {
-                    while let Some(next) = chars.next() {
-                        if next == '\u{7}'
-                            || (next == '\u{1b}' && chars.next_if_eq(&'\\').is_some())
-                        {
-                            break;
-                        }
-                    }
-                }
-                _ => {}
-            },
-            '\n' => cleaned.push('\n'),
-            '\t' => cleaned.push(' '),
-            c if c.is_control() || is_invisible(c) => {}
-            c => cleaned.push(c),
-        }
-    }
-    cleaned
-}
-
-/// Bidi controls and zero-width characters.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}'
-    )
-}
-
-/// Text safe for the terminal and on one line: what a message echoes from input (an id, a
-/// path) so that it can neither drive the terminal nor forge a second line.
-pub fn clean_line(text: &str) -> String {
-    clean(text).replace('\n', " ")
-}
-
 /// A cell for tab-separated output: one line, no tabs.
 fn plain_cell(text: &str) -> String {
     clean(text).replace('\n', "; ")
@@ -735,19 +682,6 @@ fn markdown_cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clean_strips_escapes_and_controls() {
-        assert_eq!(clean("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
-        assert_eq!(clean("bell\u{7}\r\tx\ny"), "bell x\ny");
-        assert_eq!(clean("plain é – text"), "plain é – text");
-        assert_eq!(clean("\u{1b}]0;title\u{7}ok"), "ok");
-        assert_eq!(clean("\u{1b}]8;;http://x\u{1b}\\link"), "link");
-        assert_eq!(clean("\u{9b}31mx"), "31mx");
-        assert_eq!(clean("admin\u{202e}gpj.exe"), "admingpj.exe");
-        assert_eq!(clean("zero\u{200b}width\u{feff}"), "zerowidth");
-        assert_eq!(clean_line("one\nhi: two"), "one hi: two");
-    }
 
     #[test]
     fn wrap_breaks_at_spaces_and_cuts_long_words() {

@@ -15,7 +15,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 
-use crate::output::clean_line;
+use crate::error::Interrupted;
+use crate::sanitize::clean_line;
 
 /// What a path names, once symlinks are followed.
 #[derive(Debug, PartialEq, Eq)]
@@ -213,19 +214,16 @@ impl Interruptible {
 
 impl Drop for Interruptible {
     fn drop(&mut self) {
-        // SAFETY: puts back the disposition `new` replaced.
+        // SAFETY: puts back the disposition `install` replaced.
         unsafe { libc::signal(libc::SIGINT, self.previous) };
-        if INTERRUPTED.load(Ordering::SeqCst) {
-            // The person asked to stop: once cleaned up, stop as SIGINT would have.
-            std::process::exit(130);
-        }
     }
 }
 
-/// Fails once Ctrl-C has been pressed, so that the caller unwinds and cleans up.
+/// Fails with [`Interrupted`] once Ctrl-C has been pressed, so that the caller unwinds, cleans
+/// up, and ends as the signal would have ended it (see `main`).
 pub fn interrupted() -> Result<()> {
     match INTERRUPTED.load(Ordering::SeqCst) {
-        true => bail!("interrupted"),
+        true => Err(Interrupted.into()),
         false => Ok(()),
     }
 }

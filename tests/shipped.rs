@@ -10,7 +10,7 @@ use hi::model::Kind;
 use crate::common::builtin;
 
 fn shipped() -> Catalog {
-    hi::catalog(None).expect("the built-in data is valid")
+    hi::catalog::load(None).expect("the built-in data is valid")
 }
 
 #[test]

@@ -5,10 +5,12 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::cli::IdlessArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::Kind;
 use crate::output::{Detail, Output};
-use crate::show::{STALE_YEARS, Standing};
+use crate::show::STALE_YEARS;
 
 #[derive(Serialize)]
 struct About<'a> {
@@ -33,7 +35,9 @@ struct Figures {
     third_party_only: usize,
 }
 
-pub fn run(catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
+pub fn run(_: &IdlessArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
     let counts = Kind::ALL
         .iter()
         .map(|&kind| (kind.plural(), catalog.count(kind)))
@@ -80,5 +84,6 @@ pub fn run(catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<(
             format!("given only by a third party: {}", f.third_party_only),
         ],
     );
-    out.detail(&detail, &about)
+    out.detail(&detail, &about)?;
+    Ok(Outcome::Done)
 }

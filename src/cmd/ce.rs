@@ -4,36 +4,34 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 use serde::Serialize;
-use toml_edit::value;
 
 use crate::catalog::Catalog;
 use crate::cli::{CeAddArgs, CeCommand};
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Certification, Kind, Organization};
 use crate::output::{Output, Table};
-use crate::profile::{self, Activity, Hours, entry, strings, tables};
+use crate::profile::{self, Activity, Hours};
 
-pub fn run(
-    command: &CeCommand,
-    catalog: &Catalog,
-    path: &Path,
-    today: jiff::civil::Date,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let path = &ctx.profile_path()?;
+    let today = ctx.today()?;
     match command {
-        CeCommand::Add(args) => add(args, catalog, path, today, out),
-        CeCommand::List { cert, .. } => list(cert.as_deref(), catalog, path, out),
+        CeCommand::Add(args) => add(args, catalog, path, today, out)?,
+        CeCommand::List { cert, .. } => list(cert.as_deref(), catalog, path, out)?,
         CeCommand::Remove { number, .. } => {
             let removed = profile::edit(path, |doc, stored| {
                 let count = stored.ce.len();
                 let Some(i) = number.checked_sub(1).filter(|i| *i < count) else {
-                    return Err(crate::usage(match count {
+                    return Err(crate::error::usage(match count {
                         0 => format!("there is no activity {number}: the log is empty"),
                         _ => format!(
                             "there is no activity {number}: `hi ce list` numbers them 1 to {count}"
                         ),
                     }));
                 };
-                tables(doc, "ce")?.remove(i);
+                doc.remove_activity(i)?;
                 Ok(stored
                     .ce
                     .get(i)
@@ -44,9 +42,9 @@ pub fn run(
                 "activity {number} ({removed}) removed: {}",
                 path.display()
             ))?;
-            Ok(())
         }
     }
+    Ok(Outcome::Done)
 }
 
 fn add(
@@ -56,21 +54,25 @@ fn add(
     today: jiff::civil::Date,
     out: &mut Output,
 ) -> Result<()> {
-    let date = crate::date_arg("--date", &args.date)?;
+    let date = crate::clock::date_arg("--date", &args.date)?;
     if date > today {
-        return Err(crate::usage(format!(
+        return Err(crate::error::usage(format!(
             "--date {date} is after today ({today}): log an activity once it is done"
         )));
     }
-    let hours = Hours::parse(&args.hours).map_err(crate::usage)?;
+    let hours = Hours::parse(&args.hours).map_err(crate::error::usage)?;
     if args.title.trim().is_empty() {
-        return Err(crate::usage("--title is empty: say what the activity was"));
+        return Err(crate::error::usage(
+            "--title is empty: say what the activity was",
+        ));
     }
-    let from: Vec<String> = crate::distinct(&args.from, |id| catalog.get::<Organization>(id))?
+    let from: Vec<String> = catalog
+        .distinct::<Organization>(&args.from)?
         .iter()
         .map(|o| o.id.clone())
         .collect();
-    let certs: Vec<String> = crate::distinct(&args.certs, |id| catalog.get::<Certification>(id))?
+    let certs: Vec<String> = catalog
+        .distinct::<Certification>(&args.certs)?
         .iter()
         .map(|c| c.id.clone())
         .collect();
@@ -83,24 +85,15 @@ fn add(
                 "--cert {cert}: it is not in your profile; record it first with `hi profile add {cert} --earned YYYY-MM-DD`"
             );
         }
-        let mut pairs = vec![
-            ("date", value(date.to_string())),
-            ("hours", hours_item(hours)),
-            ("title", value(args.title.trim())),
-        ];
-        if let Some(provider) = &args.provider {
-            pairs.push(("provider", value(provider.as_str())));
-        }
-        if !from.is_empty() {
-            pairs.push(("from", strings(&from)));
-        }
-        if args.ethics {
-            pairs.push(("ethics", value(true)));
-        }
-        if !certs.is_empty() {
-            pairs.push(("certs", strings(&certs)));
-        }
-        tables(doc, "ce")?.push(entry(&pairs));
+        doc.push_activity(&Activity {
+            date,
+            hours,
+            title: args.title.trim().to_string(),
+            provider: args.provider.clone(),
+            from: from.clone(),
+            ethics: args.ethics,
+            certs: certs.clone(),
+        })?;
         Ok(stored.ce.len() + 1)
     })?;
     out.message(&format!("activity {number} added: {}", path.display()))?;
@@ -108,14 +101,6 @@ fn add(
     match (out.data_only(), stored.ce.get(number - 1)) {
         (true, Some(activity)) => out.json(&Numbered { number, activity }),
         _ => Ok(()),
-    }
-}
-
-/// Hours as the file writes them: a whole number, or a decimal with its own digits.
-fn hours_item(hours: Hours) -> toml_edit::Item {
-    match hours.0 % 100 {
-        0 => value(i64::from(hours.0 / 100)),
-        _ => value(hours.to_string().parse::<f64>().unwrap_or_default()),
     }
 }
 

@@ -4,25 +4,26 @@ use anyhow::{Result, bail};
 
 use crate::catalog::Catalog;
 use crate::cli::CompareArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Certification, Fees, Kind, Role};
 use crate::output::{Cell, Output, SideBySide, Table};
 use crate::show::{Standing, count, duration, names, usd};
 
-pub fn run(
-    args: &CompareArgs,
-    catalog: &Catalog,
-    standing: &Standing,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(args: &CompareArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
     let kind = kind_of_all(&args.ids, catalog)?;
     match kind {
         Kind::Certification => {
-            let certs = crate::distinct(&args.ids, |id| catalog.get::<Certification>(id))?;
-            out.table(&certifications(&certs, catalog, standing), &certs)
+            let certs = catalog.distinct::<Certification>(&args.ids)?;
+            out.table(&certifications(&certs, catalog, standing), &certs)?;
+            Ok(Outcome::Done)
         }
         _ => {
-            let roles = crate::distinct(&args.ids, |id| catalog.get::<Role>(id))?;
-            out.table(&roles_table(&roles, catalog), &roles)
+            let roles = catalog.distinct::<Role>(&args.ids)?;
+            out.table(&roles_table(&roles, catalog), &roles)?;
+            Ok(Outcome::Done)
         }
     }
 }
@@ -36,7 +37,7 @@ fn kind_of_all(ids: &[String], catalog: &Catalog) -> Result<Kind> {
         let Some(&kind) = kinds.iter().find(|k| comparable.contains(k)) else {
             match kinds.first() {
                 Some(other) => {
-                    return Err(crate::usage(format!(
+                    return Err(crate::error::usage(format!(
                         "`{id}` is a {}: compare takes certifications or roles",
                         other.label()
                     )));
@@ -50,7 +51,7 @@ fn kind_of_all(ids: &[String], catalog: &Catalog) -> Result<Kind> {
         match first {
             None => first = Some((kind, id)),
             Some((first_kind, first_id)) if first_kind != kind => {
-                return Err(crate::usage(format!(
+                return Err(crate::error::usage(format!(
                     "cannot compare a {} (`{first_id}`) with a {} (`{id}`): compare \
                      certifications with certifications, or roles with roles",
                     first_kind.label(),

@@ -3,25 +3,29 @@
 
 use anyhow::Result;
 
-use crate::catalog::Catalog;
 use crate::cli::CostArgs;
+use crate::context::Context;
 use crate::cost::{Cost, Together, cost, together};
+use crate::error::Outcome;
 use crate::model::Certification;
 use crate::output::{Cell, Format, Output, SideBySide, Table};
 use crate::show::{bar, total_usd, usd};
 
-pub fn run(args: &CostArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
-    let certs = crate::distinct(&args.ids, |id| catalog.get::<Certification>(id))?;
+pub fn run(args: &CostArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let certs = catalog.distinct::<Certification>(&args.ids)?;
     if args.together {
         let together = together(&certs, catalog, args.years, args.member);
-        return out.table(&together_table(&together), &together);
+        out.table(&together_table(&together), &together)?;
+        return Ok(Outcome::Done);
     }
     let costs: Vec<Cost> = certs
         .iter()
         .map(|c| cost(c, catalog, args.years, args.member))
         .collect();
     let bars = out.format == Format::Table;
-    out.table(&table(&costs, args.years, bars), &costs)
+    out.table(&table(&costs, args.years, bars), &costs)?;
+    Ok(Outcome::Done)
 }
 
 fn together_table(t: &Together) -> Table {

@@ -2,19 +2,16 @@
 
 use anyhow::Result;
 
-use crate::catalog::Catalog;
 use crate::cli::EligibleArgs;
+use crate::context::Context;
 use crate::eligibility::{Status, evaluate};
+use crate::error::Outcome;
 use crate::model::Certification;
 use crate::output::{Cell, Output, Table, Tone};
 
-pub fn run(
-    args: &EligibleArgs,
-    catalog: &Catalog,
-    stored: &crate::profile::Profile,
-    out: &mut Output,
-) -> Result<()> {
-    let profile = super::person(stored, &args.profile, catalog, out)?;
+pub fn run(args: &EligibleArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let profile = super::person(ctx, &args.profile, out)?;
     let certs: Vec<&Certification> = match &args.cert {
         Some(id) => vec![catalog.get::<Certification>(id)?],
         None => catalog.certifications().iter().collect(),
@@ -38,5 +35,6 @@ pub fn run(
             v.missing.join("\n").into(),
         ]);
     }
-    out.table(&table, &verdicts)
+    out.table(&table, &verdicts)?;
+    Ok(Outcome::Done)
 }

@@ -3,13 +3,15 @@
 use anyhow::Result;
 
 use super::list_or_show;
-use crate::catalog::Catalog;
 use crate::cli::IdArg;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
 use crate::show::{linked, sources_section};
 
-pub fn run(args: &IdArg, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
     let records = || catalog.employers().iter().collect();
     list_or_show(
         args.id.as_deref(),

@@ -3,16 +3,19 @@
 
 use anyhow::Result;
 
-use crate::catalog::Catalog;
 use crate::cli::GapArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::gap::{Gap, gap};
 use crate::output::{Output, Table};
-use crate::profile::Profile;
 
-pub fn run(args: &GapArgs, catalog: &Catalog, stored: &Profile, out: &mut Output) -> Result<()> {
+pub fn run(args: &GapArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let stored = &ctx.profile()?;
     let held: Vec<String> = stored.credentials.iter().map(|h| h.id.clone()).collect();
     let gap = gap(&args.role, &args.have, &held, catalog)?;
-    out.table(&table(&gap), &gap)
+    out.table(&table(&gap), &gap)?;
+    Ok(Outcome::Done)
 }
 
 fn table(gap: &Gap) -> Table {

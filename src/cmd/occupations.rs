@@ -5,11 +5,15 @@ use anyhow::Result;
 use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Kind, Occupation, OccupationFigures};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::show::{Standing, linked, outlook, sources_section, usd, with_note};
 
-pub fn run(args: &IdArg, catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
+pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
     let records = || catalog.occupations().iter().collect();
     list_or_show(
         args.id.as_deref(),

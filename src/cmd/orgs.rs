@@ -5,11 +5,15 @@ use anyhow::Result;
 use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Kind, Organization};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::show::{Standing, sources_section, usd, with_note};
 
-pub fn run(args: &IdArg, catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
+pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
     let records = || catalog.organizations().iter().collect();
     list_or_show(
         args.id.as_deref(),
@@ -65,14 +69,18 @@ fn combined(o: &Organization, catalog: &Catalog, standing: &Standing) -> Vec<Str
         return Vec::new();
     };
     let mut lines = Vec::new();
-    if let Some(fee) = rule.extra_credential_fee_usd {
-        let (source, as_of) = match &rule.fee_source {
-            Some(source) => (source, rule.fee_as_of),
-            None => (&rule.source, rule.as_of),
+    let (source, as_of) = match &rule.fee_source {
+        Some(source) => (source, rule.fee_as_of),
+        None => (&rule.source, rule.as_of),
+    };
+    for (member, whose) in [(false, "a non-member's"), (true, "a member's")] {
+        let fee = match rule.extra_fee(member) {
+            Some(fee) => usd(Some(fee)).text,
+            None if rule.extra_fee(!member).is_some() => "an amount no source gives".into(),
+            None => continue,
         };
         lines.push(format!(
-            "Each further credential adds {} to a cycle's recertification fee — {}",
-            usd(Some(fee)),
+            "Each further credential adds {fee} to {whose} recertification fee for a cycle — {}",
             standing.cited(as_of, source)
         ));
     }

@@ -4,10 +4,11 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::catalog::Catalog;
 use crate::cli::PlanArgs;
+use crate::context::Context;
 use crate::cost::{Cost, cost};
 use crate::eligibility::{Status, Verdict, evaluate};
+use crate::error::Outcome;
 use crate::gap::{Gap, gap};
 use crate::model::{Certification, Role};
 use crate::output::{Detail, Output};
@@ -31,13 +32,9 @@ struct Plan {
     steps: Vec<Step>,
 }
 
-pub fn run(
-    args: &PlanArgs,
-    catalog: &Catalog,
-    stored: &crate::profile::Profile,
-    out: &mut Output,
-) -> Result<()> {
-    let profile = super::person(stored, &args.profile, catalog, out)?;
+pub fn run(args: &PlanArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let profile = super::person(ctx, &args.profile, out)?;
     let gap = gap(
         &args.gap.role,
         &args.gap.have,
@@ -96,7 +93,8 @@ pub fn run(
         gap,
         steps,
     };
-    out.detail(&detail(&plan, role), &plan)
+    out.detail(&detail(&plan, role), &plan)?;
+    Ok(Outcome::Done)
 }
 
 fn detail(plan: &Plan, role: &Role) -> Detail {

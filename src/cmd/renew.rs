@@ -5,11 +5,11 @@ use anyhow::{Result, bail};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::catalog::Catalog;
 use crate::cli::RenewArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::Certification;
 use crate::output::{Output, Table};
-use crate::profile::Profile;
 use crate::renewal::{Deadline, deadlines};
 use crate::write::write_or_print;
 
@@ -20,17 +20,14 @@ struct Calendar<'a> {
     deadlines: Vec<Deadline>,
 }
 
-pub fn run(
-    args: &RenewArgs,
-    catalog: &Catalog,
-    stored: &Profile,
-    now: &jiff::ZonedDateTime,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(args: &RenewArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let now = ctx.now()?;
     let cert = catalog.get::<Certification>(&args.id)?;
     let earned: Date = match &args.earned {
-        Some(earned) => crate::date_arg("--earned", earned)?,
-        None => match stored.credentials.iter().find(|h| h.id == cert.id) {
+        Some(earned) => crate::clock::date_arg("--earned", earned)?,
+        // The profile is read only when the date is not given: a flag needs no profile.
+        None => match ctx.profile()?.credentials.iter().find(|h| h.id == cert.id) {
             Some(held) => held.earned,
             None => bail!(
                 "when {} was earned is not known: give --earned YYYY-MM-DD, or record it with \
@@ -45,7 +42,7 @@ pub fn run(
         let calendar = crate::ics::calendar([(cert, deadlines.as_slice())], now.timestamp());
         // `--ics -`: the calendar is the output.
         if write_or_print(path, calendar.as_bytes(), args.force, out)? {
-            return Ok(());
+            return Ok(Outcome::Done);
         }
     }
     let mut table = Table::new(&["Cycle", "Ends", "Apply by", "CE hours due"]);
@@ -63,5 +60,6 @@ pub fn run(
         earned,
         deadlines,
     };
-    out.table(&table, &calendar)
+    out.table(&table, &calendar)?;
+    Ok(Outcome::Done)
 }

@@ -5,12 +5,16 @@ use anyhow::Result;
 use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::IdArg;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::Occupation;
 use crate::model::{Kind, Role};
 use crate::output::{Detail, Output, Table};
 use crate::show::{Standing, linked, names, outlook, sources_section, usd};
 
-pub fn run(args: &IdArg, catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
+pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
     let records = || catalog.roles().iter().collect();
     list_or_show(
         args.id.as_deref(),

@@ -3,13 +3,16 @@
 use anyhow::Result;
 
 use super::list_or_show;
-use crate::catalog::Catalog;
 use crate::cli::IdArg;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Kind, Period};
 use crate::output::{Cell, Detail, Format, Output, Table};
-use crate::show::{Standing, bar, cents, sources_section};
+use crate::show::{bar, cents, sources_section};
 
-pub fn run(args: &IdArg, catalog: &Catalog, standing: &Standing, out: &mut Output) -> Result<()> {
+pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
     let records = || catalog.salaries().iter().collect();
     // Annual figures get a bar on one scale; hourly ones are not comparable with them.
     let bars = out.format == Format::Table;

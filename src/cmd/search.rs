@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::cli::SearchArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::Kind;
 use crate::output::{Output, Table};
 
@@ -19,10 +21,11 @@ pub struct Hit<'a> {
     pub excerpt: String,
 }
 
-pub fn run(args: &SearchArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(args: &SearchArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
     let query = args.text.trim().to_lowercase();
     if query.is_empty() {
-        return Err(crate::usage(
+        return Err(crate::error::usage(
             "nothing to search for: give some text, for example `hi search hipaa`",
         ));
     }
@@ -36,7 +39,8 @@ pub fn run(args: &SearchArgs, catalog: &Catalog, out: &mut Output) -> Result<()>
             format!("{}: {}", hit.matched, hit.excerpt),
         ]);
     }
-    out.table(&table, &hits)
+    out.table(&table, &hits)?;
+    Ok(Outcome::Done)
 }
 
 /// Every record with a field containing `query` (already lowercase), in kind order.

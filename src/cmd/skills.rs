@@ -7,11 +7,14 @@ use anyhow::Result;
 use super::list_or_show;
 use crate::catalog::Catalog;
 use crate::cli::SkillsArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::model::{Kind, Role};
 use crate::output::{Detail, Output, Table};
 use crate::show::{linked, sources_section};
 
-pub fn run(args: &SkillsArgs, catalog: &Catalog, out: &mut Output) -> Result<()> {
+pub fn run(args: &SkillsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
     let role = args
         .role
         .as_deref()

@@ -3,18 +3,16 @@
 use anyhow::Result;
 
 use super::list_or_show;
-use crate::catalog::Catalog;
 use crate::catalog::Citation;
 use crate::cli::SourcesArgs;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::output::{Detail, Output, Table};
-use crate::show::{Standing, is_older_than};
+use crate::show::is_older_than;
 
-pub fn run(
-    args: &SourcesArgs,
-    catalog: &Catalog,
-    standing: &Standing,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(args: &SourcesArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
     let citations = catalog.citations();
     if let Some(years) = args.older_than {
         // An undated figure cannot be shown to be old; `hi about` counts them.
@@ -35,7 +33,8 @@ pub fn run(
                 c.source.to_string(),
             ]);
         }
-        return out.table(&table, &stale);
+        out.table(&table, &stale)?;
+        return Ok(Outcome::Done);
     }
     let records = || catalog.sources().iter().collect();
     list_or_show(

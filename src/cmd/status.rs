@@ -1,64 +1,33 @@
 //! `hi status [--ics FILE [--force]] [--check]`: where the holder stands with each credential.
 
-use std::path::Path;
-
 use anyhow::Result;
 
-use crate::catalog::Catalog;
 use crate::cli::StatusArgs;
-use crate::model::Certification;
+use crate::context::Context;
+use crate::error::Outcome;
 use crate::output::{Cell, Format, Output, Table, Tone};
 use crate::profile;
-use crate::renewal::deadlines;
 use crate::show::{bar, usd};
 use crate::status::{Status, statuses};
 use crate::write::write_or_print;
 
-/// `--check` found something that needs attention: exit status 3.
-#[derive(Debug)]
-pub struct NeedsAttention;
-
-impl std::fmt::Display for NeedsAttention {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("something needs attention")
-    }
-}
-
-impl std::error::Error for NeedsAttention {}
-
-pub fn run(
-    args: &StatusArgs,
-    catalog: &Catalog,
-    path: &Path,
-    now: &jiff::ZonedDateTime,
-    out: &mut Output,
-) -> Result<()> {
+pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let path = &ctx.profile_path()?;
+    let now = ctx.now()?;
     let today = now.date();
     let stored = profile::load(path)?;
     profile::held_in(&stored, path, catalog)?;
     let all = statuses(&stored, catalog, today);
     if let Some(ics) = &args.ics {
-        // Every held credential's deadlines from its current cycle on, with the hours its
-        // status asks (the combined ones where its issuer renews several together).
-        let mut calendars = Vec::new();
-        for s in all.iter().filter(|s| s.replaced_by.is_none()) {
-            let cert = catalog.get::<Certification>(&s.id)?;
-            if let Some(cycle) = s.cycle {
-                let mut list = deadlines(cert, s.earned, cycle + 2)?;
-                list.retain(|d| d.cycle >= cycle);
-                for d in &mut list {
-                    d.ce_hours = s.required_hours.map(|h| h.0 / 100);
-                }
-                calendars.push((cert, list));
-            }
-        }
+        let calendars = crate::status::deadlines(&all, catalog)?;
         let calendar = crate::ics::calendar(
             calendars.iter().map(|(c, d)| (*c, d.as_slice())),
             now.timestamp(),
         );
         // `--ics -`: the calendar is the output.
         if write_or_print(ics, calendar.as_bytes(), args.force, out)? {
-            return Ok(());
+            return Ok(Outcome::Done);
         }
     }
     if args.check {
@@ -67,11 +36,10 @@ pub fn run(
             .flat_map(|s| s.attention.iter().map(move |a| format!("{}: {a}", s.name)))
             .collect();
         if lines.is_empty() {
-            return Ok(());
+            return Ok(Outcome::Done);
         }
         out.lines(&lines, &lines)?;
-        out.flush()?;
-        return Err(NeedsAttention.into());
+        return Ok(Outcome::NeedsAttention);
     }
     if all.is_empty() && !out.data_only() {
         out.message(&format!(
@@ -81,7 +49,8 @@ pub fn run(
     }
     // Bars are for people at a terminal, as in `hi cost` and `hi salaries`.
     let bars = out.format == Format::Table;
-    out.table(&table(&all, bars), &all)
+    out.table(&table(&all, bars), &all)?;
+    Ok(Outcome::Done)
 }
 
 fn table(all: &[Status], bars: bool) -> Table {

@@ -1,0 +1,103 @@
+//! What every command runs against, resolved once from the options and the environment and
+//! handed to each `run(&args, &ctx, out)`: the catalog, "today", how each figure stands, and
+//! where the person's profile lives. Each is made on first use, so a command that needs no
+//! catalog (`hi data check` on broken data, `hi man`) never loads one, and one that needs no
+//! date never reads the clock.
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use jiff::civil::Date;
+
+use crate::catalog::Catalog;
+use crate::cli::GlobalArgs;
+use crate::profile::{self, Profile};
+use crate::show::Standing;
+
+pub struct Context {
+    data_dir: Option<PathBuf>,
+    profile_flag: Option<PathBuf>,
+    now: OnceCell<jiff::ZonedDateTime>,
+    catalog: OnceCell<Catalog>,
+}
+
+impl Context {
+    /// The context the options describe; `HI_DATA_DIR` stands in for `--data-dir` (an empty
+    /// variable counts as unset, as for NO_COLOR).
+    pub fn new(options: &GlobalArgs) -> Context {
+        let data_dir = options.data_dir.clone().or_else(|| {
+            std::env::var_os("HI_DATA_DIR")
+                .filter(|v| !v.is_empty())
+                .map(Into::into)
+        });
+        Context {
+            data_dir,
+            profile_flag: options.profile.clone(),
+            now: OnceCell::new(),
+            catalog: OnceCell::new(),
+        }
+    }
+
+    /// The data directory asked for, if any; else the catalog built into `hi`.
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.data_dir.as_deref()
+    }
+
+    /// The moment this run happens, decided at the first question and the same ever after.
+    pub fn now(&self) -> Result<&jiff::ZonedDateTime> {
+        if let Some(now) = self.now.get() {
+            return Ok(now);
+        }
+        let now = crate::clock::now()?;
+        Ok(self.now.get_or_init(|| now))
+    }
+
+    pub fn today(&self) -> Result<Date> {
+        Ok(self.now()?.date())
+    }
+
+    /// The catalog: built in (decoded, not parsed), or the data directory's, parsed and
+    /// validated at the first question.
+    pub fn catalog(&self) -> Result<&Catalog> {
+        if let Some(catalog) = self.catalog.get() {
+            return Ok(catalog);
+        }
+        let catalog = crate::catalog::load(self.data_dir())?;
+        Ok(self.catalog.get_or_init(|| catalog))
+    }
+
+    /// How each figure stands (its source, its age), judged against this run's one "today".
+    pub fn standing(&self) -> Result<Standing<'_>> {
+        Ok(Standing::new(self.catalog()?, self.today()?))
+    }
+
+    /// Where the profile lives, for the commands that change it or report on it.
+    pub fn profile_path(&self) -> Result<PathBuf> {
+        profile::path(self.profile_flag.as_deref())
+    }
+
+    /// The profile the decisions read, checked against the catalog: the one at its place, or
+    /// an empty one when there is no file (or no place for one).
+    pub fn profile(&self) -> Result<Profile> {
+        let Ok(path) = self.profile_path() else {
+            return Ok(Profile::default());
+        };
+        profile::read_checked(&path, self.catalog()?)
+    }
+
+    /// What the catalog's lookups found worth telling the person (a former id used), once
+    /// each; nothing when no catalog was loaded.
+    pub fn notices(&self) -> Vec<String> {
+        self.catalog
+            .get()
+            .map(Catalog::take_notices)
+            .unwrap_or_default()
+    }
+
+    /// Leaves the catalog for the system to reclaim: the process ends next, and freeing the
+    /// records one by one costs more than a lookup.
+    pub fn leak(self) {
+        std::mem::forget(self);
+    }
+}
