@@ -370,6 +370,14 @@ fn the_renewal_fee_is_the_newest_dated_and_conflicting_ones_are_shown() {
         .unwrap()
         .clone();
     assert_eq!(renewal["amount_usd"], 249);
+    // A total built on a contested fee says so.
+    let notes = cost[0]["notes"].as_array().unwrap();
+    assert!(
+        notes.iter().any(|n| n.as_str().unwrap().contains(
+            "newest dated observation, member $100, non-member $249 (2026-04); other sources give non-member $218 (undated)"
+        )),
+        "{notes:?}"
+    );
 }
 
 #[test]
