@@ -339,7 +339,7 @@ fn an_old_current_price_says_what_undated_later_sources_give() {
     );
     let (_, out, _) = run(&["certs", "ni-bc", "--format", "plain"]);
     assert!(
-        out.contains("over 3 years old, and undated observations written after it may be newer: $395 (no tier stated) undated [intelycare-nibc, third-party]"),
+        out.contains("over 3 years old [exampedia-ni, third-party] — note: The member price is for ANA members. (current: the newest dated of 2 observations); undated observations written after it may be newer: $395 (no tier stated) undated [intelycare-nibc, third-party]"),
         "{out}"
     );
     // A recent current figure needs no such word: CAHIMS's 2026 fee was written last.

@@ -13,8 +13,7 @@ use crate::model::{Certification, Fees, Kind, Organization, Renewal};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::record::Record;
 use crate::show::{
-    STALE_YEARS, Standing, amounts, conflict, count, renewal_summary, sources_section, usd,
-    with_note,
+    Standing, amounts, conflict, count, renewal_summary, sources_section, usd, with_note,
 };
 
 pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
@@ -278,14 +277,13 @@ fn briefly(fees: &Fees, standing: &Standing) -> String {
     )
 }
 
-/// `line`, then what the undated observations written after it give, when there are any to
-/// mention (see [`Standing::undated_later`]).
+/// `line` (whose citation says how old it is), then what the undated observations written
+/// after it give, when there are any to mention (see [`Standing::undated_later`]).
 fn beside(line: String, later: Vec<String>) -> String {
     match later.is_empty() {
         true => line,
         false => format!(
-            "{line}; over {STALE_YEARS} years old, and undated observations written after it \
-             may be newer: {}",
+            "{line}; undated observations written after it may be newer: {}",
             later.join("; ")
         ),
     }
