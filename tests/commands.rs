@@ -191,6 +191,11 @@ fn accreditation_filters_keep_what_a_source_states() {
         err,
         "hi: no source in the data names `anab` as an accreditor; those named: ABSNC, NCCA\n"
     );
+    let (_, _, err) = run(&["certs", "--accredited-by", "NC\u{1b}CA", "--json"]);
+    assert!(
+        err.contains("names `NC\\u{1b}CA` as an accreditor"),
+        "{err}"
+    );
 }
 
 #[test]

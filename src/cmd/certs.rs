@@ -75,8 +75,11 @@ fn unnamed_accreditor(body: &str, catalog: &Catalog, out: &mut Output) -> Result
     if named.iter().any(|n| n.eq_ignore_ascii_case(body)) {
         return Ok(());
     }
+    // Escaped, not cleaned: a control character dropped from the echo would make the message
+    // name a body that does exist.
     out.message(&format!(
-        "no source in the data names `{body}` as an accreditor; those named: {}",
+        "no source in the data names `{}` as an accreditor; those named: {}",
+        body.escape_debug(),
         named.join(", ")
     ))
 }
