@@ -198,7 +198,7 @@ pub enum Query {
 
     /// List certifications, or show one: eligibility, exam, fees, renewal, sources
     #[command(
-        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
+        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs --accredited-by ncca\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
     )]
     Certs(CertsArgs),
 
@@ -756,6 +756,14 @@ pub struct CertsArgs {
     /// Apply --max-fee to the member price
     #[arg(long, requires = "max_fee")]
     pub member: bool,
+
+    /// Only certifications a source states are accredited (by any body)
+    #[arg(long)]
+    pub accredited: bool,
+
+    /// Only certifications a source states are accredited by BODY (NCCA, ANAB, ...; any case)
+    #[arg(long, value_name = "BODY")]
+    pub accredited_by: Option<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
 }

@@ -110,6 +110,15 @@ impl Context {
         crate::write::refuse_own(path, &own)
     }
 
+    /// What the catalog's lookups found worth telling the person (a former id used), once
+    /// each; nothing when no catalog was loaded.
+    pub fn notices(&self) -> Vec<String> {
+        self.catalog
+            .get()
+            .map(Catalog::take_notices)
+            .unwrap_or_default()
+    }
+
     /// Leaves the catalog for the system to reclaim: the process ends next, and freeing the
     /// records one by one costs more than a lookup.
     pub fn leak(self) {
