@@ -267,10 +267,7 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         &renewal.calendar_source,
         renewal.calendar_as_of,
     ));
-    match renewal.apply_by_days_before {
-        Some(days) => lines.push(format!("Apply at least {days} days before the cycle ends")),
-        None => lines.push("Apply by: not in the data".to_string()),
-    }
+    lines.push(apply_by(renewal));
     if let Some(alternative) = &renewal.alternative {
         lines.push(part(
             format!("Alternative: {alternative}"),
@@ -282,4 +279,38 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         lines.push(format!("Note: {note}"));
     }
     lines
+}
+
+/// When the issuer wants the renewal: some days before the cycle ends, on its last day, or
+/// (NCRA) some days after it.
+fn apply_by(renewal: &Renewal) -> String {
+    match (renewal.apply_by_days_before, renewal.report_by_days_after) {
+        (Some(days), _) if days.get() == 0 => "Apply by the day the cycle ends".to_string(),
+        (Some(days), _) => format!("Apply at least {days} days before the cycle ends"),
+        (None, Some(days)) => format!("Report within {days} days after the cycle ends"),
+        (None, None) => "Apply by: not in the data".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_to_apply_by_is_said_before_on_or_after_the_cycles_end() {
+        let said = |toml: &str| apply_by(&toml::from_str::<Renewal>(toml).unwrap());
+        assert_eq!(
+            said("apply_by_days_before = 28"),
+            "Apply at least 28 days before the cycle ends"
+        );
+        assert_eq!(
+            said("apply_by_days_before = 0"),
+            "Apply by the day the cycle ends"
+        );
+        assert_eq!(
+            said("report_by_days_after = 31"),
+            "Report within 31 days after the cycle ends"
+        );
+        assert_eq!(said(""), "Apply by: not in the data");
+    }
 }
