@@ -141,7 +141,25 @@ pub fn read_checked(path: &Path, catalog: &Catalog, today: Date) -> Result<Profi
             clean_line(&first.message)
         );
     }
-    Ok(profile)
+    Ok(current_ids(profile, catalog))
+}
+
+/// The profile with every credential named by its current id: one renamed since it was
+/// written (`ctr`, now `ods`) is the same credential to every rule that compares ids.
+fn current_ids(mut profile: Profile, catalog: &Catalog) -> Profile {
+    let current = |id: &mut String| {
+        if let Some((now, _)) = catalog.find(crate::model::Kind::Certification, id) {
+            *id = now.to_string();
+        }
+    };
+    profile
+        .credentials
+        .iter_mut()
+        .for_each(|h| current(&mut h.id));
+    for activity in &mut profile.ce {
+        activity.certs.iter_mut().for_each(current);
+    }
+    profile
 }
 
 /// Every problem of the profile at `path`, for `hi profile check`.
