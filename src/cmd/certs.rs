@@ -374,37 +374,7 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         lines.push(part(text, &renewal.ethics_source, renewal.ethics_as_of));
     }
     lines.push(renewal_fee(renewal, standing));
-    let rule = catalog
-        .get::<Organization>(&cert.issuer)
-        .ok()
-        .and_then(|o| o.combined_renewal.as_ref());
-    if let Some(rule) = rule {
-        let mut parts = Vec::new();
-        if let Some(fee) = rule.extra_fee(false) {
-            parts.push(format!(
-                "{} more per cycle for a non-member",
-                usd(Some(fee))
-            ));
-        }
-        if let Some(fee) = rule.extra_fee(true) {
-            parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
-        }
-        if let Some(hours) = rule.extra_credential_ce_hours {
-            parts.push(format!("{hours} more CE hours"));
-        }
-        if let Some(max) = rule.max_ce_hours {
-            parts.push(format!("at most {max} CE hours in all"));
-        }
-        let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
-        let text = format!(
-            "Each further {issuer} credential held: {}",
-            parts.join(", ")
-        );
-        lines.push(format!(
-            "{text} — {}",
-            standing.cited(rule.as_of, &rule.source)
-        ));
-    }
+    lines.extend(combined_line(cert, catalog, standing));
     let ends = renewal.cycle_end.map_or("unknown", |rule| rule.label());
     lines.push(part(
         format!("Cycle ends: {ends}"),
@@ -423,6 +393,40 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         lines.push(format!("Note: {note}"));
     }
     lines
+}
+
+/// The issuer's rule for renewing several of its credentials together, when it has one.
+fn combined_line(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Option<String> {
+    let rule = catalog
+        .get::<Organization>(&cert.issuer)
+        .ok()?
+        .combined_renewal
+        .as_ref()?;
+    let mut parts = Vec::new();
+    if let Some(fee) = rule.extra_fee(false) {
+        parts.push(format!(
+            "{} more per cycle for a non-member",
+            usd(Some(fee))
+        ));
+    }
+    if let Some(fee) = rule.extra_fee(true) {
+        parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
+    }
+    if let Some(hours) = rule.extra_credential_ce_hours {
+        parts.push(format!("{hours} more CE hours"));
+    }
+    if let Some(max) = rule.max_ce_hours {
+        parts.push(format!("at most {max} CE hours in all"));
+    }
+    let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
+    let text = format!(
+        "Each further {issuer} credential held: {}",
+        parts.join(", ")
+    );
+    Some(format!(
+        "{text} — {}",
+        standing.cited(rule.as_of, &rule.source)
+    ))
 }
 
 /// When the issuer wants the renewal: some days before the cycle ends, on its last day, or
