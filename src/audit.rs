@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 use jiff::civil::Date;
@@ -28,7 +28,7 @@ use crate::profile::{self, Held, Hours, Profile};
 use crate::proof::{Refusal, State};
 use crate::sanitize::clean_line;
 use crate::status::Requirement;
-use crate::write::{Interruptible, interrupted, parent_dir};
+use crate::write::{Interruptible, interrupted, lock_path, parent_dir, resolved};
 
 /// The files of a pack: nothing else is ever in one, so `--force` replaces only a folder
 /// holding these (or nothing).
@@ -37,7 +37,7 @@ const FILES: [&str; 4] = ["summary.txt", "log.csv", "log.json", "proofs"];
 pub fn run(args: &CeExportArgs, ctx: &Context, path: &Path, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
     let today = ctx.today()?;
-    let stored = profile::read_checked(path, catalog)?;
+    let stored = profile::read_checked(path, catalog, today)?;
     let cert = catalog.get::<Certification>(&args.cert)?;
     let pack = Pack::build(cert, &args.cycle, &stored, catalog, today)?;
     refuse_over(&args.dir, path, &pack)?;
@@ -293,12 +293,7 @@ struct Done {
 fn refuse_over(dir: &Path, profile: &Path, pack: &Pack) -> Result<()> {
     let shown = || clean_line(&dir.display().to_string());
     let dir = resolved(dir);
-    let lock = parent_dir(profile).join(format!(
-        ".{}.lock",
-        profile
-            .file_name()
-            .map_or("profile".into(), |n| n.to_string_lossy())
-    ));
+    let lock = lock_path(profile);
     for (what, file) in [
         ("your profile", profile),
         ("your profile's lock file", &lock),
@@ -322,18 +317,6 @@ fn refuse_over(dir: &Path, profile: &Path, pack: &Pack) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// `path` with every link and `..` resolved, as far as it exists.
-fn resolved(path: &Path) -> PathBuf {
-    if let Ok(real) = fs::canonicalize(path) {
-        return real;
-    }
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (absolute.parent(), absolute.file_name()) {
-        (Some(parent), Some(name)) => resolved(parent).join(name),
-        _ => absolute,
-    }
 }
 
 /// Writes `pack` into `dir`: built beside it and renamed into place whole. An existing `dir`

@@ -8,7 +8,8 @@
 
 use jiff::civil::Date;
 
-use crate::model::{Category, CeRules, CeUnit, Certification};
+use crate::catalog::Catalog;
+use crate::model::{Category, CeRules, CeUnit, Certification, Organization};
 use crate::profile::Activity;
 use crate::units::{Amount, Hours};
 
@@ -263,6 +264,72 @@ pub fn categories<'a>(
         }
     }
     all
+}
+
+/// The categories `given` for an activity that counts toward `toward`, as the data spells
+/// them. Each must be a category of one of those credentials' rules, and no credential's rule
+/// may get two (a narrower category counts toward the wider one by itself); an error names
+/// the nearest known category and every one known.
+pub fn checked_categories(
+    given: &[String],
+    toward: &[&Certification],
+    catalog: &Catalog,
+) -> Result<Vec<String>, String> {
+    let known: Vec<(&Certification, Vec<&str>)> = toward
+        .iter()
+        .map(|cert| {
+            let rules = catalog
+                .get::<Organization>(&cert.issuer)
+                .ok()
+                .and_then(|o| o.ce.as_ref());
+            let ids = categories(rules, &[cert]);
+            (*cert, ids.iter().map(|c| c.id.as_str()).collect())
+        })
+        .collect();
+    let mut chosen: Vec<String> = Vec::new();
+    for name in given {
+        let id = name.trim().to_ascii_lowercase();
+        if !known.iter().any(|(_, ids)| ids.contains(&id.as_str())) {
+            return Err(unknown_category(name, &known));
+        }
+        if !chosen.contains(&id) {
+            chosen.push(id);
+        }
+    }
+    for (cert, ids) in &known {
+        let mine: Vec<&String> = chosen
+            .iter()
+            .filter(|c| ids.contains(&c.as_str()))
+            .collect();
+        if let [first, second, ..] = mine.as_slice() {
+            return Err(format!(
+                "`{first}` and `{second}` are both categories of {}'s rules: an activity is in \
+                 one (the narrower one counts toward the wider)",
+                cert.name
+            ));
+        }
+    }
+    Ok(chosen)
+}
+
+/// An unknown category, with the nearest known one and every one known, credential by
+/// credential.
+fn unknown_category(name: &str, known: &[(&Certification, Vec<&str>)]) -> String {
+    let all = known.iter().flat_map(|(_, ids)| ids.iter().copied());
+    let near = crate::catalog::nearest(name.trim(), all)
+        .map_or(String::new(), |id| format!(": did you mean `{id}`?"));
+    let lists: Vec<String> = known
+        .iter()
+        .map(|(cert, ids)| match ids.is_empty() {
+            true => format!("{} has none", cert.name),
+            false => format!("{} has {}", cert.name, ids.join(", ")),
+        })
+        .collect();
+    format!(
+        "unknown category `{}`{near} ({})",
+        crate::sanitize::echo(name),
+        lists.join("; ")
+    )
 }
 
 /// The category of `ids` (an activity's, in the order given) that `categories` knows first.

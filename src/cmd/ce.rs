@@ -24,15 +24,15 @@ pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outco
     let path = &ctx.profile_path()?;
     match command {
         CeCommand::Add(args) => add(args, ctx, path, out)?,
-        CeCommand::List { cert, .. } => list(cert.as_deref(), ctx, path, out)?,
-        CeCommand::Remove { number, .. } => remove(*number, path, out)?,
+        CeCommand::List { cert, .. } => list(cert.as_deref(), ctx, out)?,
+        CeCommand::Remove { number, .. } => remove(*number, ctx, path, out)?,
         CeCommand::Export(args) => return crate::audit::run(args, ctx, path, out),
     }
     Ok(Outcome::Done)
 }
 
-fn remove(number: usize, path: &Path, out: &mut Output) -> Result<()> {
-    let removed = profile::edit(path, |doc, stored| {
+fn remove(number: usize, ctx: &Context, path: &Path, out: &mut Output) -> Result<()> {
+    let removed = ctx.edit_profile(|doc, stored| {
         let count = stored.ce.len();
         let Some(i) = number.checked_sub(1).filter(|i| *i < count) else {
             return Err(usage(match count {
@@ -84,7 +84,7 @@ fn add(args: &CeAddArgs, ctx: &Context, path: &Path, out: &mut Output) -> Result
     let certs = ids(catalog.distinct::<Certification>(&args.certs)?);
     // Read before the lock is taken: a large proof takes a moment to hash.
     let proof = args.proof.as_deref().map(logged_proof).transpose()?;
-    let number = profile::edit(path, |doc, stored| {
+    let number = ctx.edit_profile(|doc, stored| {
         if let Some(cert) = certs
             .iter()
             .find(|c| !stored.credentials.iter().any(|h| &h.id == *c))
@@ -137,8 +137,7 @@ fn logged_proof(path: &Path) -> Result<Proof> {
 }
 
 /// The categories given, checked against the rules of the credentials the activity counts
-/// toward (those of `--cert`, else every one held), as the data spells them. Each must be a
-/// category of one of them, and no credential's rule may get two.
+/// toward (those of `--cert`, else every one held), as the data spells them.
 fn categories(
     given: &[String],
     certs: &[String],
@@ -162,61 +161,7 @@ fn categories(
              profile add CERT --earned YYYY-MM-DD`",
         ));
     }
-    let known: Vec<(&Certification, Vec<&str>)> = toward
-        .iter()
-        .map(|cert| {
-            let rules = catalog
-                .get::<Organization>(&cert.issuer)
-                .ok()
-                .and_then(|o| o.ce.as_ref());
-            let ids = crate::credit::categories(rules, &[cert]);
-            (*cert, ids.iter().map(|c| c.id.as_str()).collect())
-        })
-        .collect();
-    let mut chosen: Vec<String> = Vec::new();
-    for name in given {
-        let id = name.trim().to_ascii_lowercase();
-        if !known.iter().any(|(_, ids)| ids.contains(&id.as_str())) {
-            return Err(usage(unknown_category(name, &known)));
-        }
-        if !chosen.contains(&id) {
-            chosen.push(id);
-        }
-    }
-    for (cert, ids) in &known {
-        let mine: Vec<&String> = chosen
-            .iter()
-            .filter(|c| ids.contains(&c.as_str()))
-            .collect();
-        if let [first, second, ..] = mine.as_slice() {
-            return Err(usage(format!(
-                "`{first}` and `{second}` are both categories of {}'s rules: an activity is in \
-                 one (the narrower one counts toward the wider)",
-                cert.name
-            )));
-        }
-    }
-    Ok(chosen)
-}
-
-/// An unknown category, with the nearest known one and every one known, credential by
-/// credential.
-fn unknown_category(name: &str, known: &[(&Certification, Vec<&str>)]) -> String {
-    let all = known.iter().flat_map(|(_, ids)| ids.iter().copied());
-    let near = crate::catalog::nearest(name.trim(), all)
-        .map_or(String::new(), |id| format!(": did you mean `{id}`?"));
-    let lists: Vec<String> = known
-        .iter()
-        .map(|(cert, ids)| match ids.is_empty() {
-            true => format!("{} has none", cert.name),
-            false => format!("{} has {}", cert.name, ids.join(", ")),
-        })
-        .collect();
-    format!(
-        "unknown category `{}`{near} ({})",
-        crate::sanitize::echo(name),
-        lists.join("; ")
-    )
+    crate::credit::checked_categories(given, &toward, catalog).map_err(usage)
 }
 
 #[derive(Serialize)]
@@ -321,9 +266,8 @@ pub fn held_windows<'c>(
         .collect()
 }
 
-fn list(cert: Option<&str>, ctx: &Context, path: &Path, out: &mut Output) -> Result<()> {
-    let catalog = ctx.catalog()?;
-    let stored = profile::load(path)?;
+fn list(cert: Option<&str>, ctx: &Context, out: &mut Output) -> Result<()> {
+    let (catalog, stored) = (ctx.catalog()?, ctx.profile()?);
     let only = cert
         .map(|id| catalog.get::<Certification>(id))
         .transpose()?;
