@@ -515,22 +515,7 @@ fn summary(pack: &Pack, rows: &[Row], done: &Done, missing: &[String]) -> String
         pack.today
     );
     let _ = writeln!(s, "CE counted in {}.", pack.unit);
-    let _ = writeln!(s, "\nRequirements");
-    for r in &pack.requirements {
-        let mark = match (r.met, &r.limit) {
-            (Some(true), _) => "met    ",
-            (Some(false), _) => "NOT MET",
-            (None, Some(_)) => "       ",
-            (None, None) => "unknown",
-        };
-        let asked = match (r.required_hours, &r.limit) {
-            (Some(req), Some(limit)) => format!("{} of {req} ({limit})", r.done_hours),
-            (Some(req), None) => format!("{} of {req}", r.done_hours),
-            (None, Some(limit)) => format!("{} ({limit})", r.done_hours),
-            (None, None) => format!("{} of an unknown number", r.done_hours),
-        };
-        let _ = writeln!(s, "  {mark}  {}: {asked}", r.name);
-    }
+    s += &requirements(pack);
     let _ = writeln!(
         s,
         "\nActivities: {} in this cycle, each in log.csv and log.json as logged and as credited.",
@@ -568,6 +553,33 @@ fn summary(pack: &Pack, rows: &[Row], done: &Done, missing: &[String]) -> String
         for note in &pack.notes {
             let _ = writeln!(s, "  {note}");
         }
+    }
+    s
+}
+
+/// The summary's requirements, one to a line, each met, not met or unknown.
+fn requirements(pack: &Pack) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "\nRequirements");
+    for r in &pack.requirements {
+        let mark = match (r.met, &r.limit) {
+            (Some(true), _) => "met    ",
+            (Some(false), _) => "NOT MET",
+            (None, Some(_)) => "       ",
+            (None, None) => "unknown",
+        };
+        // The unit once, on the total.
+        let unit = match (r.name.as_str(), &r.category) {
+            ("total", None) => format!(" {}", pack.cert.renewal.ce_unit.map_or("", CeUnit::label)),
+            _ => String::new(),
+        };
+        let asked = match (r.required_hours, &r.limit) {
+            (Some(req), Some(limit)) => format!("{} of {req}; the rule: {limit}", r.done_hours),
+            (Some(req), None) => format!("{} of {req}{unit}", r.done_hours),
+            (None, Some(limit)) => format!("{}; the rule: {limit}", r.done_hours),
+            (None, None) => format!("{} of an unknown number{unit}", r.done_hours),
+        };
+        let _ = writeln!(s, "  {mark}  {}: {asked}", r.name);
     }
     s
 }

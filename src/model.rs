@@ -1254,21 +1254,36 @@ impl Renewal {
         d.each("fee_history", &self.fee_history, |d, fees| {
             fees.declare(d, "renewal fees")
         });
-        d.derived(
-            "extra_credential_fee_usd",
-            self.extra_credential_fee_usd.is_some(),
-            "the issuer's `combined_renewal`",
-        );
-        d.derived("ce_unit", self.ce_unit.is_some(), "the issuer's `ce` rules");
         declare_categories(d, &self.categories);
-        for (key, set) in [
-            ("fee_member_usd", self.fee_member_usd.is_some()),
-            ("fee_non_member_usd", self.fee_non_member_usd.is_some()),
-            ("fee_source", self.fee_source.is_some()),
-            ("fee_as_of", self.fee_as_of.is_some()),
-            ("fee_undated_later", !self.fee_undated_later.is_empty()),
+        self.declare_derived(d);
+    }
+
+    /// The fields `load` derives, from the fee history or the issuer: a data file may not
+    /// set them.
+    fn declare_derived<'a>(&'a self, d: &mut Declared<'a>) {
+        let (history, combined) = ("`fee_history`", "the issuer's `combined_renewal`");
+        for (key, set, from) in [
+            ("fee_member_usd", self.fee_member_usd.is_some(), history),
+            (
+                "fee_non_member_usd",
+                self.fee_non_member_usd.is_some(),
+                history,
+            ),
+            ("fee_source", self.fee_source.is_some(), history),
+            ("fee_as_of", self.fee_as_of.is_some(), history),
+            (
+                "fee_undated_later",
+                !self.fee_undated_later.is_empty(),
+                history,
+            ),
+            (
+                "extra_credential_fee_usd",
+                self.extra_credential_fee_usd.is_some(),
+                combined,
+            ),
+            ("ce_unit", self.ce_unit.is_some(), "the issuer's `ce` rules"),
         ] {
-            d.derived(key, set, "`fee_history`");
+            d.derived(key, set, from);
         }
     }
 }

@@ -516,7 +516,7 @@ pub fn edit<T>(
     let profile = parse(path, &text)?;
     let mut doc = Document::parse(path, &text)?;
     let result = change(&mut doc, &profile)?;
-    doc.0.insert("format", value(i64::from(FORMAT)));
+    set_format(&mut doc);
     let written = doc.0.to_string();
     // Never write what this hi could not read back: a file over the size it reads, one that
     // does not parse, or one with a problem the change made (those it had may be mended one
@@ -547,6 +547,22 @@ pub fn edit<T>(
     replace_whole(&real, written.as_bytes(), mode)
         .with_context(|| format!("cannot write the profile {shown}"))?;
     Ok(result)
+}
+
+/// Writes this `hi`'s format into `doc`, in place when the file says one: the comments around
+/// it stay where the person wrote them.
+fn set_format(doc: &mut Document) {
+    let format = toml_edit::Value::from(i64::from(FORMAT));
+    match doc.0.get_mut("format").and_then(Item::as_value_mut) {
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = format;
+            *old.decor_mut() = decor;
+        }
+        None => {
+            doc.0.insert("format", value(format));
+        }
+    }
 }
 
 /// What a new profile starts with.

@@ -54,24 +54,26 @@ pub fn is_sha256(text: &str) -> bool {
 
 /// The SHA-256 of the file at `path`, in lowercase hexadecimal.
 pub fn sha256(path: &Path) -> Result<String, Refusal> {
-    stream(path, &mut io::sink())
+    let (file, meta) = open(path)?;
+    stream(file, &meta, &mut io::sink())
 }
 
 /// Copies the file at `path` to `to` (a new file), and gives the SHA-256 of what it copied.
 pub fn copy(path: &Path, to: &Path) -> Result<String, Refusal> {
+    // The proof is opened first, so that one that is gone leaves no empty copy behind.
+    let (file, meta) = open(path)?;
     let mut out = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(to)
         .map_err(Refusal::Io)?;
-    let sha = stream(path, &mut out)?;
+    let sha = stream(file, &meta, &mut out)?;
     out.sync_all().map_err(Refusal::Io)?;
     Ok(sha)
 }
 
-/// Reads the file at `path` through the hash into `out`, and gives the hash.
-fn stream(path: &Path, out: &mut dyn Write) -> Result<String, Refusal> {
-    let (file, meta) = open(path)?;
+/// Reads `file` (whose metadata is `meta`) through the hash into `out`, and gives the hash.
+fn stream(file: File, meta: &Metadata, out: &mut dyn Write) -> Result<String, Refusal> {
     if meta.len() > MAX_BYTES {
         return Err(Refusal::TooLarge(meta.len()));
     }

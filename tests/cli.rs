@@ -2,6 +2,7 @@
 
 mod common;
 
+mod ce;
 mod commands;
 mod contract;
 mod data;

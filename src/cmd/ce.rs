@@ -110,6 +110,21 @@ fn add(args: &CeAddArgs, ctx: &Context, path: &Path, out: &mut Output) -> Result
     })?;
     out.message(&format!("activity {number} added: {}", path.display()))?;
     let stored = profile::load(path)?;
+    // Said now, while the certificate is at hand: where the activity will not count, or
+    // counts for an amount hi cannot know.
+    for (cert, window) in held_windows(&stored, catalog, today) {
+        let entries = crate::credit::entries(&stored.ce, cert, &window, &[]);
+        let Some(entry) = entries.iter().find(|e| e.number == number) else {
+            continue;
+        };
+        let shown = Shown::of(cert, entry);
+        if let (Some(why), false) = (&shown.why, shown.counted && shown.exact) {
+            out.message(&format!(
+                "activity {number}: {}: {why}",
+                shown.text(&cert.name)
+            ))?;
+        }
+    }
     match (out.data_only(), stored.ce.get(number - 1)) {
         (true, Some(activity)) => out.json(&Numbered { number, activity }),
         _ => Ok(()),

@@ -80,8 +80,10 @@ fn table(all: &[Status], bars: bool) -> Table {
             .iter()
             .map(|r| requirement_line(r, s.ce_unit, bars));
         let pace = match (s.on_pace, s.hours_per_month_needed) {
-            (Some(true), Some(h)) => format!("on pace ({h} h a month)"),
-            (Some(false), Some(h)) => format!("behind: {h} h a month needed"),
+            (Some(true), Some(h)) => format!("on pace ({h} {} a month)", per_month(s.ce_unit)),
+            (Some(false), Some(h)) => {
+                format!("behind: {h} {} a month needed", per_month(s.ce_unit))
+            }
             (Some(false), None) => "behind".to_string(),
             _ => "pace unknown".to_string(),
         };
@@ -126,6 +128,14 @@ fn requirement_line(r: &Requirement, unit: Option<CeUnit>, bars: bool) -> String
         (Some(req), _) => format!("{name}: {done} of {req}{unit}"),
         (None, Some(limit)) => format!("{name}: {done}, {limit}"),
         (None, None) => format!("{name}: {done} of unknown{unit}"),
+    }
+}
+
+/// The unit of a monthly pace: `h` for hours, as the table has always said, else the unit.
+fn per_month(unit: Option<CeUnit>) -> &'static str {
+    match unit {
+        None | Some(CeUnit::Hour) => "h",
+        Some(unit) => unit.label(),
     }
 }
 
