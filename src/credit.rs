@@ -382,6 +382,13 @@ impl CategoryTally<'_> {
     }
 }
 
+/// A category's rule in words, whatever a cycle's total: `at least 35`, `at most 20 % of the
+/// total`, `no limit`.
+pub fn rule(category: &Category) -> String {
+    let (_, standing) = tally(&[], &[category], None);
+    standing.first().map_or(String::new(), CategoryTally::limit)
+}
+
 /// The total that counts toward a cycle, and each category's standing. A category's cap holds
 /// back what is beyond it from the total (PMI counts at most 25 PDUs of giving back), and a
 /// category within another counts toward it too. A share of the total is a share of the

@@ -9,7 +9,7 @@ use crate::cli::CertsArgs;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::load;
-use crate::model::{Certification, Fees, Kind, Organization, Renewal};
+use crate::model::{CeUnit, Certification, Fees, Kind, Organization, Renewal};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::record::Record;
 use crate::show::{
@@ -343,6 +343,51 @@ fn renewal_fee(renewal: &Renewal, standing: &Standing) -> String {
     line
 }
 
+/// The cycle and the CE it asks, in the issuer's unit: the total, the parts, and the
+/// categories this credential's own rule limits (its issuer's are under `hi orgs`).
+fn ce_lines(renewal: &Renewal, source: &str, standing: &Standing) -> Vec<String> {
+    let part = |text: String, own: &Option<String>, as_of| match own {
+        Some(own) => format!("{text} — {}", standing.cited(as_of, own)),
+        None => text,
+    };
+    let amount = |n: Option<crate::model::Hours>| {
+        n.map_or("unknown".to_string(), |n| {
+            CeUnit::amount(renewal.ce_unit, n)
+        })
+    };
+    let mut lines = vec![
+        format!(
+            "Cycle: {}; continuing education: {} per cycle — {}",
+            count(renewal.cycle_years, "years"),
+            amount(renewal.ce_hours),
+            standing.cited(renewal.as_of, source)
+        ),
+        part(
+            format!(
+                "Of those, from the issuer or its approved providers: {}",
+                amount(renewal.ce_from_issuer_hours)
+            ),
+            &renewal.ce_from_issuer_source,
+            renewal.ce_from_issuer_as_of,
+        ),
+    ];
+    if let Some(ethics) = renewal.ethics_hours {
+        let text = format!("Of those, on ethics: at least {}", amount(Some(ethics)));
+        lines.push(part(text, &renewal.ethics_source, renewal.ethics_as_of));
+    }
+    for c in &renewal.categories {
+        let line = format!(
+            "Of those, {} (--category {}): {} — {}",
+            c.name,
+            c.id,
+            crate::credit::rule(c),
+            standing.cited(c.as_of, &c.source)
+        );
+        lines.push(with_note(line, &c.note));
+    }
+    lines
+}
+
 fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Vec<String> {
     let renewal: &Renewal = &cert.renewal;
     let Some(source) = &renewal.source else {
@@ -353,26 +398,7 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         Some(own) => format!("{text} — {}", standing.cited(as_of, own)),
         None => text,
     };
-    let mut lines = vec![
-        format!(
-            "Cycle: {}; continuing education: {} — {}",
-            count(renewal.cycle_years, "years"),
-            count(renewal.ce_hours, "hours per cycle"),
-            standing.cited(renewal.as_of, source)
-        ),
-        part(
-            format!(
-                "Of those, from the issuer or its approved providers: {}",
-                count(renewal.ce_from_issuer_hours, "hours")
-            ),
-            &renewal.ce_from_issuer_source,
-            renewal.ce_from_issuer_as_of,
-        ),
-    ];
-    if let Some(ethics) = renewal.ethics_hours {
-        let text = format!("Of those, on ethics: at least {ethics} hours");
-        lines.push(part(text, &renewal.ethics_source, renewal.ethics_as_of));
-    }
+    let mut lines = ce_lines(renewal, source, standing);
     lines.push(renewal_fee(renewal, standing));
     lines.extend(combined_line(cert, catalog, standing));
     let ends = renewal.cycle_end.map_or("unknown", |rule| rule.label());

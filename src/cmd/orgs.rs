@@ -42,6 +42,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
                 "Holding several of its credentials",
                 combined(o, catalog, standing),
             );
+            detail.section("Continuing education", ce(o, standing));
             detail.section("Notes", o.notes.clone());
             sources_section(&mut detail, catalog, &o.sources);
             detail
@@ -104,6 +105,38 @@ fn combined(o: &Organization, catalog: &Catalog, standing: &Standing) -> Vec<Str
         lines.push(with_note(line, &r.note));
     }
     if let Some(note) = &rule.note {
+        lines.push(format!("Note: {note}"));
+    }
+    lines
+}
+
+/// How the issuer counts CE, line by line: its unit, and each category its rule limits.
+fn ce(o: &Organization, standing: &Standing) -> Vec<String> {
+    let Some(rules) = &o.ce else {
+        return vec!["the unit the issuer counts CE in is not in the data".into()];
+    };
+    let source = rules
+        .length
+        .as_ref()
+        .and_then(|l| l.source.as_ref())
+        .unwrap_or(&rules.source);
+    let as_of = rules.length.as_ref().and_then(|l| l.as_of);
+    let mut lines = vec![format!(
+        "Counted in {} — {}",
+        crate::credit::unit_rule(&o.name, Some(rules)),
+        standing.cited(as_of, source)
+    )];
+    for c in &rules.categories {
+        let line = format!(
+            "{} (--category {}): {} — {}",
+            c.name,
+            c.id,
+            crate::credit::rule(c),
+            standing.cited(c.as_of, &c.source)
+        );
+        lines.push(with_note(line, &c.note));
+    }
+    if let Some(note) = &rules.note {
         lines.push(format!("Note: {note}"));
     }
     lines
