@@ -33,12 +33,19 @@ echo "Who may sit what, from a profile given as flags:"; echo
 show "hi eligible --education bachelor --field him --cahiim --experience-years 4 --healthcare-years 3 --fields id,status,missing --format markdown | head -12"
 echo "A person holding RHIA and CPHIMS keeps one log for both:"; echo
 show "hi profile add rhia --earned 2025-06-15 && hi profile add cphims --earned 2025-03-15"
-show "hi ce add --date 2026-01-10 --hours 1.5 --title 'Privacy update webinar' --from ahima"
-show "hi ce add --date 2026-02-20 --hours 6 --title 'HIMSS chapter day' --from himss --ethics"
-show "hi ce add --date 2026-05-01 --hours 12.25 --title 'Coding clinic course' --from ahima --cert rhia"
+echo "Each activity is logged as its certificate states it, with the certificate kept as proof:"; echo
+printf 'certificate of attendance\n' > "$work/privacy.pdf"
+show "hi ce add --date 2026-01-10 --minutes 90 --title 'Privacy update webinar' --from ahima --category hiim --proof privacy.pdf"
+show "hi ce add --date 2026-02-20 --hours 6 --title 'HIMSS chapter day' --from himss --ethics --category hiim --category seminar"
+show "hi ce add --date 2026-05-01 --hours 12.25 --title 'Coding clinic course' --from ahima --cert rhia --category hiim"
+show "hi ce add --date 2026-09-01 --credits 1 --title 'Health IT course' --cert cphims --category academic"
+echo "Each issuer credits it by its own rules: AHIMA counts whole CEUs (90 minutes earn 1), HIMSS"
+echo "counts hours and 5 for an academic credit:"; echo
 show "hi ce list"
 show "hi status --format table"
 show "hi status --check; echo \"exit \$?\""
+echo "For an auditor, one cycle's log with copies of its certificates:"; echo
+show "hi ce export --cert rhia audit && cat audit/summary.txt"
 echo "In scripts:"; echo
 show "hi status --json | jq -c '.[] | {id, remaining_hours, hours_per_month_needed, on_pace}'"
 show "hi certs --json | jq length"

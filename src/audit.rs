@@ -47,7 +47,7 @@ pub fn run(args: &CeExportArgs, ctx: &Context, path: &Path, out: &mut Output) ->
     };
     let shown = clean_line(&args.dir.display().to_string());
     out.message(&format!(
-        "audit pack of {} cycle {} written: {shown} ({} activities, {} proofs copied, {} missing, {} changed)",
+        "audit pack of {} cycle {} written: {shown} (activities: {}; proofs: {} copied, {} missing, {} changed)",
         cert.name,
         pack.cycle.number,
         pack.rows.len(),

@@ -238,7 +238,7 @@ fn ccb_gives_a_ceu_for_every_50_minutes_and_says_what_it_cannot_count() {
         (Some(1), Some(false))
     );
     let table = holder.ok(&["ce", "list"]);
-    assert!(table.contains("CHPC: at least 1 CEUs"), "{table}");
+    assert!(table.contains("CHPC: at least 1 CEU"), "{table}");
 }
 
 #[test]

@@ -241,13 +241,11 @@ impl Shown {
 
     /// `RHIA 3`, `CHC at least 1`, `CPC unknown`, `RHIA not counted`.
     fn text(&self, name: &str) -> String {
-        let unit = self
-            .unit
-            .map_or(String::new(), |u| format!(" {}", u.label()));
+        let amount = |h: profile::Hours| self.unit.map_or(h.to_string(), |u| u.count(h));
         match (self.outside, self.credited, self.exact) {
             (true, _, _) => format!("{name}: not counted"),
-            (false, Some(h), true) => format!("{name}: {h}{unit}"),
-            (false, Some(h), false) => format!("{name}: at least {h}{unit}"),
+            (false, Some(h), true) => format!("{name}: {}", amount(h)),
+            (false, Some(h), false) => format!("{name}: at least {}", amount(h)),
             (false, None, _) => format!("{name}: unknown"),
         }
     }
