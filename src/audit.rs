@@ -210,14 +210,22 @@ fn chosen(
                     crate::sanitize::echo(day)
                 ))
             })?;
+            let last_end = all.last().and_then(|c| c.end);
             all.into_iter()
                 .rev()
                 .find(|c| c.start <= day && c.end.is_none_or(|end| day <= end))
                 .ok_or_else(|| {
-                    usage(format!(
-                        "no cycle of {} contains {day}: it was earned {}",
-                        cert.name, held.earned
-                    ))
+                    usage(match last_end.filter(|end| day > *end) {
+                        Some(end) => format!(
+                            "no cycle of {} contains {day}: its last cycle ended {end} and no \
+                             renewal is recorded since (`hi profile renew {} --on DATE`)",
+                            cert.name, cert.id
+                        ),
+                        None => format!(
+                            "no cycle of {} contains {day}: it was earned {}",
+                            cert.name, held.earned
+                        ),
+                    })
                 })
         }
     }
@@ -349,10 +357,20 @@ fn write(dir: &Path, force: bool, pack: &Pack) -> Result<Done> {
     }
     let _interruptible = Interruptible::install();
     let parent = parent_dir(dir);
+    if !parent.is_dir() {
+        bail!("cannot write {}: its folder does not exist", shown());
+    }
+    // tempfile's error names the temporary folder, which the person never asked for.
     let temp = tempfile::Builder::new()
         .prefix(".hi-audit-")
         .tempdir_in(parent)
-        .with_context(context)?;
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "cannot write {}: no temporary folder can be made beside it ({})",
+                shown(),
+                e.kind()
+            )
+        })?;
     let done = fill(temp.path(), pack).with_context(context)?;
     interrupted()?;
     if exists {
@@ -577,7 +595,7 @@ fn requirements(pack: &Pack) -> String {
             (Some(req), Some(limit)) => format!("{} of {req}; the rule: {limit}", r.done_hours),
             (Some(req), None) => format!("{} of {req}{unit}", r.done_hours),
             (None, Some(limit)) => format!("{}; the rule: {limit}", r.done_hours),
-            (None, None) => format!("{} of an unknown number{unit}", r.done_hours),
+            (None, None) => format!("{}{unit} done; how many are due is unknown", r.done_hours),
         };
         let _ = writeln!(s, "  {mark}  {}: {asked}", r.name);
     }

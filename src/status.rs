@@ -369,8 +369,9 @@ pub fn ce_standing(
     if minimums && loose.0 > 0 {
         let ids: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
         notes.push(format!(
-            "{loose} logged without a category count toward the total only, so whether each \
+            "{} logged without a category count toward the total only, so whether each \
              category's minimum is met is unknown: give each activity its category (--category {})",
+            CeUnit::amount(cert.renewal.ce_unit, loose),
             ids.join(", ")
         ));
     }

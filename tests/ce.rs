@@ -693,6 +693,9 @@ fn an_audit_pack_is_written_whole_and_only_where_it_may_be() {
     holder
         .hi(&["ce", "export", "--cert", "cphims", "x"])
         .fails(1, "CPHIMS is not in your profile");
+    // A folder whose parent is missing is named, not the temporary folder hi would have made.
+    let said = export(&holder.path("no/such/pack"), &[]).fails(1, "its folder does not exist");
+    assert!(!said.contains(".hi-audit"), "{said}");
     let left: Vec<String> = fs::read_dir(holder.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
