@@ -158,6 +158,7 @@ struct Renewal {
     apply_by_days_before: Option<u32>,
     report_by_days_after: Option<u32>,
     first_cycle_prorated: bool,
+    first_cycle_starts_next_year: bool,
     calendar_source: Option<String>,
     calendar_as_of: Option<String>,
     as_of: Option<String>,
