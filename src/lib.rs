@@ -19,12 +19,14 @@ pub mod ics;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod profile;
 pub mod record;
 pub mod renewal;
 pub mod sanitize;
 pub mod show;
 pub mod status;
+pub mod view;
 pub mod write;
 
 use std::io::{self, IsTerminal, Write};

@@ -7,10 +7,10 @@ use crate::catalog::Catalog;
 use crate::cli::CertsArgs;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::{Certification, Kind, Organization, Renewal};
+use crate::model::{Certification, Date, Kind, Organization, Renewal};
 use crate::output::{Cell, Detail, Output, Table};
-use crate::record::Record;
 use crate::show::{Standing, count, renewal_summary, sources_section, usd, with_note};
+use crate::view::{CertFilter, cited_sources, current_of};
 
 pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -20,25 +20,18 @@ pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
         .as_deref()
         .map(|id| catalog.get::<Organization>(id))
         .transpose()?;
+    let filter = CertFilter {
+        issuer: issuer.map(|o| o.id.as_str()),
+        level: args.level,
+        track: args.track,
+        max_fee: args.max_fee,
+        member: args.member,
+    };
     let records = || {
         catalog
             .certifications()
             .iter()
-            .filter(|c| issuer.is_none_or(|o| c.issuer == o.id))
-            .filter(|c| args.level.is_none_or(|l| c.level == l))
-            .filter(|c| args.track.is_none_or(|t| c.tracks.contains(&t)))
-            .filter(|c| {
-                args.max_fee.is_none_or(|max| {
-                    let fees = c.fees.as_ref();
-                    let fee = if args.member {
-                        fees.and_then(|f| f.member_usd)
-                    } else {
-                        fees.and_then(|f| f.non_member_usd)
-                    };
-                    // An unknown fee cannot be shown to be under the limit.
-                    fee.is_some_and(|fee| fee.get() <= max)
-                })
-            })
+            .filter(|c| filter.keeps(c))
             .collect()
     };
     list_or_show(
@@ -170,33 +163,16 @@ fn detail(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Detai
         .collect();
     detail.section("Recommended for", holders);
     detail.section("Notes", cert.notes.clone());
-    sources_section(&mut detail, catalog, cited(cert));
+    sources_section(&mut detail, catalog, cited_sources(cert));
     detail
 }
 
-/// A current observation, and which of the history it is: the rule `load::current` applies.
-fn current<T>(
-    line: String,
-    history: &[T],
-    date: impl Fn(&T) -> Option<crate::model::Date>,
-) -> String {
-    let dated = history.iter().filter(|o| date(o).is_some()).count();
-    let chosen = match (history.len(), dated) {
-        (1, _) => return line,
-        (n, 0) => format!("none of the {n} observations is dated; the last written"),
-        (n, _) => format!("the newest dated of {n} observations"),
-    };
-    format!("{line} (current: {chosen})")
-}
-
-/// Every source the certification and its figures cite, as it declares them.
-fn cited(cert: &Certification) -> Vec<&str> {
-    cert.declared()
-        .links
-        .into_iter()
-        .filter(|link| link.target == Kind::Source)
-        .map(|link| link.id)
-        .collect()
+/// A current observation, and which of the history it is.
+fn current<T>(line: String, history: &[T], date: impl Fn(&T) -> Option<Date>) -> String {
+    match current_of(history, date) {
+        Some(chosen) => format!("{line} (current: {chosen})"),
+        None => line,
+    }
 }
 
 fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Vec<String> {
