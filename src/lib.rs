@@ -15,6 +15,7 @@ pub mod cost;
 pub mod eligibility;
 pub mod error;
 pub mod gap;
+pub mod html;
 pub mod ics;
 pub mod load;
 pub mod model;

@@ -167,13 +167,45 @@ pub fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-/// Holds an exclusive lock on `path` for as long as the returned file lives: a lock file
-/// beside it (`.NAME.lock`), since the file itself is replaced by every write.
-pub fn lock(path: &Path) -> Result<File> {
+/// Whether two paths name the same file: the same inode when both exist, else the same name in
+/// the same folder (symlinks followed).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => place(a).is_some_and(|p| Some(p) == place(b)),
+    }
+}
+
+/// Whether the existing folder `dir` holds `path`, at any depth.
+pub fn holds(dir: &Path, path: &Path) -> bool {
+    match (fs::canonicalize(dir), place(path)) {
+        (Ok(dir), Some(path)) => path.starts_with(dir),
+        _ => false,
+    }
+}
+
+/// Where a path is: its folder, symlinks resolved, and its name.
+fn place(path: &Path) -> Option<PathBuf> {
+    Some(
+        fs::canonicalize(parent_dir(path))
+            .ok()?
+            .join(path.file_name()?),
+    )
+}
+
+/// The lock file of `path`: `.NAME.lock` beside it.
+pub fn lock_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or("profile".into(), |n| n.to_string_lossy());
-    let lock_path = parent_dir(path).join(format!(".{name}.lock"));
+    parent_dir(path).join(format!(".{name}.lock"))
+}
+
+/// Holds an exclusive lock on `path` for as long as the returned file lives: a lock file
+/// beside it (`.NAME.lock`), since the file itself is replaced by every write.
+pub fn lock(path: &Path) -> Result<File> {
+    let lock_path = lock_path(path);
     let file = OpenOptions::new()
         .create(true)
         .truncate(false)

@@ -22,10 +22,12 @@ pub mod plan;
 pub mod profile;
 pub mod regulations;
 pub mod renew;
+pub mod report;
 pub mod responsibilities;
 pub mod roles;
 pub mod salaries;
 pub mod search;
+pub mod site;
 pub mod skills;
 pub mod sources;
 pub mod status;
@@ -77,6 +79,8 @@ fn query_catalog(query: Query, ctx: &Context, out: &mut Output) -> Result<Outcom
         Query::Ce(args) => ce::run(&args, ctx, out),
         Query::Status(args) => status::run(&args, ctx, out),
         Query::About(args) => about::run(&args, ctx, out),
+        Query::Site(args) => site::run(&args, ctx, out),
+        Query::Report(args) => report::run(&args, ctx, out),
     }
 }
 
@@ -95,6 +99,25 @@ pub fn person(
         out.message(&note)?;
     }
     Ok(person)
+}
+
+/// Refuses to write `target` when it is the person's profile or its lock file, or, for a
+/// folder, when it holds them: `hi site` and `hi report` write what the person names, and a
+/// slip of the finger must not cost them their records.
+pub fn not_the_profile(target: &std::path::Path, ctx: &Context) -> Result<()> {
+    let Ok(profile) = ctx.profile_path() else {
+        return Ok(());
+    };
+    let shown = crate::sanitize::clean_line(&target.display().to_string());
+    for own in [crate::write::lock_path(&profile), profile] {
+        if crate::write::same_file(target, &own) {
+            anyhow::bail!("{shown} is your profile's own file: name another");
+        }
+        if crate::write::holds(target, &own) {
+            anyhow::bail!("{shown} holds your profile: name another folder");
+        }
+    }
+    Ok(())
 }
 
 /// With an id, shows that record in full; without, lists `records` (filtered as asked).

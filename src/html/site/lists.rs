@@ -1,0 +1,175 @@
+//! The lists of credentials: all of them, and one page for each track, issuer and level that
+//! has any, each filtered by the same `view::CertFilter` as `hi certs --track/--issuer/--level`.
+
+use maud::{Markup, html};
+
+use super::{Page, Section, Site, root_of};
+use crate::html::{Links, cited, record_link, unknown, usd_fact};
+use crate::model::{Certification, Kind, Level, Organization, Track};
+use crate::show::renewal_summary;
+use crate::view::{CertFilter, exam_fee};
+
+/// Every list page of credentials.
+pub fn certs(site: &Site) -> Vec<Page> {
+    let catalog = site.catalog;
+    let mut pages = vec![list(
+        site,
+        "certs/index.html",
+        "Credentials",
+        CertFilter::default(),
+    )];
+    for &track in Track::ALL {
+        let filter = CertFilter {
+            track: Some(track),
+            ..CertFilter::default()
+        };
+        let title = format!("Credentials in {}", track.label());
+        let path = format!("certs/track/{}.html", track.keyword());
+        if catalog.certifications().iter().any(|c| filter.keeps(c)) {
+            pages.push(list(site, &path, &title, filter));
+        }
+    }
+    for org in catalog.organizations() {
+        let filter = CertFilter {
+            issuer: Some(&org.id),
+            ..CertFilter::default()
+        };
+        let title = format!("Credentials from {}", org.name);
+        let path = format!("certs/issuer/{}.html", org.id);
+        if catalog.certifications().iter().any(|c| filter.keeps(c)) {
+            pages.push(list(site, &path, &title, filter));
+        }
+    }
+    for &level in Level::ALL {
+        let filter = CertFilter {
+            level: Some(level),
+            ..CertFilter::default()
+        };
+        let title = format!("Credentials at the {} level", level.label());
+        let path = format!("certs/level/{}.html", level.keyword());
+        if catalog.certifications().iter().any(|c| filter.keeps(c)) {
+            pages.push(list(site, &path, &title, filter));
+        }
+    }
+    pages
+}
+
+/// The page of a track's list, from a page `links` lead from.
+pub fn track_link(links: Links, track: Track) -> Markup {
+    match links.to(&format!("certs/track/{}.html", track.keyword())) {
+        Some(href) => html! { a href=(href) { (track.label()) } },
+        None => html! { (track.label()) },
+    }
+}
+
+/// The ways to narrow the list, as links to the pre-rendered lists.
+fn filters(site: &Site, links: Links) -> Markup {
+    let catalog = site.catalog;
+    let certs = catalog.certifications();
+    let tracks = Track::ALL
+        .iter()
+        .filter(|t| certs.iter().any(|c| c.tracks.contains(t)));
+    let issuers = catalog
+        .organizations()
+        .iter()
+        .filter(|o| certs.iter().any(|c| c.issuer == o.id));
+    let levels = Level::ALL
+        .iter()
+        .filter(|l| certs.iter().any(|c| c.level == **l));
+    let to = |path: String| links.to(&path).unwrap_or_default();
+    html! {
+        nav.filters aria-label="Filters" {
+            p { a href=(to("certs/index.html".into())) { "All credentials" } }
+            p { "By track: "
+                @for (i, t) in tracks.enumerate() {
+                    @if i > 0 { ", " } (track_link(links, *t))
+                }
+            }
+            p { "By issuer: "
+                @for (i, o) in issuers.enumerate() {
+                    @if i > 0 { ", " }
+                    a href=(to(format!("certs/issuer/{}.html", o.id))) { (o.name) }
+                }
+            }
+            p { "By level: "
+                @for (i, l) in levels.enumerate() {
+                    @if i > 0 { ", " }
+                    a href=(to(format!("certs/level/{}.html", l.keyword()))) { (l.label()) }
+                }
+            }
+        }
+        // Shown by the script only: without it, the lists above are the filters.
+        form.fee-filter hidden {
+            label { "Exam fee at most (US dollars) "
+                input type="number" name="max" min="0" step="1" inputmode="numeric"; }
+            " "
+            label { input type="checkbox" name="member"; " at the member price" }
+            " " output name="shown" aria-live="polite" {}
+        }
+    }
+}
+
+/// A list of the credentials `filter` keeps.
+fn list(site: &Site, path: &str, title: &str, filter: CertFilter) -> Page {
+    let root = root_of(path);
+    let links = Links::Site { root: &root };
+    let certs: Vec<&Certification> = site
+        .catalog
+        .certifications()
+        .iter()
+        .filter(|c| filter.keeps(c))
+        .collect();
+    let body = html! {
+        h1 { (title) }
+        (filters(site, links))
+        (table(site, links, &certs, title))
+    };
+    site.page(path, title, Section::Credentials, body)
+}
+
+/// The table of credentials, as `hi certs` lists them, each fee with its date and source. Each
+/// row carries its exam fees for the script's fee ceiling; an unknown fee carries none.
+pub fn table(site: &Site, links: Links, certs: &[&Certification], caption: &str) -> Markup {
+    let catalog = site.catalog;
+    html! {
+        div.scroll {
+            table.list {
+                caption { (caption) " (" (certs.len()) ")" }
+                thead { tr {
+                    th scope="col" { "Credential" } th scope="col" { "Issuer" }
+                    th scope="col" { "Level" } th scope="col" { "Member" }
+                    th scope="col" { "Non-member" } th scope="col" { "Fees as of" }
+                    th scope="col" { "Renewal" }
+                } }
+                tbody {
+                    @for c in certs {
+                        tr data-fee-row="" data-member=[exam_fee(c, true)]
+                            data-non-member=[exam_fee(c, false)] {
+                            th scope="row" {
+                                (record_link(links, Kind::Certification, &c.id, &c.name))
+                                br; small { (c.full_name) }
+                            }
+                            td { (record_link(links, Kind::Organization, &c.issuer,
+                                &catalog.name_of(Kind::Organization, &c.issuer))) }
+                            td { (c.level.label()) }
+                            @match &c.fees {
+                                Some(f) => {
+                                    td.num { (usd_fact("fees.member_usd", f.member_usd)) }
+                                    td.num { (usd_fact("fees.non_member_usd", f.non_member_usd)) }
+                                    td { (cited(links, site.standing, f.as_of, &f.source)) }
+                                }
+                                None => { td { (unknown()) } td { (unknown()) } td { (unknown()) } }
+                            }
+                            td { (renewal_summary(&c.renewal)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The issuer's list page, from a page `links` lead from.
+pub fn issuer_list(links: Links, org: &Organization) -> Option<String> {
+    links.to(&format!("certs/issuer/{}.html", org.id))
+}
