@@ -14,6 +14,7 @@ pub mod context;
 pub mod cost;
 pub mod eligibility;
 pub mod error;
+pub mod facts;
 pub mod gap;
 pub mod html;
 pub mod ics;
@@ -27,6 +28,7 @@ pub mod renewal;
 pub mod sanitize;
 pub mod show;
 pub mod status;
+pub mod units;
 pub mod view;
 pub mod write;
 

@@ -32,12 +32,7 @@ impl CertFilter<'_> {
 
 /// The current exam fee, at member or non-member price; `None` when the data has none.
 pub fn exam_fee(c: &Certification, member: bool) -> Option<u32> {
-    let fees = c.fees.as_ref()?;
-    match member {
-        true => fees.member_usd,
-        false => fees.non_member_usd,
-    }
-    .map(u32::from)
+    c.fees.as_ref()?.price(member)
 }
 
 /// Which of a history's observations is the current one, in words, by the rule

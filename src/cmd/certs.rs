@@ -217,8 +217,14 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         .and_then(|o| o.combined_renewal.as_ref());
     if let Some(rule) = rule {
         let mut parts = Vec::new();
-        if let Some(fee) = rule.extra_credential_fee_usd {
-            parts.push(format!("{} more per cycle", usd(Some(fee))));
+        if let Some(fee) = rule.extra_fee(false) {
+            parts.push(format!(
+                "{} more per cycle for a non-member",
+                usd(Some(fee))
+            ));
+        }
+        if let Some(fee) = rule.extra_fee(true) {
+            parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
         }
         if let Some(hours) = rule.extra_credential_ce_hours {
             parts.push(format!("{hours} more CE hours"));

@@ -14,8 +14,7 @@ use crate::show::total_usd;
 
 pub fn run(args: &PlanArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
-    let stored = &ctx.profile()?;
-    let person = super::person(stored, &args.profile, catalog, out)?;
+    let person = super::person(ctx, &args.profile, out)?;
     let plan = plan(
         &person,
         &args.gap.role,

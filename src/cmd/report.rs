@@ -28,7 +28,7 @@ pub fn run(args: &ReportArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
     let catalog = ctx.catalog()?;
     let standing = ctx.standing()?;
     let stored = ctx.profile()?;
-    let person = super::person(&stored, &args.profile, catalog, out)?;
+    let person = super::person(ctx, &args.profile, out)?;
     let verdicts = catalog
         .certifications()
         .iter()
@@ -45,7 +45,7 @@ pub fn run(args: &ReportArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
     };
     let report = Report {
         person: &person,
-        assumed: assumed(&stored, &args.profile),
+        assumed: assumed(&args.profile.facts.facts().or(&stored.facts)),
         memberships: &stored.memberships,
         verdicts,
         plan,
