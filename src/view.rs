@@ -4,8 +4,9 @@
 //! as tables, `html` as pages.
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, Date, Kind, Level, Occupation, Track};
+use crate::model::{Certification, CombinedRenewal, Date, Kind, Level, Occupation, Track};
 use crate::record::Record;
+use crate::show::usd;
 
 /// The filters of `hi certs`: by issuer (an org id, already looked up), level, track, and a
 /// ceiling on the current exam fee (the member price with `member`).
@@ -57,6 +58,44 @@ pub fn cited_sources(cert: &Certification) -> Vec<&str> {
         }
     }
     sources
+}
+
+/// What each further credential of an issuer with a combined renewal rule adds to a cycle,
+/// in phrases: "$50 more per cycle for a non-member", "10 more CE hours", ...
+pub fn further_credential(rule: &CombinedRenewal) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(fee) = rule.extra_fee(false) {
+        parts.push(format!(
+            "{} more per cycle for a non-member",
+            usd(Some(fee))
+        ));
+    }
+    if let Some(fee) = rule.extra_fee(true) {
+        parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
+    }
+    if let Some(hours) = rule.extra_credential_ce_hours {
+        parts.push(format!("{hours} more CE hours"));
+    }
+    if let Some(max) = rule.max_ce_hours {
+        parts.push(format!("at most {max} CE hours in all"));
+    }
+    parts
+}
+
+/// What each further credential adds to a non-member's and to a member's recertification fee
+/// for a cycle ("$50", or "an amount no source gives" when only the other price is sourced);
+/// a price neither way is left out.
+pub fn further_fees(rule: &CombinedRenewal) -> Vec<(&'static str, String)> {
+    let mut fees = Vec::new();
+    for (member, whose) in [(false, "a non-member's"), (true, "a member's")] {
+        let fee = match rule.extra_fee(member) {
+            Some(fee) => usd(Some(fee)).text,
+            None if rule.extra_fee(!member).is_some() => "an amount no source gives".into(),
+            None => continue,
+        };
+        fees.push((whose, fee));
+    }
+    fees
 }
 
 /// The occupation whose figures stand for `o`: its own, or its parent's when it has none, with

@@ -10,7 +10,7 @@ use crate::error::Outcome;
 use crate::model::{Certification, Date, Kind, Organization, Renewal};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::show::{Standing, count, renewal_summary, sources_section, usd, with_note};
-use crate::view::{CertFilter, cited_sources, current_of};
+use crate::view::{CertFilter, cited_sources, current_of, further_credential};
 
 pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -216,22 +216,7 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         .ok()
         .and_then(|o| o.combined_renewal.as_ref());
     if let Some(rule) = rule {
-        let mut parts = Vec::new();
-        if let Some(fee) = rule.extra_fee(false) {
-            parts.push(format!(
-                "{} more per cycle for a non-member",
-                usd(Some(fee))
-            ));
-        }
-        if let Some(fee) = rule.extra_fee(true) {
-            parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
-        }
-        if let Some(hours) = rule.extra_credential_ce_hours {
-            parts.push(format!("{hours} more CE hours"));
-        }
-        if let Some(max) = rule.max_ce_hours {
-            parts.push(format!("at most {max} CE hours in all"));
-        }
+        let parts = further_credential(rule);
         let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
         let text = format!(
             "Each further {issuer} credential held: {}",

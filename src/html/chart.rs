@@ -250,34 +250,33 @@ pub struct Bar {
     pub note: String,
 }
 
-/// Horizontal bars, one a row, each labelled above it: pay by occupation, cost by credential.
+/// Horizontal bars, one a row: its label above it, its amount after it, its note below.
 pub fn bars(id: &str, title: &str, desc: &str, bars: &[Bar], legend: Markup) -> Markup {
-    let row = 38.0;
-    let height = row * bars.len().max(1) as f64 + 6.0;
+    let row = 54.0;
+    let height = row * bars.len().max(1) as f64 + 4.0;
     let max = bars
         .iter()
         .filter_map(|b| b.amount)
         .max()
         .unwrap_or(0)
         .max(1);
-    let room = WIDTH - 4.0;
+    let room = WIDTH - 100.0;
     let body = html! {
         @for (i, b) in bars.iter().enumerate() {
             @let top = row * i as f64 + 4.0;
             text.label x="2" y=(n(top + 12.0)) { (b.label) }
             @match b.amount {
                 Some(amount) => {
-                    @let width = (room * 0.62 * amount as f64 / max as f64).max(2.0);
+                    @let width = (room * amount as f64 / max as f64).max(2.0);
                     rect.bar x="2" y=(n(top + 17.0)) width=(n(width)) height="12" {}
-                    text.value x=(n(width + 8.0)) y=(n(top + 27.0)) {
-                        (dollars(amount)) " " tspan.note { (b.note) }
-                    }
+                    text.value x=(n(width + 8.0)) y=(n(top + 27.0)) { (dollars(amount)) }
                 }
                 None => {
                     rect.bar.unknown x="2" y=(n(top + 17.0)) width="24" height="12" {}
-                    text.value x="34" y=(n(top + 27.0)) { "unknown " tspan.note { (b.note) } }
+                    text.value x="34" y=(n(top + 27.0)) { "unknown" }
                 }
             }
+            text.tick x="2" y=(n(top + 44.0)) { (b.note) }
         }
     };
     figure(id, title, desc, height, body, legend)

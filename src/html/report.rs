@@ -87,20 +87,20 @@ fn eligibility(verdicts: &[Verdict], catalog: &Catalog) -> Markup {
     html! {
         section {
             h2 { "What you can sit now" }
-            table {
+            div.scroll { table {
                 caption { "Eligible now (" (of(Eligibility::Eligible).count()) ")" }
                 thead { tr { th scope="col" { "Credential" } th scope="col" { "Issuer" }
                     th scope="col" { "By the route" } } }
                 tbody { @for v in of(Eligibility::Eligible) {
                     tr { th scope="row" { (v.name) } td { (issuer(catalog, &v.id)) }
                         td { (v.route.as_deref().unwrap_or_default()) } } } }
-            }
+            } }
             @let unruled: Vec<&str> = of(Eligibility::Unknown)
                 .filter(|v| v.route.is_none()).map(|v| v.name.as_str()).collect();
             @if !unruled.is_empty() {
                 p { strong { "Rules not in the data" } " (ask the issuer): " (unruled.join(", ")) "." }
             }
-            table {
+            div.scroll { table {
                 caption { "To confirm with the issuer (" (of(Eligibility::Unknown).count()
                     - unruled.len()) ")" }
                 thead { tr { th scope="col" { "Credential" } th scope="col" { "Issuer" }
@@ -108,8 +108,8 @@ fn eligibility(verdicts: &[Verdict], catalog: &Catalog) -> Markup {
                 tbody { @for v in of(Eligibility::Unknown).filter(|v| v.route.is_some()) {
                     tr { th scope="row" { (v.name) } td { (issuer(catalog, &v.id)) }
                         td { (v.missing.join("; ")) } } } }
-            }
-            table {
+            } }
+            div.scroll { table {
                 caption { "Not yet: what is missing by the closest route ("
                     (of(Eligibility::NotEligible).count()) ")" }
                 thead { tr { th scope="col" { "Credential" } th scope="col" { "Issuer" }
@@ -117,7 +117,7 @@ fn eligibility(verdicts: &[Verdict], catalog: &Catalog) -> Markup {
                 tbody { @for v in of(Eligibility::NotEligible) {
                     tr { th scope="row" { (v.name) } td { (issuer(catalog, &v.id)) }
                         td { (v.missing.join("; ")) } } } }
-            }
+            } }
         }
     }
 }
@@ -156,7 +156,7 @@ fn plan_section(
             h2 { "A plan toward " (role.name) }
             p { "Skills the role needs that you have not named: "
                 @if skills.is_empty() { "none" } @else { (skills.join(", ")) } "." }
-            table {
+            div.scroll { table {
                 caption { "Credentials in order, eligible now first" }
                 thead { tr { th scope="col" { "Step" } th scope="col" { "Credential" }
                     th scope="col" { "Now" } th scope="col" { "Cost, " (plan.years) " years" }
@@ -171,7 +171,7 @@ fn plan_section(
                         br; (fees_cited(&s.verdict.id, catalog, standing, links)) }
                     td { small { (s.reason) } }
                 } } }
-            }
+            } }
             (chart::bars("plan-cost", &title, &desc.join("; "), &bars,
                 html! { "Exam and renewals at non-member prices unless asked; an unknown piece "
                     "makes a total a lower bound." }))
@@ -234,7 +234,7 @@ fn credential(s: &Status, catalog: &Catalog, today: Date) -> Markup {
 
 fn requirements(s: &Status) -> Markup {
     html! {
-        table {
+        div.scroll { table {
             caption { "CE hours of this cycle, by requirement" }
             thead { tr { th scope="col" { "Requirement" } th scope="col" { "Done" }
                 th scope="col" { "Due" } th scope="col" { "Still to do" }
@@ -248,7 +248,7 @@ fn requirements(s: &Status) -> Markup {
                     (chart::progress(r.done_hours.0, due.0,
                         &format!("{} of {} hours", r.done_hours, due))) } }
             } } }
-        }
+        } }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::html::chart::{self, Column, Layout, Mark, Segment};
 use crate::html::{Links, cited, fact, record_link, rule_source, unknown, usd_fact};
 use crate::model::{Certification, Exam, Fees, Kind, Organization};
 use crate::show::{count, duration, usd};
-use crate::view::{cited_sources, current_of};
+use crate::view::{cited_sources, current_of, further_credential};
 
 pub fn page(site: &Site, cert: &Certification) -> Page {
     let path = format!("certs/{}.html", cert.id);
@@ -200,11 +200,20 @@ fn costs(site: &Site, cert: &Certification) -> Markup {
 
 /// A cost as stacked yearly bars of exam, renewals and dues, unknown pieces marked unknown.
 pub fn cost_chart(cost: &Cost, id: &str) -> Markup {
-    let classes = [
-        ("exam", "exam"),
-        ("renewal", "renewal"),
-        ("membership dues", "dues"),
+    // Each kind of payment `cost` makes, its class in the style sheet and its legend; a kind
+    // this list does not know yet is drawn as "other".
+    const KINDS: [(&str, &str, &str); 4] = [
+        ("exam", "exam", "exam"),
+        ("renewal", "renewal", "renewal"),
+        ("membership dues", "dues", "membership dues"),
+        ("", "other", "other fees"),
     ];
+    let class = |what: &str| {
+        KINDS
+            .iter()
+            .find(|(kind, _, _)| *kind == what)
+            .map_or("other", |(_, class, _)| *class)
+    };
     let columns: Vec<Column> = (1..=cost.years)
         .map(|year| Column {
             label: format!("year {year}"),
@@ -213,14 +222,16 @@ pub fn cost_chart(cost: &Cost, id: &str) -> Markup {
                 .iter()
                 .filter(|i| i.year == year)
                 .map(|i| Segment {
-                    class: classes
-                        .iter()
-                        .find(|(what, _)| *what == i.what)
-                        .map_or("exam", |(_, class)| *class),
+                    class: class(i.what),
                     amount: i.amount_usd.map(u64::from),
                 })
                 .collect(),
         })
+        .collect();
+    let legend: Vec<(&str, &str)> = KINDS
+        .iter()
+        .filter(|(_, c, _)| cost.items.iter().any(|i| class(i.what) == *c))
+        .map(|(_, class, label)| (*class, *label))
         .collect();
     let price = if cost.member { "member" } else { "non-member" };
     let title = format!(
@@ -229,17 +240,7 @@ pub fn cost_chart(cost: &Cost, id: &str) -> Markup {
     );
     let total = crate::show::total_usd(cost.total_usd, cost.lower_bound).text;
     let desc = format!("{total} in all; unknown: {}", unknown_list(cost));
-    chart::columns(
-        id,
-        (&title, &desc),
-        Layout::Stacked,
-        &columns,
-        &[
-            ("exam", "exam"),
-            ("renewal", "renewal"),
-            ("dues", "membership dues"),
-        ],
-    )
+    chart::columns(id, (&title, &desc), Layout::Stacked, &columns, &legend)
 }
 
 fn unknown_list(cost: &Cost) -> String {
@@ -336,16 +337,7 @@ fn combined(site: &Site, links: Links, cert: &Certification) -> Markup {
     let Some(rule) = rule else {
         return html! {};
     };
-    let mut parts = Vec::new();
-    if let Some(fee) = rule.extra_credential_fee_usd {
-        parts.push(format!("{} more per cycle", usd(Some(fee)).text));
-    }
-    if let Some(hours) = rule.extra_credential_ce_hours {
-        parts.push(format!("{hours} more CE hours"));
-    }
-    if let Some(max) = rule.max_ce_hours {
-        parts.push(format!("at most {max} CE hours in all"));
-    }
+    let parts = further_credential(rule);
     let issuer = site.catalog.name_of(Kind::Organization, &cert.issuer);
     html! {
         li { "Each further " (issuer) " credential held: " (parts.join(", ")) " — "

@@ -8,7 +8,7 @@ use crate::html::chart::{self, Bar, Column, Layout, Segment};
 use crate::html::{Links, cited, outside_link, record_link, rule_source, unknown, usd_fact};
 use crate::model::{Certification, Kind, Occupation, Organization, Role, Source};
 use crate::show::{Standing, cents, outlook, usd};
-use crate::view::occupation_figures;
+use crate::view::{further_fees, occupation_figures};
 
 /// Every page of these kinds, lists first.
 pub fn pages(site: &Site) -> Vec<Page> {
@@ -364,9 +364,9 @@ fn combined(site: &Site, links: Links, o: &Organization) -> Markup {
     let name = |id: &str| site.catalog.name_of(Kind::Certification, id);
     html! {
         section { h2 { "Holding several of its credentials" } ul {
-            @if let Some(fee) = rule.extra_credential_fee_usd {
-                li { "Each further credential adds " (usd(Some(fee)).text)
-                    " to a cycle's recertification fee — " (cited(links, standing, fee_as_of, fee_source)) }
+            @for (whose, fee) in further_fees(rule) {
+                li { "Each further credential adds " (fee) " to " (whose)
+                    " recertification fee for a cycle — " (cited(links, standing, fee_as_of, fee_source)) }
             }
             @if let Some(hours) = rule.extra_credential_ce_hours {
                 li { "CE hours: those of the most demanding credential, plus " (hours)
