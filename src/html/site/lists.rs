@@ -133,7 +133,7 @@ pub fn table(site: &Site, links: Links, certs: &[&Certification], caption: &str)
     let catalog = site.catalog;
     html! {
         div.scroll {
-            table.list {
+            table.list.cards {
                 caption { (caption) " (" (certs.len()) ")" }
                 thead { tr {
                     th scope="col" { "Credential" } th scope="col" { "Issuer" }
@@ -149,18 +149,25 @@ pub fn table(site: &Site, links: Links, certs: &[&Certification], caption: &str)
                                 (record_link(links, Kind::Certification, &c.id, &c.name))
                                 br; small { (c.full_name) }
                             }
-                            td { (record_link(links, Kind::Organization, &c.issuer,
-                                &catalog.name_of(Kind::Organization, &c.issuer))) }
-                            td { (c.level.label()) }
+                            td data-label="Issuer" { (record_link(links, Kind::Organization,
+                                &c.issuer, &catalog.name_of(Kind::Organization, &c.issuer))) }
+                            td data-label="Level" { (c.level.label()) }
                             @match &c.fees {
                                 Some(f) => {
-                                    td.num { (usd_fact("fees.member_usd", f.member_usd)) }
-                                    td.num { (usd_fact("fees.non_member_usd", f.non_member_usd)) }
-                                    td { (cited(links, site.standing, f.as_of, &f.source)) }
+                                    td.num data-label="Member" {
+                                        (usd_fact("fees.member_usd", f.member_usd)) }
+                                    td.num data-label="Non-member" {
+                                        (usd_fact("fees.non_member_usd", f.non_member_usd)) }
+                                    td data-label="Fees as of" {
+                                        (cited(links, site.standing, f.as_of, &f.source)) }
                                 }
-                                None => { td { (unknown()) } td { (unknown()) } td { (unknown()) } }
+                                None => {
+                                    td data-label="Member" { (unknown()) }
+                                    td data-label="Non-member" { (unknown()) }
+                                    td data-label="Fees as of" { (unknown()) }
+                                }
                             }
-                            td { (renewal_summary(&c.renewal)) }
+                            td data-label="Renewal" { (renewal_summary(&c.renewal)) }
                         }
                     }
                 }
