@@ -9,47 +9,76 @@ use crate::model::{Certification, Kind, Level, Organization, Track};
 use crate::show::renewal_summary;
 use crate::view::{CertFilter, exam_fee};
 
+/// A list of credentials other than the whole one: its page, its title, the filter that
+/// makes it, and how the filters name it ("By track", "coding").
+struct Listed<'a> {
+    path: String,
+    title: String,
+    filter: CertFilter<'a>,
+    group: &'static str,
+    name: String,
+}
+
+/// The lists by track, issuer and level that hold any credential.
+fn listed<'a>(site: &Site<'a>) -> Vec<Listed<'a>> {
+    let catalog = site.catalog;
+    let mut lists = Vec::new();
+    for &track in Track::ALL {
+        lists.push(Listed {
+            path: format!("certs/track/{}.html", track.keyword()),
+            title: format!("Credentials in {}", track.label()),
+            filter: CertFilter {
+                track: Some(track),
+                ..CertFilter::default()
+            },
+            group: "By track",
+            name: track.label().to_string(),
+        });
+    }
+    for org in catalog.organizations() {
+        lists.push(Listed {
+            path: format!("certs/issuer/{}.html", org.id),
+            title: format!("Credentials from {}", org.name),
+            filter: CertFilter {
+                issuer: Some(&org.id),
+                ..CertFilter::default()
+            },
+            group: "By issuer",
+            name: org.name.clone(),
+        });
+    }
+    for &level in Level::ALL {
+        lists.push(Listed {
+            path: format!("certs/level/{}.html", level.keyword()),
+            title: format!("Credentials at the {} level", level.label()),
+            filter: CertFilter {
+                level: Some(level),
+                ..CertFilter::default()
+            },
+            group: "By level",
+            name: level.label().to_string(),
+        });
+    }
+    let certs = catalog.certifications();
+    lists.retain(|l| certs.iter().any(|c| l.filter.keeps(c)));
+    lists
+}
+
 /// Every list page of credentials.
 pub fn certs(site: &Site) -> Vec<Page> {
-    let catalog = site.catalog;
+    let lists = listed(site);
+    // The filters read the same from every list but for how far up the site's top is.
+    let top = filters(&lists, Links::Site { root: "../" });
+    let deep = filters(&lists, Links::Site { root: "../../" });
     let mut pages = vec![list(
         site,
         "certs/index.html",
         "Credentials",
         CertFilter::default(),
+        &top,
     )];
-    for &track in Track::ALL {
-        let filter = CertFilter {
-            track: Some(track),
-            ..CertFilter::default()
-        };
-        let title = format!("Credentials in {}", track.label());
-        let path = format!("certs/track/{}.html", track.keyword());
-        if catalog.certifications().iter().any(|c| filter.keeps(c)) {
-            pages.push(list(site, &path, &title, filter));
-        }
-    }
-    for org in catalog.organizations() {
-        let filter = CertFilter {
-            issuer: Some(&org.id),
-            ..CertFilter::default()
-        };
-        let title = format!("Credentials from {}", org.name);
-        let path = format!("certs/issuer/{}.html", org.id);
-        if catalog.certifications().iter().any(|c| filter.keeps(c)) {
-            pages.push(list(site, &path, &title, filter));
-        }
-    }
-    for &level in Level::ALL {
-        let filter = CertFilter {
-            level: Some(level),
-            ..CertFilter::default()
-        };
-        let title = format!("Credentials at the {} level", level.label());
-        let path = format!("certs/level/{}.html", level.keyword());
-        if catalog.certifications().iter().any(|c| filter.keeps(c)) {
-            pages.push(list(site, &path, &title, filter));
-        }
+    for l in &lists {
+        pages.push(list(site, &l.path, &l.title, l.filter, &deep));
     }
     pages
 }
@@ -62,39 +91,19 @@ pub fn track_link(links: Links, track: Track) -> Markup {
     }
 }
 
-/// The ways to narrow the list, as links to the pre-rendered lists.
-fn filters(site: &Site, links: Links) -> Markup {
-    let catalog = site.catalog;
-    let certs = catalog.certifications();
-    let tracks = Track::ALL
-        .iter()
-        .filter(|t| certs.iter().any(|c| c.tracks.contains(t)));
-    let issuers = catalog
-        .organizations()
-        .iter()
-        .filter(|o| certs.iter().any(|c| c.issuer == o.id));
-    let levels = Level::ALL
-        .iter()
-        .filter(|l| certs.iter().any(|c| c.level == **l));
-    let to = |path: String| links.to(&path).unwrap_or_default();
+/// The ways to narrow the list, as links to the pre-rendered lists, and the fee ceiling the
+/// script shows.
+fn filters(lists: &[Listed], links: Links) -> Markup {
+    let to = |path: &str| links.to(path).unwrap_or_default();
     html! {
         nav.filters aria-label="Filters" {
-            p { a href=(to("certs/index.html".into())) { "All credentials" } }
-            p { "By track: "
-                @for (i, t) in tracks.enumerate() {
-                    @if i > 0 { ", " } (track_link(links, *t))
-                }
-            }
-            p { "By issuer: "
-                @for (i, o) in issuers.enumerate() {
-                    @if i > 0 { ", " }
-                    a href=(to(format!("certs/issuer/{}.html", o.id))) { (o.name) }
-                }
-            }
-            p { "By level: "
-                @for (i, l) in levels.enumerate() {
-                    @if i > 0 { ", " }
-                    a href=(to(format!("certs/level/{}.html", l.keyword()))) { (l.label()) }
+            p { a href=(to("certs/index.html")) { "All credentials" } }
+            @for group in ["By track", "By issuer", "By level"] {
+                p { (group) ": "
+                    @for (i, l) in lists.iter().filter(|l| l.group == group).enumerate() {
+                        @if i > 0 { ", " }
+                        a href=(to(&l.path)) { (l.name) }
+                    }
                 }
             }
         }
@@ -110,7 +119,7 @@ fn filters(site: &Site, links: Links) -> Markup {
 }
 
 /// A list of the credentials `filter` keeps.
-fn list(site: &Site, path: &str, title: &str, filter: CertFilter) -> Page {
+fn list(site: &Site, path: &str, title: &str, filter: CertFilter, filters: &Markup) -> Page {
     let root = root_of(path);
     let links = Links::Site { root: &root };
     let certs: Vec<&Certification> = site
@@ -121,7 +130,7 @@ fn list(site: &Site, path: &str, title: &str, filter: CertFilter) -> Page {
         .collect();
     let body = html! {
         h1 { (title) }
-        (filters(site, links))
+        (filters)
         (table(site, links, &certs, title))
     };
     site.page(path, title, Section::Credentials, body)

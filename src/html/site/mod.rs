@@ -9,6 +9,8 @@ mod compare;
 mod lists;
 mod records;
 
+use std::collections::HashMap;
+
 use maud::{Markup, html};
 
 use super::{Assets, Links};
@@ -71,7 +73,8 @@ const SECTIONS: [(Section, &str, &str); 7] = [
 struct Site<'a> {
     catalog: &'a Catalog,
     standing: &'a Standing<'a>,
-    citations: Vec<Citation<'a>>,
+    /// Every citation, by the source cited: a source's page lists them.
+    citations: HashMap<&'a str, Vec<Citation<'a>>>,
 }
 
 /// How far below the top of the site a page is, as the prefix of its links: "", "../", ...
@@ -116,7 +119,7 @@ pub fn build(catalog: &Catalog, standing: &Standing) -> Vec<Page> {
     let site = Site {
         catalog,
         standing,
-        citations: catalog.citations(),
+        citations: by_source(catalog.citations()),
     };
     let mut pages = vec![
         index(&site),
@@ -144,6 +147,14 @@ pub fn build(catalog: &Catalog, standing: &Standing) -> Vec<Page> {
     pages.extend(records::pages(&site));
     pages.extend(compare::pages(&site));
     pages
+}
+
+fn by_source(citations: Vec<Citation<'_>>) -> HashMap<&str, Vec<Citation<'_>>> {
+    let mut by_source: HashMap<&str, Vec<Citation>> = HashMap::new();
+    for citation in citations {
+        by_source.entry(citation.source).or_default().push(citation);
+    }
+    by_source
 }
 
 /// The home page: what the site holds, how to read its figures, and pay by occupation.

@@ -401,7 +401,7 @@ fn sources_list(site: &Site) -> Page {
                 tr { th scope="row" { (record_link(links, Kind::Source, &s.id, &s.title)) }
                     td { (s.publisher) } td { (s.kind.label()) }
                     td { (s.retrieved.to_string()) }
-                    td.num { (site.citations.iter().filter(|c| c.source == s.id).count()) } }
+                    td.num { (site.citations.get(s.id.as_str()).map_or(0, Vec::len)) } }
             } }
         } }
     };
@@ -412,7 +412,7 @@ fn source(site: &Site, s: &Source) -> Page {
     let path = format!("sources/{}.html", s.id);
     let root = root_of(&path);
     let links = Links::Site { root: &root };
-    let cited_by = site.citations.iter().filter(|c| c.source == s.id);
+    let cited_by = site.citations.get(s.id.as_str()).into_iter().flatten();
     let body = html! {
         h1 { (s.title) }
         dl.facts {
