@@ -43,9 +43,11 @@ pub fn run(args: &ReportArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
         }
         None => None,
     };
+    let facts = args.profile.facts.facts().or(&stored.facts);
     let report = Report {
         person: &person,
-        assumed: assumed(&args.profile.facts.facts().or(&stored.facts)),
+        facts: &facts,
+        assumed: assumed(&facts),
         memberships: &stored.memberships,
         verdicts,
         plan,

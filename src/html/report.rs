@@ -11,6 +11,7 @@ use super::chart::{self, Bar, Mark};
 use super::{Assets, Links, cited, unknown};
 use crate::catalog::Catalog;
 use crate::eligibility::{Person, Status as Eligibility, Verdict};
+use crate::facts::Facts;
 use crate::model::{Certification, Kind, Role};
 use crate::plan::Plan;
 use crate::show::{Standing, total_usd, usd};
@@ -19,6 +20,8 @@ use crate::status::Status;
 /// Everything a report shows, decided by the rules' own modules.
 pub struct Report<'a> {
     pub person: &'a Person,
+    /// The facts as given (the flags over the profile), for what is and is not given.
+    pub facts: &'a Facts,
     /// What is assumed because neither the profile nor the flags say it.
     pub assumed: Option<String>,
     pub memberships: &'a [String],
@@ -49,26 +52,23 @@ pub fn render(report: &Report, catalog: &Catalog, standing: &Standing) -> String
     super::page("hi report", Assets::Inline, html! {}, body, footer)
 }
 
-/// Who the report is for, as the profile and the flags describe them.
+/// Who the report is for, as the profile and the flags describe them, each fact as
+/// `hi profile` shows it; a fact not given says so, and how the verdicts count it.
 fn person(report: &Report, catalog: &Catalog) -> Markup {
-    let p = report.person;
-    let education = match (p.education, p.field) {
-        (Some(e), Some(f)) => format!("{} in {}", e.label(), f.label()),
-        (Some(e), None) => e.label().to_string(),
-        (None, _) => "none given".to_string(),
-    };
     let names = |kind, ids: &[String]| match ids.is_empty() {
         true => "none".to_string(),
         false => crate::show::names(catalog, kind, ids),
     };
     html! {
         dl.facts {
-            dt { "Education" } dd { (education) @if p.cahiim { ", CAHIIM-accredited" } }
-            dt { "Experience" }
-            dd { (p.experience_years) " years, " (p.healthcare_years) " of them in healthcare" }
-            dt { "CE hours in the field" } dd { (p.ce_hours) }
-            dt { "RN licence" } dd { @if p.rn { "yes" } @else { "no" } }
-            dt { "Credentials held" } dd { (names(Kind::Certification, &p.credentials)) }
+            @for (label, shown) in report.facts.shown() {
+                dt { (label) }
+                dd { @match shown {
+                    Some(shown) => (shown),
+                    None => span.unknown { "not given (counted as none)" },
+                } }
+            }
+            dt { "Credentials held" } dd { (names(Kind::Certification, &report.person.credentials)) }
             dt { "Member of" } dd { (names(Kind::Organization, report.memberships)) }
         }
         @if let Some(assumed) = &report.assumed { p.note { (assumed) } }
