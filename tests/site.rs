@@ -414,3 +414,36 @@ fn an_interrupted_site_leaves_nothing_behind() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn a_report_lists_what_eligible_finds_and_says_which_facts_were_not_given() {
+    let flags = [
+        "--education",
+        "bachelor",
+        "--field",
+        "nursing",
+        "--rn",
+        "--experience-years",
+        "4",
+    ];
+    let (code, text, _) = crate::common::run(&[&["report", "--html", "-"], &flags[..]].concat());
+    assert_eq!(code, 0);
+    let page = parse(Path::new("report"), &text);
+    let eligible = json(&[&["eligible"], &flags[..]].concat());
+    let first_table = page.select(&select("table")).next().unwrap();
+    let listed: Vec<String> = first_table
+        .select(&select("tbody th"))
+        .map(|th| th.text().collect())
+        .collect();
+    let expected: Vec<&str> = eligible
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["status"] == "eligible")
+        .map(|v| v["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, expected);
+    assert!(text.contains(
+        "<dt>Of them in healthcare</dt><dd><span class=\"unknown\">not given (counted as none)"
+    ));
+}
