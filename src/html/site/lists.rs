@@ -67,9 +67,10 @@ fn listed<'a>(site: &Site<'a>) -> Vec<Listed<'a>> {
 /// Every list page of credentials.
 pub fn certs(site: &Site) -> Vec<Page> {
     let lists = listed(site);
-    // The filters read the same from every list but for how far up the site's top is.
-    let top = filters(&lists, Links::Site { root: "../" });
-    let deep = filters(&lists, Links::Site { root: "../../" });
+    // The filters read the same from every list but for how far up the site's top is; the
+    // issuers, as many as the catalog has, are listed on the page of all credentials alone.
+    let top = filters(&lists, Links::Site { root: "../" }, true);
+    let deep = filters(&lists, Links::Site { root: "../../" }, false);
     let mut pages = vec![list(
         site,
         "certs/index.html",
@@ -93,16 +94,21 @@ pub fn track_link(links: Links, track: Track) -> Markup {
 
 /// The ways to narrow the list, as links to the pre-rendered lists, and the fee ceiling the
 /// script shows.
-fn filters(lists: &[Listed], links: Links) -> Markup {
+fn filters(lists: &[Listed], links: Links, issuers: bool) -> Markup {
     let to = |path: &str| links.to(path).unwrap_or_default();
     html! {
         nav.filters aria-label="Filters" {
             p { a href=(to("certs/index.html")) { "All credentials" } }
             @for group in ["By track", "By issuer", "By level"] {
                 p { (group) ": "
-                    @for (i, l) in lists.iter().filter(|l| l.group == group).enumerate() {
-                        @if i > 0 { ", " }
-                        a href=(to(&l.path)) { (l.name) }
+                    @if group == "By issuer" && !issuers {
+                        a href=(to("certs/index.html")) { "each issuer's list" }
+                        " is named on the page of all credentials"
+                    } @else {
+                        @for (i, l) in lists.iter().filter(|l| l.group == group).enumerate() {
+                            @if i > 0 { ", " }
+                            a href=(to(&l.path)) { (l.name) }
+                        }
                     }
                 }
             }
