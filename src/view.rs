@@ -8,13 +8,16 @@ use crate::model::{Certification, CombinedRenewal, Date, Kind, Level, Occupation
 use crate::record::Record;
 use crate::show::usd;
 
-/// The filters of `hi certs`: by issuer (an org id, already looked up), level, track, and a
-/// ceiling on the current exam fee (the member price with `member`).
+/// The filters of `hi certs`: by issuer (an org id, already looked up), level, track, stated
+/// accreditation (by any body, or by one), and a ceiling on the current exam fee (the member
+/// price with `member`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CertFilter<'a> {
     pub issuer: Option<&'a str>,
     pub level: Option<Level>,
     pub track: Option<Track>,
+    pub accredited: bool,
+    pub accredited_by: Option<&'a str>,
     pub max_fee: Option<u32>,
     pub member: bool,
 }
@@ -24,6 +27,12 @@ impl CertFilter<'_> {
         self.issuer.is_none_or(|o| c.issuer == o)
             && self.level.is_none_or(|l| c.level == l)
             && self.track.is_none_or(|t| c.tracks.contains(&t))
+            && (!self.accredited || !c.accreditation.is_empty())
+            && self.accredited_by.is_none_or(|body| {
+                c.accreditation
+                    .iter()
+                    .any(|a| a.body.eq_ignore_ascii_case(body))
+            })
             && self.max_fee.is_none_or(|max| {
                 // An unknown fee cannot be shown to be under the limit.
                 exam_fee(c, self.member).is_some_and(|fee| fee <= max)

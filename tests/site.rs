@@ -377,7 +377,7 @@ fn neither_command_writes_over_the_profile_or_its_lock() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("holds your profile"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("holds files hi keeps for you"));
     assert_eq!(fs::read_to_string(&profile).unwrap(), before);
 }
 

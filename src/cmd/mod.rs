@@ -112,25 +112,6 @@ pub fn person(ctx: &Context, args: &ProfileArgs, out: &mut Output) -> Result<Per
     Ok(Person::new(&facts, credentials))
 }
 
-/// Refuses to write `target` when it is the person's profile or its lock file, or, for a
-/// folder, when it holds them: `hi site` and `hi report` write what the person names, and a
-/// slip of the finger must not cost them their records.
-pub fn not_the_profile(target: &std::path::Path, ctx: &Context) -> Result<()> {
-    let Ok(profile) = ctx.profile_path() else {
-        return Ok(());
-    };
-    let shown = crate::sanitize::clean_line(&target.display().to_string());
-    for own in [crate::write::lock_path(&profile), profile] {
-        if crate::write::same_file(target, &own) {
-            anyhow::bail!("{shown} is your profile's own file: name another");
-        }
-        if crate::write::holds(target, &own) {
-            anyhow::bail!("{shown} holds your profile: name another folder");
-        }
-    }
-    Ok(())
-}
-
 /// With an id, shows that record in full; without, lists `records` (filtered as asked).
 /// Each is computed only when needed: showing one record decodes no other, and JSON builds
 /// no table.

@@ -54,7 +54,7 @@ pub fn run(args: &ReportArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
         statuses: statuses(&stored, catalog, standing.today()),
     };
     let html = render(&report, catalog, &standing);
-    super::not_the_profile(&args.html, ctx)?;
+    ctx.refuse_own(&args.html)?;
     if write_or_print(&args.html, html.as_bytes(), args.force, out)? {
         return Ok(Outcome::Done);
     }

@@ -29,7 +29,7 @@ struct Written {
 pub fn run(args: &SiteArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
     let standing = ctx.standing()?;
-    super::not_the_profile(&args.dir, ctx)?;
+    ctx.refuse_own_in(&args.dir)?;
     let pages = build(catalog, &standing);
     match write(&pages, &args.dir, args.force) {
         Err(e) if e.is::<Interrupted>() => return Ok(Outcome::Interrupted),

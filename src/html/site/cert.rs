@@ -110,6 +110,10 @@ fn fees(site: &Site, links: Links, cert: &Certification) -> Markup {
                     dt { "Organizational affiliate" }
                     dd { (usd_fact("fees.affiliate_usd", fees.affiliate_usd)) }
                 }
+                @if fees.price_usd.is_some() {
+                    dt { "Price, no tier stated" }
+                    dd { (usd_fact("fees.price_usd", fees.price_usd)) }
+                }
                 dt { "Membership saves" }
                 dd { (usd_fact("fees.member_saving_usd", fees.member_saving_usd)) }
                 dt { "As of" }
@@ -143,7 +147,13 @@ fn fee_history(site: &Site, links: Links, cert: &Certification) -> Markup {
                     class: "non-member",
                     amount: f.non_member_usd.map(|a| u64::from(a.get())),
                 },
-            ],
+            ]
+            .into_iter()
+            .chain(f.price_usd.map(|a| Segment {
+                class: "price",
+                amount: Some(u64::from(a.get())),
+            }))
+            .collect(),
         })
         .collect();
     let desc: Vec<String> = cert
@@ -162,7 +172,8 @@ fn fee_history(site: &Site, links: Links, cert: &Certification) -> Markup {
     html! {
         h3 { "Fees over the years" }
         (chart::columns("fee-history", (&title, &desc.join("; ")), Layout::SideBySide, &columns,
-            &[("member", "member price"), ("non-member", "non-member price")]))
+            &[("member", "member price"), ("non-member", "non-member price"),
+              ("price", "price, no tier stated")]))
         div.scroll { table {
             caption { "Every observation of the fees" }
             thead { tr { th scope="col" { "As of" } th scope="col" { "Member" }
@@ -289,7 +300,6 @@ fn renewal(site: &Site, links: Links, cert: &Certification) -> Markup {
         Some(v) => fact(key, Some(v.to_string()), &v.to_string()),
         None => unknown(),
     };
-    let (fee_source, fee_as_of) = r.fee_cited();
     html! {
         section {
             h2 { "Renewal" }
@@ -307,8 +317,8 @@ fn renewal(site: &Site, links: Links, cert: &Certification) -> Markup {
                 li { "Recertification fee: member "
                     (usd_fact("renewal.fee_member_usd", r.fee_member_usd)) ", non-member "
                     (usd_fact("renewal.fee_non_member_usd", r.fee_non_member_usd))
-                    @if let Some(source) = fee_source {
-                        " — " (cited(links, standing, fee_as_of, source)) } }
+                    @if let Some(source) = &r.fee_source {
+                        " — " (cited(links, standing, r.fee_as_of, source)) } }
                 (combined(site, links, cert))
                 li { "A cycle ends: " (r.cycle_end.map_or("unknown", |rule| rule.label()))
                     (own(&r.calendar_source, r.calendar_as_of)) }
