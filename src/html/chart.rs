@@ -230,15 +230,28 @@ pub fn columns(
             }
         }
     };
-    let key = html! {
-        @for (class, label) in legend {
+    let key = key(columns, legend);
+    figure(id, title, desc, height, body, key)
+}
+
+/// The legend of a column chart: only what the drawing shows, and the unknown box.
+fn key(columns: &[Column], legend: Legend) -> Markup {
+    // The legend names only what the drawing shows.
+    let shown = |class: &str| {
+        columns
+            .iter()
+            .any(|c| c.segments.iter().any(|s| s.class == class))
+    };
+    html! {
+        @for (class, label) in legend.iter().filter(|(class, _)| shown(class)) {
             span.key { svg.swatch viewBox="0 0 10 10" aria-hidden="true" {
                 rect class=(*class) width="10" height="10" {} } " " (label) }
         }
-        span.key { svg.swatch viewBox="0 0 10 10" aria-hidden="true" {
-            rect.unknown width="10" height="10" {} } " unknown amount (not to scale, never zero)" }
-    };
-    figure(id, title, desc, height, body, key)
+        @if columns.iter().any(|c| c.segments.iter().any(|s| s.amount.is_none())) {
+            span.key { svg.swatch viewBox="0 0 10 10" aria-hidden="true" {
+                rect.unknown width="10" height="10" {} } " unknown amount (not to scale, never zero)" }
+        }
+    }
 }
 
 /// A horizontal bar: its label, its amount (or `None`: no figure), and what follows the

@@ -239,11 +239,7 @@ pub fn cost_chart(cost: &Cost, id: &str) -> Markup {
                 .collect(),
         })
         .collect();
-    let legend: Vec<(&str, &str)> = KINDS
-        .iter()
-        .filter(|(_, c, _)| cost.items.iter().any(|i| class(i.what) == *c))
-        .map(|(_, class, label)| (*class, *label))
-        .collect();
+    let legend: Vec<(&str, &str)> = KINDS.iter().map(|(_, c, label)| (*c, *label)).collect();
     let price = if cost.member { "member" } else { "non-member" };
     let title = format!(
         "{}: cost each year over {} years, at {price} prices",
