@@ -187,9 +187,12 @@ fn read_file(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Loads the files in `dir` into a validated catalog. Warnings do not stop it.
+/// Loads the files in `dir` into a validated catalog. Warnings do not stop it, nor does text
+/// that `hi data check` refuses but every view shows escaped (control characters in a name).
 pub fn load_dir(dir: &Path) -> Result<Data> {
-    build(&Texts::read_dir(dir)?).map_err(|problems| {
+    let texts = Texts::read_dir(dir)?;
+    let (data, problems) = build_with_warnings(&texts, Strictness::Lenient);
+    data.ok_or(problems).map_err(|problems| {
         let errors: Vec<&Problem> = problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
@@ -220,7 +223,7 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<Problem>> {
             severity: Severity::Error,
         })
         .collect();
-    let (_, found) = build_with_warnings(&texts);
+    let (_, found) = build_with_warnings(&texts, Strictness::Strict);
     problems.extend(found);
     // Name each file by its path, so that editors and terminals can open it at the place.
     if let Some(dir) = dir {
@@ -234,15 +237,23 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<Problem>> {
 /// Parses and validates every file. Any error fails the build, with every problem found
 /// (warnings included); warnings alone do not.
 pub fn build(texts: &Texts) -> Result<Data, Vec<Problem>> {
-    let (data, problems) = build_with_warnings(texts);
+    let (data, problems) = build_with_warnings(texts, Strictness::Strict);
     match data {
         Some(data) if !problems.iter().any(|p| p.severity == Severity::Error) => Ok(data),
         _ => Err(problems),
     }
 }
 
+/// How hard the rules that only keep text clean are: errors for `hi data check` and the
+/// built-in data, warnings for a data directory loaded to run a command on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    Strict,
+    Lenient,
+}
+
 /// The data when it has no errors, and every problem and warning, sorted by file and place.
-fn build_with_warnings(texts: &Texts) -> (Option<Data>, Vec<Problem>) {
+fn build_with_warnings(texts: &Texts, strictness: Strictness) -> (Option<Data>, Vec<Problem>) {
     let mut files = Files::default();
     let mut data = Data {
         about: files.about(texts),
@@ -254,7 +265,7 @@ fn build_with_warnings(texts: &Texts) -> (Option<Data>, Vec<Problem>) {
         };
     }
     for_each_kind!(parse_kinds);
-    let findings = validate(&data, &files);
+    let findings = validate(&data, &files, strictness);
     let mut problems = files.resolve(texts, findings);
     let order = |file: &str| FILES.iter().position(|(name, _)| *name == file);
     problems.sort_by(|a, b| {
@@ -271,6 +282,11 @@ fn build_with_warnings(texts: &Texts) -> (Option<Data>, Vec<Problem>) {
 /// written after them), the member saving, the issuer's fee for each further credential, and an
 /// occupation's newest figures.
 fn derive(data: &mut Data) {
+    let issuers: HashMap<&str, &Organization> = data
+        .organizations
+        .iter()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
     for cert in &mut data.certifications {
         cert.exam = current(&cert.exam_history, |e| e.as_of).cloned();
         if let Some(exam) = &mut cert.exam {
@@ -291,7 +307,7 @@ fn derive(data: &mut Data) {
                 _ => None,
             };
         }
-        let issuer = data.organizations.iter().find(|o| o.id == cert.issuer);
+        let issuer = issuers.get(cert.issuer.as_str()).copied();
         renewal.extra_credential_fee_usd = issuer
             .and_then(|o| o.combined_renewal.as_ref())
             .and_then(|rule| rule.extra_credential_fee_usd)
@@ -904,7 +920,7 @@ fn known_ids<'a>(data: &'a Data, files: &'a Files) -> HashMap<Kind, Option<HashS
 
 /// Every rule across records: ids well-formed and unique, names given, references resolved,
 /// each record's own declared rules, and sources that nothing cites.
-fn validate(data: &Data, files: &Files) -> Vec<Finding> {
+fn validate(data: &Data, files: &Files, strictness: Strictness) -> Vec<Finding> {
     let known = known_ids(data, files);
     let mut findings = Vec::new();
     let mut cited: HashSet<&str> = HashSet::new();
@@ -912,6 +928,7 @@ fn validate(data: &Data, files: &Files) -> Vec<Finding> {
         ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {$(
             let positions = files.positions.get(&Kind::$kind).map_or(&[][..], Vec::as_slice);
             check_records(&data.$field, positions, &known, &mut cited, &mut findings);
+            findings.extend(control_characters(&data.$field, positions, strictness));
         )*};
     }
     for_each_kind!(check_kinds);
@@ -1062,6 +1079,43 @@ fn check_records<'a, T: OfKind>(
             );
         }
     }
+}
+
+/// Control characters in a record's name or searched text: an escape sequence that would drive
+/// a terminal, a bare CR that forges a calendar line. Every view escapes them; the data should
+/// not hold them.
+fn control_characters<T: OfKind>(
+    records: &[T],
+    positions: &[usize],
+    strictness: Strictness,
+) -> Vec<Finding> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let mut findings = Vec::new();
+    for (record, &position) in records.iter().zip(positions) {
+        let fields = std::iter::once(("name", record.name())).chain(record.search_fields());
+        if let Some((field, _)) = fields
+            .into_iter()
+            .find(|(_, text)| text.chars().any(hidden))
+        {
+            findings.push(Finding {
+                file: T::KIND.file(),
+                place: Place::Field {
+                    position,
+                    path: FieldPath::key("id"),
+                },
+                message: format!(
+                    "`{}`: its {field} holds a control character (an escape, a bare CR, a bell): \
+                     remove it",
+                    record.id()
+                ),
+                severity: match strictness {
+                    Strictness::Strict => Severity::Error,
+                    Strictness::Lenient => Severity::Warning,
+                },
+            });
+        }
+    }
+    findings
 }
 
 /// What is wrong with how a record names itself: its id (a slug, unique in its kind), its
@@ -1271,7 +1325,7 @@ mod tests {
             let text = files.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t);
             (*name, text.to_string())
         }));
-        build_with_warnings(&texts)
+        build_with_warnings(&texts, Strictness::Strict)
             .1
             .iter()
             .map(ToString::to_string)
