@@ -4,7 +4,7 @@
 //! as tables, `html` as pages.
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, CombinedRenewal, Date, Kind, Level, Occupation, Track};
+use crate::model::{Certification, CombinedRenewal, Date, Kind, Level, Occupation, Renewal, Track};
 use crate::record::Record;
 use crate::show::usd;
 
@@ -107,6 +107,17 @@ pub fn further_fees(rule: &CombinedRenewal) -> Vec<(&'static str, String)> {
     fees
 }
 
+/// When the issuer wants the renewal: some days before the cycle ends, on its last day, or
+/// (NCRA) some days after it.
+pub fn when_to_apply(renewal: &Renewal) -> String {
+    match (renewal.apply_by_days_before, renewal.report_by_days_after) {
+        (Some(days), _) if days.get() == 0 => "Apply by the day the cycle ends".to_string(),
+        (Some(days), _) => format!("Apply at least {days} days before the cycle ends"),
+        (None, Some(days)) => format!("Report within {days} days after the cycle ends"),
+        (None, None) => "Apply by: not in the data".to_string(),
+    }
+}
+
 /// The occupation whose figures stand for `o`: its own, or its parent's when it has none, with
 /// the parent's code.
 pub fn occupation_figures<'a>(
@@ -126,6 +137,24 @@ pub fn occupation_figures<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_date_to_apply_by_is_said_before_on_or_after_the_cycles_end() {
+        let said = |toml: &str| when_to_apply(&toml::from_str::<Renewal>(toml).unwrap());
+        assert_eq!(
+            said("apply_by_days_before = 28"),
+            "Apply at least 28 days before the cycle ends"
+        );
+        assert_eq!(
+            said("apply_by_days_before = 0"),
+            "Apply by the day the cycle ends"
+        );
+        assert_eq!(
+            said("report_by_days_after = 31"),
+            "Report within 31 days after the cycle ends"
+        );
+        assert_eq!(said(""), "Apply by: not in the data");
+    }
 
     #[test]
     fn the_current_observation_is_named_only_among_several() {

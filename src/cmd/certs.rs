@@ -14,7 +14,7 @@ use crate::output::{Cell, Detail, Output, Table};
 use crate::show::{
     Standing, amounts, conflict, count, renewal_summary, sources_section, usd, with_note,
 };
-use crate::view::{CertFilter, cited_sources, current_of, further_credential};
+use crate::view::{CertFilter, cited_sources, current_of, further_credential, when_to_apply};
 
 pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -349,32 +349,14 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         lines.push(part(text, &renewal.ethics_source, renewal.ethics_as_of));
     }
     lines.push(renewal_fee(renewal, standing));
-    let rule = catalog
-        .get::<Organization>(&cert.issuer)
-        .ok()
-        .and_then(|o| o.combined_renewal.as_ref());
-    if let Some(rule) = rule {
-        let parts = further_credential(rule);
-        let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
-        let text = format!(
-            "Each further {issuer} credential held: {}",
-            parts.join(", ")
-        );
-        lines.push(format!(
-            "{text} — {}",
-            standing.cited(rule.as_of, &rule.source)
-        ));
-    }
+    lines.extend(combined_line(cert, catalog, standing));
     let ends = renewal.cycle_end.map_or("unknown", |rule| rule.label());
     lines.push(part(
         format!("Cycle ends: {ends}"),
         &renewal.calendar_source,
         renewal.calendar_as_of,
     ));
-    match renewal.apply_by_days_before {
-        Some(days) => lines.push(format!("Apply at least {days} days before the cycle ends")),
-        None => lines.push("Apply by: not in the data".to_string()),
-    }
+    lines.push(when_to_apply(renewal));
     if let Some(alternative) = &renewal.alternative {
         lines.push(part(
             format!("Alternative: {alternative}"),
@@ -386,4 +368,23 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         lines.push(format!("Note: {note}"));
     }
     lines
+}
+
+/// The issuer's rule for renewing several of its credentials together, when it has one.
+fn combined_line(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Option<String> {
+    let rule = catalog
+        .get::<Organization>(&cert.issuer)
+        .ok()?
+        .combined_renewal
+        .as_ref()?;
+    let parts = further_credential(rule);
+    let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
+    let text = format!(
+        "Each further {issuer} credential held: {}",
+        parts.join(", ")
+    );
+    Some(format!(
+        "{text} — {}",
+        standing.cited(rule.as_of, &rule.source)
+    ))
 }

@@ -10,7 +10,7 @@ use crate::html::chart::{self, Column, Layout, Mark, Segment};
 use crate::html::{Links, cited, fact, record_link, rule_source, unknown, usd_fact};
 use crate::model::{Certification, Exam, Fees, Kind, Organization};
 use crate::show::{count, duration, usd};
-use crate::view::{cited_sources, current_of, further_credential};
+use crate::view::{cited_sources, current_of, further_credential, when_to_apply};
 
 pub fn page(site: &Site, cert: &Certification) -> Page {
     let path = format!("certs/{}.html", cert.id);
@@ -318,11 +318,7 @@ fn renewal(site: &Site, links: Links, cert: &Certification) -> Markup {
                 (combined(site, links, cert))
                 li { "A cycle ends: " (r.cycle_end.map_or("unknown", |rule| rule.label()))
                     (own(&r.calendar_source, r.calendar_as_of)) }
-                li { @match r.apply_by_days_before {
-                    Some(days) => { "Apply at least " (num("renewal.apply_by_days_before",
-                        Some(days.get()))) " days before the cycle ends" }
-                    None => { "Apply by: not in the data" }
-                } }
+                li { (when_to_apply(r)) }
                 @if let Some(alternative) = &r.alternative {
                     li { "Alternative: " (alternative) (own(&r.alternative_source, None)) }
                 }
@@ -380,20 +376,17 @@ fn timeline(cert: &Certification) -> Markup {
         });
     }
     let title = format!("{}: renewal timeline from the pass date", cert.name);
-    let apply = match r.apply_by_days_before {
-        Some(days) => format!("apply at least {} days before each end", days.get()),
-        None => "when to apply is not in the data".to_string(),
-    };
+    let apply = when_to_apply(r);
     let ends = r
         .cycle_end
         .map_or("on a day the data does not give", |e| e.label());
-    let desc = format!("A cycle lasts {years} years and ends {ends}; {apply}.");
+    let desc = format!("A cycle lasts {years} years and ends {ends}. {apply}.");
     let legend = html! {
         span.key { "A cycle ends " (ends) ". " }
         @if r.apply_by_days_before.is_some() {
             span.key { svg.swatch viewBox="0 0 10 10" aria-hidden="true" {
-                circle.dot.apply cx="5" cy="5" r="5" {} } " " (apply) }
-        } @else { span.key { "When to apply is not in the data." } }
+                circle.dot.apply cx="5" cy="5" r="5" {} } " " (apply) " (each dot)." }
+        } @else { span.key { (apply) "." } }
     };
     chart::timeline(
         "renewal-timeline",
