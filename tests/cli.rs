@@ -14,4 +14,5 @@ mod properties;
 mod renewals;
 mod robustness;
 mod shipped;
+mod site;
 mod snapshots;
