@@ -31,8 +31,8 @@ pub struct Gap {
     pub missing: Vec<MissingSkill>,
 }
 
-/// The role's skills not in `have`, each with the certifications whose current exam domains
-/// test it, those `held` marked. Every id given is checked.
+/// The role's skills not in `have`, each with the certifications whose exam domains test it,
+/// those `held` marked. Every id given is checked.
 pub fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> Result<Gap> {
     let role = catalog.get::<Role>(role)?;
     let have = have
@@ -60,17 +60,14 @@ pub fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> R
     })
 }
 
+/// The certifications whose exam outline (the newest observation that lists its domains)
+/// tests `skill`.
 fn covering(catalog: &Catalog, skill: &str, held: &[String]) -> Vec<Covering> {
     catalog
         .certifications()
         .iter()
         .filter_map(|cert| {
-            let domain = cert
-                .exam
-                .as_ref()?
-                .domains
-                .iter()
-                .find(|d| d.skills.iter().any(|s| s == skill))?;
+            let domain = cert.domain_testing(skill)?;
             Some(Covering {
                 id: cert.id.clone(),
                 name: cert.name.clone(),

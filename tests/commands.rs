@@ -163,7 +163,7 @@ fn cert_filters_narrow_the_list() {
         .iter()
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["cphims", "rhit", "rhia"]);
+    assert_eq!(ids, ["cphims", "rhit", "rhia", "ctr", "pmp"]);
 }
 
 #[test]

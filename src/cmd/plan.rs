@@ -1,5 +1,7 @@
-//! `hi plan --role ID [--have ...] [profile flags] [--years N] [--member]`: the skill gap, the
-//! certifications to take in order (eligible now first), and what each costs over the years.
+//! `hi plan --role ID [--have ...] [profile flags] [--years N] [--member|--non-member]`: the
+//! skill gap, and the certifications to take in order: those the person can sit now first, then
+//! those hi cannot decide, then the rest; within each, those that build on the person's
+//! background first, then the cheapest. Each step says why it is there.
 
 use anyhow::Result;
 use serde::Serialize;
@@ -7,7 +9,7 @@ use serde::Serialize;
 use crate::cli::PlanArgs;
 use crate::context::Context;
 use crate::cost::{Cost, cost};
-use crate::eligibility::{Status, Verdict, evaluate};
+use crate::eligibility::{Status, Verdict, evaluate, fit};
 use crate::error::Outcome;
 use crate::gap::{Gap, gap};
 use crate::model::{Certification, Role};
@@ -19,8 +21,12 @@ struct Step {
     order: usize,
     #[serde(flatten)]
     verdict: Verdict,
-    /// Why the certification is in the plan.
+    /// Why the certification is in the plan, and where: each reason a phrase.
+    why: Vec<String>,
+    /// The same, as one sentence.
     reason: String,
+    /// What in the person's background its routes build on.
+    fits: Vec<String>,
     cost: Cost,
 }
 
@@ -34,13 +40,10 @@ struct Plan {
 
 pub fn run(args: &PlanArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
-    let profile = super::person(ctx, &args.profile, out)?;
-    let gap = gap(
-        &args.gap.role,
-        &args.gap.have,
-        &profile.credentials,
-        catalog,
-    )?;
+    let person = super::person(ctx, &args.profile)?;
+    let today = ctx.today()?;
+    let terms = super::terms(ctx, &args.pricing, args.years)?;
+    let gap = gap(&args.gap.role, &args.gap.have, &person.credentials, catalog)?;
     let role = catalog.get::<Role>(&gap.role)?;
 
     // The role's recommended certifications first, then any that cover a missing skill.
@@ -60,30 +63,33 @@ pub fn run(args: &PlanArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> 
             }
         }
     }
-    let reason = |recommended: bool, covers: &[&str]| {
-        let mut parts = Vec::new();
-        if recommended {
-            parts.push("recommended for the role".to_string());
-        }
-        if !covers.is_empty() {
-            parts.push(format!("covers {}", covers.join(", ")));
-        }
-        parts.join("; ")
-    };
-    // Eligible now first, then those hi cannot decide, then those that open up later, the
-    // nearest first; the sort is stable, so recommendations keep their order within a group.
-    let held = &profile.credentials;
+    let held = &person.credentials;
     let mut steps: Vec<Step> = candidates
         .into_iter()
         .filter(|(cert, _, _)| !held.contains(&cert.id))
-        .map(|(cert, recommended, covers)| Step {
-            order: 0,
-            verdict: evaluate(cert, &profile, catalog),
-            reason: reason(recommended, &covers),
-            cost: cost(cert, catalog, args.years, args.member),
+        .map(|(cert, recommended, covers)| {
+            let verdict = evaluate(cert, &person, catalog, today);
+            let fits = fit(cert, &person, catalog, today);
+            let why = why(&verdict, recommended, &covers, &fits);
+            Step {
+                order: 0,
+                reason: why.join("; "),
+                why,
+                fits,
+                cost: cost(cert, catalog, &terms),
+                verdict,
+            }
         })
         .collect();
-    steps.sort_by_key(|s| (s.verdict.status, s.verdict.missing.len()));
+    // The sort is stable: among equals, recommendations keep the role's order.
+    steps.sort_by_key(|s| {
+        (
+            s.verdict.status,
+            std::cmp::Reverse(s.fits.len()),
+            s.cost.lower_bound,
+            s.cost.total_usd,
+        )
+    });
     for (i, step) in steps.iter_mut().enumerate() {
         step.order = i + 1;
     }
@@ -95,6 +101,28 @@ pub fn run(args: &PlanArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> 
     };
     out.detail(&detail(&plan, role), &plan)?;
     Ok(Outcome::Done)
+}
+
+/// Why a certification is in the plan and where it stands in it: whether the person can sit it
+/// now, whether the role recommends it, which missing skills its exam covers, and what in the
+/// person's background it builds on.
+fn why(verdict: &Verdict, recommended: bool, covers: &[&str], fits: &[String]) -> Vec<String> {
+    let mut why = vec![match (verdict.status, &verdict.route) {
+        (Status::Eligible, Some(route)) => format!("you can sit it now: {route}"),
+        (Status::Eligible, None) => "you can sit it now".to_string(),
+        (Status::Unknown, _) => format!("maybe now: {}", verdict.summary()),
+        (Status::NotEligible, _) => format!("not yet: {}", verdict.summary()),
+    }];
+    if recommended {
+        why.push("recommended for the role".to_string());
+    }
+    if !covers.is_empty() {
+        why.push(format!("covers {}", covers.join(", ")));
+    }
+    if !fits.is_empty() {
+        why.push(format!("builds on {}", fits.join(" and ")));
+    }
+    why
 }
 
 fn detail(plan: &Plan, role: &Role) -> Detail {
@@ -130,22 +158,15 @@ fn detail(plan: &Plan, role: &Role) -> Detail {
         .steps
         .iter()
         .map(|s| {
-            let mut line = format!(
-                "Step {}: {} — {}",
+            let total = total_usd(s.cost.total_usd, s.cost.lower_bound).text;
+            format!(
+                "Step {}: {} — {} — {total} over {} years — {}",
                 s.order,
                 s.verdict.name,
-                s.verdict.status.label()
-            );
-            match (&s.verdict.status, &s.verdict.route) {
-                (Status::Eligible, Some(route)) => line += &format!(" by: {route}"),
-                (_, _) if !s.verdict.missing.is_empty() => {
-                    line += &format!(" (missing: {})", s.verdict.missing.join("; "))
-                }
-                _ => {}
-            }
-            let total = total_usd(s.cost.total_usd, s.cost.lower_bound).text;
-            line += &format!(" — {total} over {} years — {}", plan.years, s.reason);
-            line
+                s.verdict.status.label(),
+                plan.years,
+                s.reason
+            )
         })
         .collect();
     detail.section("Certifications, in order", steps);

@@ -20,7 +20,7 @@ pub fn run(args: &ProfileCommandArgs, ctx: &Context, out: &mut Output) -> Result
         None => show(catalog, path, out)?,
         Some(ProfileAction::Set(set)) => {
             let orgs = catalog.distinct::<Organization>(&set.member_of)?;
-            let given = set.facts.facts();
+            let given = set.facts.facts()?;
             if given.is_empty() && orgs.is_empty() {
                 return Err(crate::error::usage(
                     "nothing to set: give a flag, e.g. --education bachelor",
