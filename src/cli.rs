@@ -128,6 +128,7 @@ impl Query {
             Query::Profile(a) => {
                 let action = match &a.action {
                     Some(ProfileAction::Set(set)) => set.global.clone(),
+                    Some(ProfileAction::Renew(renew)) => renew.global.clone(),
                     Some(
                         ProfileAction::Add { global, .. } | ProfileAction::Remove { global, .. },
                     ) => global.clone(),
@@ -322,9 +323,20 @@ pub enum ProfileAction {
         #[arg(long, value_name = "DATE")]
         earned: String,
 
+        /// The day the first cycle ends as the issuer set it, when it is not the one its rule
+        /// gives (or the data has none), YYYY-MM-DD
+        #[arg(long, value_name = "DATE")]
+        cycle_ends: Option<String>,
+
         #[command(flatten)]
         global: GlobalArgs,
     },
+
+    /// Record a renewal: submitted, granted, or the date the issuer set for a cycle's end
+    #[command(
+        after_help = "Examples:\n  hi profile renew rhia --submitted 2027-05-20\n  hi profile renew rhia --on 2027-06-01\n  hi profile renew cpc --cycle-ends 2027-09-30\n  hi profile renew cpc --on 2027-09-15 --cycle-ends 2029-09-30\n\n--on starts the next cycle; --cycle-ends alone sets the end of the current one."
+    )]
+    Renew(RenewRecordArgs),
 
     /// Remove a credential from your profile (its CE activities stay)
     #[command(after_help = "Examples:\n  hi profile remove rhit")]
@@ -335,6 +347,27 @@ pub enum ProfileAction {
         #[command(flatten)]
         global: GlobalArgs,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RenewRecordArgs {
+    /// A certification id you hold
+    pub cert: String,
+
+    /// The day the issuer granted the renewal: the next cycle begins, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", required_unless_present_any = ["submitted", "cycle_ends"])]
+    pub on: Option<String>,
+
+    /// The day you submitted the renewal (CE and fee), YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub submitted: Option<String>,
+
+    /// The day the cycle ends as the issuer set it (with --on, the new cycle), YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub cycle_ends: Option<String>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -431,8 +464,40 @@ pub struct StatusArgs {
     /// attention and exit 3
     #[arg(long)]
     pub check: bool,
+
+    /// With --check: also report every date (cycle end, date to apply by, change of state)
+    /// within DAYS of today
+    #[arg(long, requires = "check", value_name = "DAYS", value_parser = clap::value_parser!(u16).range(0..=3660))]
+    pub within: Option<u16>,
+
+    #[command(flatten)]
+    pub reminders: RemindArgs,
+
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+// When the calendar's events remind, as `--ics` writes them.
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Reminders in the calendar, DAYS before each event [default: 90,30,7]
+    #[arg(long, requires = "ics", value_name = "DAYS,...", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(1..=366))]
+    pub remind: Vec<u32>,
+
+    /// No reminders in the calendar
+    #[arg(long, requires = "ics", conflicts_with = "remind")]
+    pub no_remind: bool,
+}
+
+impl RemindArgs {
+    /// The lead times asked for, else the default ones.
+    pub fn days(&self) -> Vec<u32> {
+        match (self.no_remind, self.remind.is_empty()) {
+            (true, _) => Vec::new(),
+            (false, true) => crate::ics::DEFAULT_REMINDERS.to_vec(),
+            (false, false) => self.remind.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -642,6 +707,10 @@ pub struct RenewArgs {
     /// Overwrite FILE if it exists
     #[arg(long, requires = "ics")]
     pub force: bool,
+
+    #[command(flatten)]
+    pub reminders: RemindArgs,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 }

@@ -46,7 +46,7 @@ macro_rules! facts {
         #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
         #[serde(deny_unknown_fields)]
         pub struct Facts {
-            $($(#[$doc])* #[serde(skip_serializing_if = "Option::is_none")]
+            $($(#[$doc])*
             pub $field: Option<$type>,)*
         }
 

@@ -17,6 +17,7 @@ pub mod error;
 pub mod facts;
 pub mod gap;
 pub mod ics;
+pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod output;

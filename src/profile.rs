@@ -21,7 +21,10 @@ pub use crate::units::Hours;
 use crate::write::{Mode, Target, lock, replace_whole, target};
 
 /// The format this `hi` reads and writes; a file of a higher one was written by a newer `hi`.
-pub const FORMAT: u32 = 1;
+/// Format 2 added recorded renewals and cycle ends a holder gives; a format-1 file reads as it
+/// is and says format 2 once `hi` has changed it, so an older `hi` refuses it with a clear word
+/// rather than stumbling on a field it does not know.
+pub const FORMAT: u32 = 2;
 
 /// A profile larger than this is refused: years of a busy CE log are a few tens of KB.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
@@ -53,6 +56,28 @@ fn format() -> u32 {
 pub struct Held {
     pub id: String,
     pub earned: Date,
+    /// The end of the first cycle as the issuer set it, given by the holder: it wins over the
+    /// one the issuer's rule computes (AAPC ties cycles to the membership month).
+    #[serde(default)]
+    pub cycle_ends: Option<Date>,
+    /// Each renewal recorded, oldest first.
+    #[serde(default, rename = "renewal")]
+    pub renewals: Vec<Renewed>,
+}
+
+/// A renewal the holder recorded: submitted to the issuer, granted, or both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renewed {
+    /// The day the issuer granted it: a new cycle begins. Unset while it is only submitted.
+    #[serde(default)]
+    pub on: Option<Date>,
+    /// The day the application (CE, fee) was submitted.
+    #[serde(default)]
+    pub submitted: Option<Date>,
+    /// The end of the cycle it began, as the issuer set it; else the issuer's rule computes it.
+    #[serde(default)]
+    pub cycle_ends: Option<Date>,
 }
 
 /// One continuing-education activity.
@@ -204,6 +229,20 @@ impl Document {
         Ok(())
     }
 
+    /// Writes `held` over the credential at `index` in the profile's list, keeping its place
+    /// (and the comments before it).
+    pub fn update_credential(&mut self, index: usize, held: &Held) -> Result<()> {
+        let entry = to_table(held)?;
+        let tables = self.tables(CREDENTIAL)?;
+        let table = tables
+            .get_mut(index)
+            .context("the credential went away while being changed")?;
+        let decor = table.decor().clone();
+        *table = entry;
+        *table.decor_mut() = decor;
+        Ok(())
+    }
+
     /// Removes the credential at `index` in the profile's list.
     pub fn remove_credential(&mut self, index: usize) -> Result<()> {
         self.tables(CREDENTIAL)?.remove(index);
@@ -308,6 +347,7 @@ pub fn edit<T>(
     let profile = parse(path, &text)?;
     let mut doc = Document::parse(path, &text)?;
     let result = change(&mut doc, &profile)?;
+    doc.0.insert("format", value(i64::from(FORMAT)));
     let written = doc.0.to_string();
     // Never write what this hi could not read back.
     parse(path, &written)
@@ -325,7 +365,7 @@ pub fn edit<T>(
 const NEW_FILE: &str = "\
 # Your hi profile: what `hi eligible` and `hi plan` know of you, the credentials you hold and
 # your continuing education. hi keeps your comments and layout when it changes this file.
-format = 1
+format = 2
 ";
 
 #[cfg(test)]
@@ -347,7 +387,7 @@ mod tests {
             error.to_string().starts_with("the profile p.toml:2:"),
             "{error}"
         );
-        let error = parse(path, "format = 2\n").unwrap_err();
+        let error = parse(path, "format = 3\n").unwrap_err();
         assert!(
             error.to_string().contains("written by a newer hi"),
             "{error}"
