@@ -108,16 +108,44 @@ pub struct Verdict {
     /// Where a source says the certification's applications are closed or not yet open, what
     /// it says.
     pub applications: Option<String>,
+    /// The first of `missing` in short (a condition to confirm is named, not quoted), and how
+    /// many more: the one line `hi eligible` shows.
+    pub first_reason: String,
 }
 
+/// How a condition hi cannot check begins, in `missing`; the compact list names it only.
+const TO_CONFIRM: &str = "to confirm: ";
+const CONFIRM_WITH_ISSUER: &str = "confirm with the issuer: ";
+const NO_RULES: &str = "the eligibility rules are not in the data";
+
 impl Verdict {
-    /// The verdict's first reason, and how many more there are: one line for the compact list.
+    /// The verdict's first reason, and how many more there are.
     pub fn summary(&self) -> String {
+        self.first_then_count(|first| first.to_string())
+    }
+
+    fn first_then_count(&self, first: impl Fn(&str) -> String) -> String {
         match self.missing.as_slice() {
             [] => String::new(),
-            [only] => only.clone(),
-            [first, rest @ ..] => format!("{first} (and {} more)", rest.len()),
+            [only] => first(only),
+            [one, rest @ ..] => format!("{} (and {} more)", first(one), rest.len()),
         }
+    }
+
+    /// The first reason in a few words: what to confirm stays in `missing` and `--explain`.
+    fn first_reason(&self) -> String {
+        self.first_then_count(|first| {
+            let also = first.strip_prefix("also: ").unwrap_or(first);
+            if also.starts_with(TO_CONFIRM) {
+                "a condition to confirm (see --explain)".to_string()
+            } else if also.starts_with(CONFIRM_WITH_ISSUER) {
+                "to confirm with the issuer (see --explain)".to_string()
+            } else if first == NO_RULES {
+                "no rules in the data".to_string()
+            } else {
+                first.to_string()
+            }
+        })
     }
 }
 
@@ -133,10 +161,11 @@ pub fn evaluate(cert: &Certification, person: &Person, catalog: &Catalog, today:
         name: cert.name.clone(),
         status: Status::Unknown,
         route: None,
-        missing: vec!["the eligibility rules are not in the data".to_string()],
+        missing: vec![NO_RULES.to_string()],
         ask: Vec::new(),
         routes: assessed.iter().map(|a| a.verdict.clone()).collect(),
         applications: None,
+        first_reason: String::new(),
     };
     if let Some(chosen) = choose(&assessed) {
         let route = &chosen.verdict;
@@ -152,6 +181,7 @@ pub fn evaluate(cert: &Certification, person: &Person, catalog: &Catalog, today:
         };
     }
     applications(cert, &mut verdict, catalog, today);
+    verdict.first_reason = verdict.first_reason();
     verdict
 }
 
@@ -227,7 +257,7 @@ fn applications(cert: &Certification, verdict: &mut Verdict, catalog: &Catalog, 
         InForce::Yes => (
             Status::Unknown,
             format!(
-                "confirm with the issuer: {who} had not opened applications when its page was read"
+                "{CONFIRM_WITH_ISSUER}{who} had not opened applications when its page was read"
             ),
         ),
     };
@@ -406,12 +436,12 @@ fn conditions(route: &Route, person: &Person, catalog: &Catalog) -> Tally {
         tally.lacks(qualification.clone());
     }
     if let Some(other) = &route.other {
-        tally.confirm.push(format!("to confirm: {other}"));
+        tally.confirm.push(format!("{TO_CONFIRM}{other}"));
     }
     if let Some(incomplete) = &route.incomplete {
         tally
             .confirm
-            .push(format!("confirm with the issuer: {incomplete}"));
+            .push(format!("{CONFIRM_WITH_ISSUER}{incomplete}"));
     }
     tally
 }
@@ -423,26 +453,32 @@ fn degree(route: &Route, level: Education, facts: &Facts, tally: &mut Tally) {
     if level == Education::None {
         return;
     }
-    let mut lacks = false;
-    match facts.education {
-        Some(have) => lacks |= have < level,
-        None => tally.ask("--education"),
-    }
+    // Each part: Some(true) met, Some(false) lacking, None not given (with the flag to give).
     let accredited_him = facts.cahiim == Some(true) && route.fields.contains(&Field::Him);
-    if !route.fields.is_empty() && !accredited_him {
-        match facts.field {
-            Some(field) => lacks |= !route.fields.contains(&field),
-            None => tally.ask("--field"),
-        }
-    }
-    if route.cahiim {
-        match facts.cahiim {
-            Some(cahiim) => lacks |= !cahiim,
-            None => tally.ask("--cahiim"),
-        }
-    }
-    if lacks {
+    let parts = [
+        (facts.education.map(|have| have >= level), "--education"),
+        (
+            match route.fields.is_empty() || accredited_him {
+                true => Some(true),
+                false => facts.field.map(|f| route.fields.contains(&f)),
+            },
+            "--field",
+        ),
+        (
+            match route.cahiim {
+                true => facts.cahiim,
+                false => Some(true),
+            },
+            "--cahiim",
+        ),
+    ];
+    // A part given that falls short settles the degree: the other parts need not be asked.
+    if parts.iter().any(|(met, _)| *met == Some(false)) {
         tally.lacks(degree_phrase(route, level));
+        return;
+    }
+    for (_, flag) in parts.iter().filter(|(met, _)| met.is_none()) {
+        tally.ask(flag);
     }
 }
 
@@ -700,6 +736,16 @@ mod tests {
                 phrase,
             ),
         ]);
+    }
+
+    #[test]
+    fn a_degree_ruled_out_by_one_part_asks_nothing_of_the_others() {
+        let route = "education = \"associate\"\nfields = [\"him\"]\ncahiim = true";
+        let verdict = judge(route, &person("field = \"nursing\""));
+        assert_eq!(verdict.status, Status::NotEligible);
+        assert!(verdict.routes[0].ask.is_empty(), "{verdict:?}");
+        let verdict = judge(route, &person("field = \"him\""));
+        assert_eq!(verdict.routes[0].ask, ["--education", "--cahiim"]);
     }
 
     #[test]

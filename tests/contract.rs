@@ -420,6 +420,7 @@ struct Verdict {
     ask: Vec<String>,
     routes: Vec<RouteVerdict>,
     applications: Option<String>,
+    first_reason: String,
 }
 
 #[derive(Deserialize)]
@@ -515,6 +516,7 @@ struct Step {
     ask: Vec<String>,
     routes: Vec<RouteVerdict>,
     applications: Option<String>,
+    first_reason: String,
     why: Vec<String>,
     reason: String,
     fits: Vec<String>,

@@ -47,7 +47,7 @@ fn compact(verdicts: &[Verdict]) -> Table {
         table.row(vec![
             v.id.clone().into(),
             Cell::new(v.status.label(), tone(v.status)),
-            v.summary().into(),
+            v.first_reason.clone().into(),
         ]);
     }
     table
