@@ -94,6 +94,11 @@ facts! {
     rn: bool, "Active RN licence";
 }
 
+/// The most years of experience anyone is taken to have: more is a typing error.
+pub const MAX_YEARS: u32 = 80;
+/// The most CE hours given as one fact.
+pub const MAX_CE_HOURS: u32 = 100_000;
+
 impl Facts {
     /// The hours of one kind of continuing education, if given.
     pub fn ce_hours_of(&self, kind: CeKind) -> Option<u32> {
@@ -101,6 +106,15 @@ impl Facts {
             CeKind::HealthIt => self.ce_health_it_hours,
             CeKind::Informatics => self.ce_informatics_hours,
             CeKind::ProjectManagement => self.ce_project_management_hours,
+        }
+    }
+
+    /// The profile's key for the hours of one kind.
+    fn ce_key(kind: CeKind) -> &'static str {
+        match kind {
+            CeKind::HealthIt => "ce_health_it_hours",
+            CeKind::Informatics => "ce_informatics_hours",
+            CeKind::ProjectManagement => "ce_project_management_hours",
         }
     }
 
@@ -114,17 +128,45 @@ impl Facts {
         *slot = Some(hours);
         self
     }
-}
 
-impl Facts {
-    /// What cannot be true of anyone: the rule the flags and a hand-edited profile both obey.
+    /// What cannot be true of anyone: the rules the flags (whose ranges are these constants)
+    /// and a hand-edited profile both obey.
     pub fn check(&self) -> Result<(), String> {
+        self.check_each().map_err(|(_, why)| why)
+    }
+
+    /// As [`Facts::check`], naming the fact that breaks a rule.
+    pub fn check_each(&self) -> Result<(), (&'static str, String)> {
+        let bounds = [
+            ("experience_years", self.experience_years, MAX_YEARS),
+            ("healthcare_years", self.healthcare_years, MAX_YEARS),
+            ("ce_hours", self.ce_hours, MAX_CE_HOURS),
+            ("ce_health_it_hours", self.ce_health_it_hours, MAX_CE_HOURS),
+            (
+                "ce_informatics_hours",
+                self.ce_informatics_hours,
+                MAX_CE_HOURS,
+            ),
+            (
+                "ce_project_management_hours",
+                self.ce_project_management_hours,
+                MAX_CE_HOURS,
+            ),
+        ];
+        for (key, value, max) in bounds {
+            if let Some(value) = value.filter(|v| *v > max) {
+                return Err((key, format!("{value} is more than {max}")));
+            }
+        }
         if let (Some(experience), Some(healthcare)) = (self.experience_years, self.healthcare_years)
             && healthcare > experience
         {
-            return Err(format!(
-                "healthcare years ({healthcare}) count within the years of experience \
-                 ({experience}), so they cannot be more"
+            return Err((
+                "healthcare_years",
+                format!(
+                    "healthcare years ({healthcare}) count within the years of experience \
+                     ({experience}), so they cannot be more"
+                ),
             ));
         }
         if let Some(total) = self.ce_hours {
@@ -132,10 +174,13 @@ impl Facts {
                 if let Some(hours) = self.ce_hours_of(*kind)
                     && hours > total
                 {
-                    return Err(format!(
-                        "CE hours in {} ({hours}) count within the CE hours of every kind \
-                         ({total}), so they cannot be more",
-                        kind.label()
+                    return Err((
+                        Facts::ce_key(*kind),
+                        format!(
+                            "CE hours in {} ({hours}) count within the CE hours of every kind \
+                             ({total}), so they cannot be more",
+                            kind.label()
+                        ),
                     ));
                 }
             }
