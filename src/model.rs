@@ -765,8 +765,8 @@ impl Lapse {
             if matches!(period.state, LapseState::Expired | LapseState::Revoked) {
                 d.violation(
                     Some("state"),
-                    "a period after the cycle's end is grace, late or inactive: the state it \
-                     ends in is `then`",
+                    "a period after the cycle's end is grace, late, inactive or suspended: the \
+                     state it ends in is `then`",
                 );
             }
         });
@@ -1277,13 +1277,6 @@ impl Certification {
             .filter(|e| !e.domains.is_empty())
             .collect();
         crate::load::current(&listed, |e| e.as_of).map_or(&[], |e| &e.domains)
-    }
-
-    /// The outline's domain that tests `skill`, if any.
-    pub fn domain_testing(&self, skill: &str) -> Option<&Domain> {
-        self.outline()
-            .iter()
-            .find(|d| d.skills.iter().any(|s| s == skill))
     }
 }
 
