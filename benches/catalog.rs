@@ -3,6 +3,7 @@
 
 use hi::catalog::Catalog;
 use hi::eligibility::{Person, evaluate};
+use hi::facts::Facts;
 use hi::load::{Texts, build};
 use hi::model::{Certification, Education};
 
@@ -43,16 +44,20 @@ fn search(bencher: divan::Bencher, query: &str) {
 fn eligibility_of_every_certification(bencher: divan::Bencher) {
     let catalog = Catalog::compiled();
     let profile = Person {
-        education: Some(Education::Bachelor),
-        experience_years: 5,
-        healthcare_years: 2,
+        facts: Facts {
+            education: Some(Education::Bachelor),
+            experience_years: Some(5),
+            healthcare_years: Some(2),
+            ..Facts::default()
+        },
         ..Person::default()
     };
+    let today = jiff::civil::date(2026, 11, 27);
     bencher.bench_local(|| {
         catalog
             .certifications()
             .iter()
-            .map(|c| evaluate(c, &profile, &catalog).missing.len())
+            .map(|c| evaluate(c, &profile, &catalog, today).missing.len())
             .sum::<usize>()
     });
 }
@@ -60,11 +65,18 @@ fn eligibility_of_every_certification(bencher: divan::Bencher) {
 #[divan::bench]
 fn cost_over_ten_years(bencher: divan::Bencher) {
     let catalog = Catalog::compiled();
+    let terms = hi::cost::Terms {
+        years: 10,
+        today: jiff::civil::date(2026, 11, 27),
+        member: None,
+        memberships: Vec::new(),
+        with_retake: false,
+    };
     bencher.bench_local(|| {
         catalog
             .certifications()
             .iter()
-            .map(|c| hi::cost::cost(c, &catalog, 10, false).total_usd)
+            .map(|c| hi::cost::cost(c, &catalog, &terms).total_usd)
             .sum::<u32>()
     });
 }

@@ -30,7 +30,7 @@ show "hi compare cahims cphims --format table"
 echo "Holding RHIA and CHDA at once: AHIMA renews both in one cycle:"; echo
 show "hi cost rhia chda --years 5 --together --format table"
 echo "Who may sit what, from a profile given as flags:"; echo
-show "hi eligible --education bachelor --field him --cahiim --experience-years 4 --healthcare-years 3 --fields id,status,missing --format markdown | head -12"
+show "hi eligible --education bachelor --field him --cahiim --experience-years 4 --healthcare-years 3 --fields id,status,first_reason --format markdown | head -12"
 echo "A person holding RHIA and CPHIMS keeps one log for both:"; echo
 show "hi profile add rhia --earned 2025-06-15 && hi profile add cphims --earned 2025-03-15"
 show "hi ce add --date 2026-01-10 --hours 1.5 --title 'Privacy update webinar' --from ahima"

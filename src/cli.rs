@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::eligibility::Status;
 use crate::facts::Facts;
-use crate::model::{Education, Field, Level, SkillCategory, Track};
+use crate::model::{CeKind, Education, Field, Level, SkillCategory, Track};
 use crate::output::{ColorChoice, Format};
 
 const TOUR: &str = "\
@@ -244,13 +245,13 @@ pub enum Query {
 
     /// Which certifications a person may sit now, by which route, and what is missing
     #[command(
-        after_help = "Examples:\n  hi eligible --education bachelor --experience-years 5 --healthcare-years 3\n  hi eligible --education associate --cahiim --cert rhit\n  hi eligible --education high-school --ce-hours 45 --json | jq '.[] | select(.status == \"eligible\") | .id'"
+        after_help = "Examples:\n  hi eligible --education bachelor --experience-years 5 --status eligible\n  hi eligible --education associate --cahiim --cert rhit\n  hi eligible --ce-hours health-it=45 --ce-hours informatics=30 --explain\n  hi eligible --json | jq -r '.[] | select(.status == \"unknown\") | .ask[]'\n\nA fact you do not give is unknown, not \"no\": a verdict that needs it is unknown and\nnames the flag that would settle it."
     )]
     Eligible(EligibleArgs),
 
     /// What holding credentials costs over N years: exam, renewals, dues, CE hours
     #[command(
-        after_help = "Examples:\n  hi cost rhit rhia --years 6\n  hi cost rhia chda --years 4 --together\n  hi cost cphims --years 10 --member\n  hi cost rhia --years 4 --json | jq '.[0].total_usd'"
+        after_help = "Examples:\n  hi cost rhit rhia\n  hi cost rhia chda --years 4 --together\n  hi cost cphims --years 10 --member\n  hi cost ciip --with-retake --non-member\n  hi cost rhia --years 4 --json | jq '.[0].total_usd'\n\nMember prices apply with the organizations your profile names (hi profile set\n--member-of ORG); --member or --non-member decides for every issuer instead."
     )]
     Cost(CostArgs),
 
@@ -348,9 +349,8 @@ pub struct ReportArgs {
     #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub years: u32,
 
-    /// Cost the plan at member prices
-    #[arg(long)]
-    pub member: bool,
+    #[command(flatten)]
+    pub pricing: PricingArgs,
 
     /// Overwrite FILE if it exists
     #[arg(long)]
@@ -630,27 +630,82 @@ pub struct FactsArgs {
     #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::facts::MAX_YEARS)))]
     pub healthcare_years: Option<u32>,
 
-    /// Hours of continuing education in the field
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::facts::MAX_CE_HOURS)))]
-    pub ce_hours: Option<u32>,
+    /// Hours of continuing education: KIND=N for one kind (health-it, informatics,
+    /// project-management), repeat for several; a bare N is every kind together, which can
+    /// rule a route out but never meet one that asks for a kind
+    #[arg(long, allow_negative_numbers = true, value_name = "[KIND=]N", value_parser = ce_hours)]
+    pub ce_hours: Vec<CeHours>,
 
     /// Holds an active registered nurse licence (--rn=false to say not)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
     pub rn: Option<bool>,
 }
 
+/// One `--ce-hours`: the hours of one kind, or of every kind together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CeHours {
+    pub kind: Option<CeKind>,
+    pub hours: u32,
+}
+
+/// Reads `--ce-hours N` or `--ce-hours KIND=N`.
+fn ce_hours(text: &str) -> Result<CeHours, String> {
+    let (kind, number) = match text.split_once('=') {
+        Some((kind, number)) => {
+            let kind = CeKind::ALL
+                .iter()
+                .find(|k| k.keyword().eq_ignore_ascii_case(kind.trim()))
+                .ok_or_else(|| {
+                    let kinds: Vec<&str> = CeKind::ALL.iter().map(|k| k.keyword()).collect();
+                    format!("unknown kind of CE: expected one of {}", kinds.join(", "))
+                })?;
+            (Some(*kind), number)
+        }
+        None => (None, text),
+    };
+    let hours = number
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|h| *h <= crate::facts::MAX_CE_HOURS)
+        .ok_or_else(|| {
+            format!(
+                "expected N or KIND=N, N a whole number of hours from 0 to {}",
+                crate::facts::MAX_CE_HOURS
+            )
+        })?;
+    Ok(CeHours { kind, hours })
+}
+
 impl FactsArgs {
-    /// The facts these flags give; a flag not given gives nothing.
-    pub fn facts(&self) -> Facts {
-        Facts {
+    /// The facts these flags give; a flag not given gives nothing. The same kind of CE hours
+    /// given twice is a usage error.
+    pub fn facts(&self) -> anyhow::Result<Facts> {
+        let mut facts = Facts {
             education: self.education,
             field: self.field,
             cahiim: self.cahiim,
             experience_years: self.experience_years,
             healthcare_years: self.healthcare_years,
-            ce_hours: self.ce_hours,
             rn: self.rn,
+            ..Facts::default()
+        };
+        for (i, given) in self.ce_hours.iter().enumerate() {
+            if self.ce_hours[..i].iter().any(|g| g.kind == given.kind) {
+                let kind = given.kind.map_or("every kind together", |k| k.keyword());
+                return Err(crate::error::usage(format!(
+                    "--ce-hours for {kind} is given twice: give each kind once"
+                )));
+            }
+            facts = match given.kind {
+                Some(kind) => facts.with_ce_hours_of(kind, given.hours),
+                None => Facts {
+                    ce_hours: Some(given.hours),
+                    ..facts
+                },
+            };
         }
+        Ok(facts)
     }
 }
 
@@ -671,9 +726,17 @@ pub struct EligibleArgs {
     #[command(flatten)]
     pub profile: ProfileArgs,
 
-    /// Only this certification
+    /// Only this certification, every route shown
     #[arg(long, value_name = "ID")]
     pub cert: Option<String>,
+
+    /// Only the certifications with this verdict
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+
+    /// Every route of each certification, and how it stands
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub global: GlobalArgs,
 }
@@ -685,12 +748,11 @@ pub struct CostArgs {
     pub ids: Vec<String>,
 
     /// Years to hold the credentials, counted from the pass date
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub years: u32,
 
-    /// Pay member prices (and membership dues, where the data has them)
-    #[arg(long)]
-    pub member: bool,
+    #[command(flatten)]
+    pub pricing: PricingArgs,
 
     /// Cost the credentials held at once, each issuer's rule for renewing several applied
     #[arg(long)]
@@ -752,9 +814,38 @@ pub struct PlanArgs {
     #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub years: u32,
 
-    /// Cost at member prices
-    #[arg(long)]
+    #[command(flatten)]
+    pub pricing: PricingArgs,
+}
+
+// Which prices `cost` and `plan` pay: the profile's memberships unless a flag says otherwise,
+// and whether to count a retake.
+#[derive(Debug, Args)]
+pub struct PricingArgs {
+    /// Pay member prices and dues with every issuer, joining those your profile holds no
+    /// membership of [default: member of the organizations in your profile]
+    #[arg(long, conflicts_with = "non_member")]
     pub member: bool,
+
+    /// Pay non-member prices with every issuer, whatever your profile says
+    #[arg(long)]
+    pub non_member: bool,
+
+    /// Count one retake of each exam, at its re-examination fee
+    #[arg(long)]
+    pub with_retake: bool,
+}
+
+impl PricingArgs {
+    /// Whether a flag asks for member prices everywhere (`Some(true)`), for none
+    /// (`Some(false)`), or leaves it to the profile (`None`).
+    pub fn member(&self) -> Option<bool> {
+        match (self.member, self.non_member) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -888,6 +979,7 @@ macro_rules! value_enum {
 }
 value_enum!(
     ColorChoice,
+    Status,
     Education,
     Field,
     Format,

@@ -933,6 +933,7 @@ fn validate(data: &Data, files: &Files, strictness: Strictness) -> Vec<Finding> 
     }
     for_each_kind!(check_kinds);
     findings.extend(requirement_cycles(data, files));
+    findings.extend(uncovered_roles(data, files));
     // A record that could not be read cites sources no one can see: then any source may look
     // uncited, and none is reported.
     let all_read = files
@@ -1003,6 +1004,40 @@ fn requirement_cycles(data: &Data, files: &Files) -> Vec<Finding> {
                 cert.id
             ),
             severity: Severity::Error,
+        })
+        .collect()
+}
+
+/// Roles none of whose recommended certifications tests any of the role's skills (by the
+/// exam domains' `skills`): a warning, since `hi gap` and `hi plan` would then find nothing
+/// the role's own certifications cover, which is most likely a missing link in the data.
+fn uncovered_roles(data: &Data, files: &Files) -> Vec<Finding> {
+    let positions = files
+        .positions
+        .get(&Kind::Role)
+        .map_or(&[][..], Vec::as_slice);
+    data.roles
+        .iter()
+        .zip(positions)
+        .filter(|(role, _)| !role.skills.is_empty() && !role.certifications.is_empty())
+        .filter(|(role, _)| {
+            let certs = data
+                .certifications
+                .iter()
+                .filter(|c| role.certifications.contains(&c.id));
+            !certs
+                .flat_map(|c| c.outline())
+                .any(|domain| domain.skills.iter().any(|s| role.skills.contains(s)))
+        })
+        .map(|(role, &position)| Finding {
+            file: Kind::Role.file(),
+            place: field(position, "certifications"),
+            message: format!(
+                "`{}`: none of its certifications has an exam domain that tests one of its \
+                 skills: link the domains' `skills`, or recommend a certification that does",
+                role.id
+            ),
+            severity: Severity::Warning,
         })
         .collect()
 }

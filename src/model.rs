@@ -140,6 +140,25 @@ keywords! {
 }
 
 keywords! {
+    /// The kinds of continuing education the issuers' routes tell apart: CAHIMS asks for hours
+    /// in health information and technology, NI-BC for informatics, PMP for project management.
+    pub enum CeKind {
+        HealthIt = "health-it", "health information and technology";
+        Informatics = "informatics", "informatics";
+        ProjectManagement = "project-management", "project management";
+    }
+}
+
+keywords! {
+    /// How often a fee other than the exam's and the renewal's falls due.
+    pub enum Charged {
+        Yearly = "yearly", "every year the credential is held";
+        Cycle = "cycle", "at each renewal";
+        Retake = "retake", "each time the exam is taken again";
+    }
+}
+
+keywords! {
     /// Whether a pay figure is per year or per hour; they are never converted.
     pub enum Period {
         Year = "year", "per year";
@@ -289,6 +308,63 @@ impl<'de> Deserialize<'de> for Date {
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl Date {
+    /// A day of the calendar, with every part given.
+    pub fn day(year: u16, month: u8, day: u8) -> Date {
+        Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
+    /// The first day the date covers: 1 January for a year alone.
+    pub fn first_day(self) -> Date {
+        Date::day(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day the date covers: 31 December for a year alone.
+    pub fn last_day(self) -> Date {
+        let month = self.month.unwrap_or(12);
+        let last = days_in_month(self.year, u16::from(month)) as u8;
+        Date::day(self.year, month, self.day.unwrap_or(last))
+    }
+}
+
+/// When a route, a fee or an application period is in force, as its source states it: from the
+/// first day of `from` to the last day of `until`; an end left out is open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window {
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+/// Where `today` falls in a [`Window`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InForce {
+    Yes,
+    /// Not yet: it starts with this date.
+    From(Date),
+    /// No more: it ended with this date.
+    Ended(Date),
+}
+
+impl Window {
+    /// Where `day` (a day of the calendar, every part given) falls.
+    pub fn on(self, day: Date) -> InForce {
+        match (self.from, self.until) {
+            (Some(from), _) if day < from.first_day() => InForce::From(from),
+            (_, Some(until)) if day > until.last_day() => InForce::Ended(until),
+            _ => InForce::Yes,
+        }
+    }
+
+    /// A window that ends before it starts.
+    pub fn is_reversed(self) -> bool {
+        matches!((self.from, self.until), (Some(from), Some(until)) if from.first_day() > until.last_day())
     }
 }
 
@@ -465,7 +541,12 @@ pub struct Organization {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
+    /// The dues of each year of membership (a renewing member's, where the first year differs).
     pub annual_dues_usd: Usd,
+    /// The dues of the first year, where the source gives them apart from a renewal's.
+    pub first_year_dues_usd: Option<Usd>,
+    /// Paid once, on joining.
+    pub joining_fee_usd: Option<Usd>,
     pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
@@ -713,6 +794,8 @@ pub struct Route {
     pub experience_years: Option<Years>,
     pub healthcare_years: Option<Years>,
     pub ce_hours: Option<Hours>,
+    /// The kind of continuing education `ce_hours` must be; required with `ce_hours`.
+    pub ce_kind: Option<CeKind>,
     /// Any one of these credentials satisfies the route's credential condition.
     #[serde(default)]
     pub credentials: Vec<String>,
@@ -724,8 +807,77 @@ pub struct Route {
     /// A qualification no profile flag expresses (a foreign program, a certificate): always
     /// counted as missing, since a profile cannot claim it.
     pub qualification: Option<String>,
+    /// What of the route its source leaves out (text cut off, a share not given): a profile
+    /// meeting the rest is `unknown`, to confirm with the issuer.
+    pub incomplete: Option<String>,
+    /// The first and last date the route is offered, as its source states them.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    /// The source of `from` and `until`, when not `source`.
+    pub window_source: Option<String>,
     pub source: String,
     pub note: Option<String>,
+}
+
+impl Route {
+    /// A route of certification `of`: its references, source and the rules across its fields.
+    fn declare<'a>(&'a self, d: &mut Declared<'a>, of: &str) {
+        d.links("credentials", Kind::Certification, &self.credentials);
+        if self.credentials.iter().any(|c| c == of) {
+            d.violation(
+                Some("credentials"),
+                "a route cannot require the credential itself",
+            );
+        }
+        d.cite_rule("source", "eligibility", &self.source);
+        d.cite_rule_opt("window_source", "eligibility window", &self.window_source);
+        if self.ce_hours.is_some() != self.ce_kind.is_some() {
+            d.violation(
+                Some("ce_kind"),
+                "`ce_hours` and `ce_kind` go together: name the kind of the hours",
+            );
+        }
+        if self.window().is_reversed() {
+            d.violation(Some("until"), "the route ends before it starts");
+        }
+        if self.window_source.is_some() && self.window() == Window::default() {
+            d.violation(
+                Some("window_source"),
+                "`window_source` without `from` or `until`",
+            );
+        }
+    }
+
+    pub fn window(&self) -> Window {
+        Window {
+            from: self.from,
+            until: self.until,
+        }
+    }
+}
+
+/// Whether a certification takes applications, as a source states it: open or not when the
+/// source was read, and the dates it gives for opening and closing.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applications {
+    /// Whether applications were open when the source was read.
+    pub open: bool,
+    /// The first and last date of applications, where the source gives them.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+impl Applications {
+    pub fn window(&self) -> Window {
+        Window {
+            from: self.from,
+            until: self.until,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -817,15 +969,64 @@ pub struct Statement {
     pub note: Option<String>,
 }
 
-/// A fee other than the exam's and the cycle's renewal: a retake, an inactive status.
+/// A fee other than the exam's and the cycle's renewal: yearly maintenance, a retake, an
+/// extension. One amount for everyone (`usd`), or one per membership tier.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherFee {
     pub what: String,
-    pub usd: Usd,
+    pub usd: Option<Usd>,
+    pub member_usd: Option<Usd>,
+    pub non_member_usd: Option<Usd>,
+    /// How often it falls due, for `hi cost`; left out, it is occasional and not counted.
+    pub charged: Option<Charged>,
+    /// A yearly fee whose source says the first year is covered (by the exam fee, say).
+    #[serde(default)]
+    pub first_year_covered: bool,
+    /// The first and last date the fee is charged, as its source states them.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
     pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
+}
+
+impl OtherFee {
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.cite("source", "other fee", self.as_of, &self.source);
+        let tiers = self.member_usd.is_some() || self.non_member_usd.is_some();
+        if self.usd.is_some() == tiers {
+            d.violation(
+                Some("usd"),
+                "give `usd` (one amount for everyone) or `member_usd`/`non_member_usd`, not both",
+            );
+        }
+        if self.first_year_covered && self.charged != Some(Charged::Yearly) {
+            d.violation(
+                Some("first_year_covered"),
+                "`first_year_covered` applies to a fee charged yearly",
+            );
+        }
+        if self.window().is_reversed() {
+            d.violation(Some("until"), "the fee ends before it starts");
+        }
+    }
+
+    /// What a member of the issuer pays, or a non-member.
+    pub fn price(&self, member: bool) -> Option<u32> {
+        let tier = match member {
+            true => self.member_usd,
+            false => self.non_member_usd,
+        };
+        self.usd.or(tier).map(u32::from)
+    }
+
+    pub fn window(&self) -> Window {
+        Window {
+            from: self.from,
+            until: self.until,
+        }
+    }
 }
 
 /// Any other figure a source gives (a pass rate, a count of holders), as the source words it.
@@ -1048,6 +1249,8 @@ pub struct Certification {
     /// Every eligibility route; empty means the rules are not in the data.
     #[serde(default)]
     pub eligibility: Vec<Route>,
+    /// Whether it takes applications, where a source says; left out, nothing is known.
+    pub applications: Option<Applications>,
     /// The current entry of `exam_history`, chosen at load; a data file may not set it.
     #[serde(default)]
     pub exam: Option<Exam>,
@@ -1069,6 +1272,19 @@ pub struct Certification {
     pub notes: Vec<String>,
 }
 
+impl Certification {
+    /// The exam's content outline: the domains of the newest observation that lists any (an
+    /// observation of the length or the fee alone says nothing of what the exam tests).
+    pub fn outline(&self) -> &[Domain] {
+        let listed: Vec<&Exam> = self
+            .exam_history
+            .iter()
+            .filter(|e| !e.domains.is_empty())
+            .collect();
+        crate::load::current(&listed, |e| e.as_of).map_or(&[], |e| &e.domains)
+    }
+}
+
 impl Record for Certification {
     fn id(&self) -> &str {
         &self.id
@@ -1083,15 +1299,21 @@ impl Record for Certification {
         d.link("issuer", Kind::Organization, &self.issuer);
         d.sources(&self.sources);
         d.each("eligibility", &self.eligibility, |d, route| {
-            d.links("credentials", Kind::Certification, &route.credentials);
-            if route.credentials.contains(&self.id) {
-                d.violation(
-                    Some("credentials"),
-                    "a route cannot require the credential itself",
-                );
-            }
-            d.cite_rule("source", "eligibility", &route.source);
+            route.declare(d, &self.id)
         });
+        if let Some(applications) = &self.applications {
+            d.within("applications", |d| {
+                d.cite(
+                    "source",
+                    "applications",
+                    applications.as_of,
+                    &applications.source,
+                );
+                if applications.window().is_reversed() {
+                    d.violation(Some("until"), "applications end before they start");
+                }
+            });
+        }
         if self.tracks.is_empty() {
             d.violation(Some("tracks"), "a certification serves at least one track");
         }
@@ -1132,9 +1354,7 @@ impl Record for Certification {
                 )
             });
         }
-        d.each("other_fees", &self.other_fees, |d, fee| {
-            d.cite("source", "other fee", fee.as_of, &fee.source)
-        });
+        d.each("other_fees", &self.other_fees, |d, fee| fee.declare(d));
         d.each("figures", &self.figures, |d, figure| {
             d.cite("source", "figure", figure.as_of, &figure.source)
         });

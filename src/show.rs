@@ -2,7 +2,7 @@
 //! records, and the one-line summaries of a figure that several views share.
 
 use crate::catalog::Catalog;
-use crate::model::{Date, Exam, Fees, Kind, Renewal, Route, Salary, Source, SourceKind};
+use crate::model::{Date, Exam, Fees, InForce, Kind, Renewal, Route, Salary, Source, SourceKind};
 use crate::output::{Cell, Detail, Table, Tone};
 
 /// Linked records as "Name (id)", one line each.
@@ -287,11 +287,22 @@ impl<'a> Standing<'a> {
         table.legend = legend;
     }
 
+    /// A route with its source, its window as it stands today, and what its source leaves out.
     pub fn route(&self, route: &Route) -> String {
-        with_note(
-            format!("{} {}", route.label, self.source(&route.source)),
-            &route.note,
-        )
+        let mut line = format!("{} {}", route.label, self.source(&route.source));
+        let window = match route.window().on(crate::clock::data_day(self.today)) {
+            InForce::Ended(until) => Some(format!("closed after {until}")),
+            InForce::From(from) => Some(format!("opens in {from}")),
+            InForce::Yes => route.until.map(|until| format!("offered until {until}")),
+        };
+        if let Some(window) = window {
+            let source = route.window_source.as_ref().unwrap_or(&route.source);
+            line += &format!(" — {window} {}", self.source(source));
+        }
+        if let Some(incomplete) = &route.incomplete {
+            line += &format!(" — incomplete: {incomplete}");
+        }
+        with_note(line, &route.note)
     }
 
     pub fn exam(&self, exam: &Exam) -> String {

@@ -4,7 +4,9 @@
 //! as tables, `html` as pages.
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, CombinedRenewal, Date, Kind, Level, Occupation, Renewal, Track};
+use crate::model::{
+    Certification, CombinedRenewal, Date, Kind, Level, Occupation, OtherFee, Renewal, Track,
+};
 use crate::record::Record;
 use crate::show::usd;
 
@@ -131,6 +133,32 @@ pub fn occupation_figures<'a>(
     match parent {
         Some(parent) if o.figure_history.is_empty() => (parent, Some(&parent.id)),
         _ => (o, None),
+    }
+}
+
+/// A fee other than the exam's and the renewal's, in words: its amount for everyone or per
+/// tier, how often it falls due, and its window.
+pub fn other_fee(f: &OtherFee) -> String {
+    let amount = match f.usd {
+        Some(amount) => usd(Some(amount)).text,
+        None => format!(
+            "{} member, {} non-member",
+            usd(f.member_usd).text,
+            usd(f.non_member_usd).text
+        ),
+    };
+    let mut when = Vec::new();
+    if let Some(charged) = f.charged {
+        when.push(charged.label().to_string());
+    }
+    if f.first_year_covered {
+        when.push("the first year covered".to_string());
+    }
+    when.extend(f.from.map(|d| format!("from {d}")));
+    when.extend(f.until.map(|d| format!("until {d}")));
+    match when.is_empty() {
+        true => format!("{}: {amount}", f.what),
+        false => format!("{}: {amount} ({})", f.what, when.join(", ")),
     }
 }
 

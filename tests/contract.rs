@@ -70,10 +70,26 @@ struct Route {
     experience_years: Option<u32>,
     healthcare_years: Option<u32>,
     ce_hours: Option<u32>,
+    ce_kind: Option<String>,
     credentials: Vec<String>,
     rn: bool,
     other: Option<String>,
     qualification: Option<String>,
+    incomplete: Option<String>,
+    from: Option<String>,
+    until: Option<String>,
+    window_source: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Applications {
+    open: bool,
+    from: Option<String>,
+    until: Option<String>,
+    as_of: Option<String>,
     source: String,
     note: Option<String>,
 }
@@ -118,7 +134,13 @@ struct Fees {
 #[serde(deny_unknown_fields)]
 struct OtherFee {
     what: String,
-    usd: u32,
+    usd: Option<u32>,
+    member_usd: Option<u32>,
+    non_member_usd: Option<u32>,
+    charged: Option<String>,
+    first_year_covered: bool,
+    from: Option<String>,
+    until: Option<String>,
     as_of: Option<String>,
     source: String,
     note: Option<String>,
@@ -181,6 +203,7 @@ struct Certification {
     accreditation: Vec<Accreditation>,
     not_accredited: Option<Statement>,
     eligibility: Vec<Route>,
+    applications: Option<Applications>,
     exam: Option<Exam>,
     exam_history: Vec<Exam>,
     fees: Option<Fees>,
@@ -224,6 +247,8 @@ struct Statement {
 #[serde(deny_unknown_fields)]
 struct Membership {
     annual_dues_usd: u32,
+    first_year_dues_usd: Option<u32>,
+    joining_fee_usd: Option<u32>,
     as_of: Option<String>,
     source: String,
     note: Option<String>,
@@ -432,6 +457,22 @@ struct Verdict {
     status: String,
     route: Option<String>,
     missing: Vec<String>,
+    ask: Vec<String>,
+    routes: Vec<RouteVerdict>,
+    applications: Option<String>,
+    first_reason: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RouteVerdict {
+    label: String,
+    status: String,
+    missing: Vec<String>,
+    ask: Vec<String>,
+    confirm: Vec<String>,
+    from: Option<String>,
+    until: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -450,6 +491,8 @@ struct Cost {
     name: String,
     years: u32,
     member: bool,
+    membership: String,
+    with_retake: bool,
     items: Vec<Item>,
     total_usd: u32,
     lower_bound: bool,
@@ -510,7 +553,13 @@ struct Step {
     status: String,
     route: Option<String>,
     missing: Vec<String>,
+    ask: Vec<String>,
+    routes: Vec<RouteVerdict>,
+    applications: Option<String>,
+    first_reason: String,
+    why: Vec<String>,
     reason: String,
+    fits: Vec<String>,
     cost: Cost,
 }
 
@@ -640,6 +689,9 @@ struct Facts {
     experience_years: Option<u32>,
     healthcare_years: Option<u32>,
     ce_hours: Option<u32>,
+    ce_health_it_hours: Option<u32>,
+    ce_informatics_hours: Option<u32>,
+    ce_project_management_hours: Option<u32>,
     rn: Option<bool>,
 }
 

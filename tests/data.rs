@@ -9,7 +9,7 @@ use crate::common::{by_id, data_copy, fixture_catalog as catalog, hi, json, run}
 #[test]
 fn the_catalog_has_the_records_of_the_seed() {
     let catalog = catalog();
-    assert_eq!(catalog.roles().len(), 4);
+    assert_eq!(catalog.roles().len(), 6);
     assert!(catalog.certifications().len() >= 12);
     assert_eq!(catalog.responsibilities().len(), 6);
     assert_eq!(catalog.paths().len(), 4);

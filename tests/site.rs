@@ -444,6 +444,6 @@ fn a_report_lists_what_eligible_finds_and_says_which_facts_were_not_given() {
         .collect();
     assert_eq!(listed, expected);
     assert!(text.contains(
-        "<dt>Of them in healthcare</dt><dd><span class=\"unknown\">not given (counted as none)"
+        "<dt>Of them in healthcare</dt><dd><span class=\"unknown\">not given"
     ));
 }

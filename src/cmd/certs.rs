@@ -9,7 +9,9 @@ use crate::cli::CertsArgs;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::load;
-use crate::model::{Certification, Date, Fees, Kind, Organization, Renewal};
+use crate::model::{
+    Applications, Certification, Date, Fees, InForce, Kind, Organization, OtherFee, Renewal,
+};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::show::{
     Standing, amounts, conflict, count, renewal_summary, sources_section, usd, with_note,
@@ -111,6 +113,33 @@ fn table(certs: &[&Certification], catalog: &Catalog, standing: &Standing) -> Ta
     table
 }
 
+/// Whether the certification takes applications, as its source says, judged today.
+fn applications_line(applications: &Applications, standing: &Standing) -> String {
+    let today = crate::clock::data_day(standing.today());
+    let said = match applications.window().on(today) {
+        InForce::Ended(until) => format!("closed after {until}"),
+        InForce::From(from) => format!("open in {from}"),
+        InForce::Yes if applications.open || applications.from.is_some() => "open".to_string(),
+        InForce::Yes => "not open when the source was read".to_string(),
+    };
+    let line = format!(
+        "{said} — {}",
+        standing.cited(applications.as_of, &applications.source)
+    );
+    with_note(line, &applications.note)
+}
+
+/// A fee other than the exam's and the renewal's: its amount for everyone or per tier, how
+/// often it falls due, and its window.
+fn other_fee_line(f: &OtherFee, standing: &Standing) -> String {
+    let line = format!(
+        "{} — {}",
+        crate::view::other_fee(f),
+        standing.cited(f.as_of, &f.source)
+    );
+    with_note(line, &f.note)
+}
+
 fn detail(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Detail {
     let mut detail = Detail::new(format!("{} — {} ({})", cert.name, cert.full_name, cert.id));
     detail.field(
@@ -136,9 +165,12 @@ fn detail(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Detai
         cert.eligibility.iter().map(|r| standing.route(r)).collect()
     };
     detail.section("Eligibility (any one route)", routes);
-    if let Some(exam) = &cert.exam {
-        let domains = exam
-            .domains
+    if let Some(applications) = &cert.applications {
+        detail.field("Applications", applications_line(applications, standing));
+    }
+    if cert.exam.is_some() {
+        let domains = cert
+            .outline()
             .iter()
             .map(|d| match &d.weight {
                 Some(w) => format!("{} ({w})", d.name),
@@ -155,15 +187,7 @@ fn detail(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Detai
         let history = cert.fee_history.iter().map(|f| standing.fees(f)).collect();
         detail.section("Fee history", history);
     }
-    let other_fees = cert.other_fees.iter().map(|f| {
-        let line = format!(
-            "{}: {} — {}",
-            f.what,
-            usd(Some(f.usd)),
-            standing.cited(f.as_of, &f.source)
-        );
-        with_note(line, &f.note)
-    });
+    let other_fees = cert.other_fees.iter().map(|f| other_fee_line(f, standing));
     detail.section("Other fees", other_fees.collect());
     let figures = cert.figures.iter().map(|f| {
         let line = format!(

@@ -1,7 +1,7 @@
 //! One module per subcommand, each with the one shape `run(&args, &ctx, out)`, and the match
 //! that calls it. What commands share lives in library modules (`show` for text, `output` for
 //! tables, the rules in their own modules); here only the list-or-show shape of the record
-//! commands and the person `eligible` and `plan` judge.
+//! commands, the person `eligible` and `plan` judge, and the terms `cost` and `plan` price on.
 
 pub mod about;
 pub mod ce;
@@ -35,9 +35,10 @@ pub mod status;
 use anyhow::Result;
 
 use crate::catalog::{Catalog, Stored};
-use crate::cli::{Command, ProfileArgs, Query};
+use crate::cli::{Command, PricingArgs, ProfileArgs, Query};
 use crate::context::Context;
-use crate::eligibility::{Person, assumed};
+use crate::cost::Terms;
+use crate::eligibility::Person;
 use crate::error::Outcome;
 use crate::model::Certification;
 use crate::output::{Detail, Output, Table};
@@ -84,13 +85,13 @@ fn query_catalog(query: Query, ctx: &Context, out: &mut Output) -> Result<Outcom
     }
 }
 
-/// The person the profile and the flags describe (each flag given wins over the profile's
-/// fact; the credentials are the profile's and the flags', each id checked), after saying on
-/// stderr what is assumed because neither gives it.
-pub fn person(ctx: &Context, args: &ProfileArgs, out: &mut Output) -> Result<Person> {
+/// The person the profile and the flags describe: each flag given wins over the profile's
+/// fact, a fact neither gives stays unknown (the verdicts say which flag would settle it), and
+/// the credentials are the profile's and the flags', each id checked.
+pub fn person(ctx: &Context, args: &ProfileArgs) -> Result<Person> {
     let catalog = ctx.catalog()?;
     let stored = ctx.profile()?;
-    let facts = args.facts.facts().or(&stored.facts);
+    let facts = args.facts.facts()?.or(&stored.facts);
     facts.check().map_err(crate::error::usage)?;
     let mut credentials: Vec<String> = Vec::new();
     for id in stored
@@ -104,12 +105,23 @@ pub fn person(ctx: &Context, args: &ProfileArgs, out: &mut Output) -> Result<Per
             credentials.push(id.clone());
         }
     }
-    if let Some(note) = assumed(&facts)
-        && !out.data_only()
-    {
-        out.message(&note)?;
-    }
-    Ok(Person::new(&facts, credentials))
+    Ok(Person { facts, credentials })
+}
+
+/// The terms `cost` and `plan` price on: today, the profile's memberships unless a flag
+/// decides, and a retake when asked.
+pub fn terms(ctx: &Context, pricing: &PricingArgs, years: u32) -> Result<Terms> {
+    let memberships = match pricing.member() {
+        Some(false) => Vec::new(),
+        _ => ctx.profile()?.memberships,
+    };
+    Ok(Terms {
+        years,
+        today: ctx.today()?,
+        member: pricing.member(),
+        memberships,
+        with_retake: pricing.with_retake,
+    })
 }
 
 /// With an id, shows that record in full; without, lists `records` (filtered as asked).

@@ -1,11 +1,12 @@
-//! `hi plan --role ID [--have ...] [profile flags] [--years N] [--member]`: the skill gap, the
-//! certifications to take in order (eligible now first), and what each costs over the years.
+//! `hi plan --role ID [--have ...] [profile flags] [--years N] [--member|--non-member]`: the
+//! skill gap, and the certifications to take in order: those the person can sit now first, then
+//! those hi cannot decide, then the rest; within each, those that build on the person's
+//! background first, then the cheapest. Each step says why it is there.
 
 use anyhow::Result;
 
 use crate::cli::PlanArgs;
 use crate::context::Context;
-use crate::eligibility::Status;
 use crate::error::Outcome;
 use crate::model::Role;
 use crate::output::{Detail, Output};
@@ -14,15 +15,9 @@ use crate::show::total_usd;
 
 pub fn run(args: &PlanArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
-    let person = super::person(ctx, &args.profile, out)?;
-    let plan = plan(
-        &person,
-        &args.gap.role,
-        &args.gap.have,
-        args.years,
-        args.member,
-        catalog,
-    )?;
+    let person = super::person(ctx, &args.profile)?;
+    let terms = super::terms(ctx, &args.pricing, args.years)?;
+    let plan = plan(&person, &args.gap.role, &args.gap.have, &terms, catalog)?;
     let role = catalog.get::<Role>(&plan.role)?;
     out.detail(&detail(&plan, role), &plan)?;
     Ok(Outcome::Done)
@@ -61,22 +56,15 @@ fn detail(plan: &Plan, role: &Role) -> Detail {
         .steps
         .iter()
         .map(|s| {
-            let mut line = format!(
-                "Step {}: {} — {}",
+            let total = total_usd(s.cost.total_usd, s.cost.lower_bound).text;
+            format!(
+                "Step {}: {} — {} — {total} over {} years — {}",
                 s.order,
                 s.verdict.name,
-                s.verdict.status.label()
-            );
-            match (&s.verdict.status, &s.verdict.route) {
-                (Status::Eligible, Some(route)) => line += &format!(" by: {route}"),
-                (_, _) if !s.verdict.missing.is_empty() => {
-                    line += &format!(" (missing: {})", s.verdict.missing.join("; "))
-                }
-                _ => {}
-            }
-            let total = total_usd(s.cost.total_usd, s.cost.lower_bound).text;
-            line += &format!(" — {total} over {} years — {}", plan.years, s.reason);
-            line
+                s.verdict.status.label(),
+                plan.years,
+                s.reason
+            )
         })
         .collect();
     detail.section("Certifications, in order", steps);

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cli::ReportArgs;
 use crate::context::Context;
-use crate::eligibility::{assumed, evaluate};
+use crate::eligibility::evaluate;
 use crate::error::Outcome;
 use crate::html::report::{Report, render};
 use crate::model::Role;
@@ -28,26 +28,26 @@ pub fn run(args: &ReportArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
     let catalog = ctx.catalog()?;
     let standing = ctx.standing()?;
     let stored = ctx.profile()?;
-    let person = super::person(ctx, &args.profile, out)?;
+    let person = super::person(ctx, &args.profile)?;
+    let today = standing.today();
     let verdicts = catalog
         .certifications()
         .iter()
         .filter(|c| !person.credentials.contains(&c.id))
-        .map(|c| evaluate(c, &person, catalog))
+        .map(|c| evaluate(c, &person, catalog, today))
         .collect();
     let plan = match &args.role {
         Some(role) => {
-            let plan = plan(&person, role, &args.have, args.years, args.member, catalog)?;
+            let terms = super::terms(ctx, &args.pricing, args.years)?;
+            let plan = plan(&person, role, &args.have, &terms, catalog)?;
             let role = catalog.get::<Role>(&plan.role)?;
             Some((plan, role))
         }
         None => None,
     };
-    let facts = args.profile.facts.facts().or(&stored.facts);
     let report = Report {
         person: &person,
-        facts: &facts,
-        assumed: assumed(&facts),
+        facts: &person.facts,
         memberships: &stored.memberships,
         verdicts,
         plan,

@@ -22,8 +22,6 @@ pub struct Report<'a> {
     pub person: &'a Person,
     /// The facts as given (the flags over the profile), for what is and is not given.
     pub facts: &'a Facts,
-    /// What is assumed because neither the profile nor the flags say it.
-    pub assumed: Option<String>,
     pub memberships: &'a [String],
     pub verdicts: Vec<Verdict>,
     pub plan: Option<(Plan, &'a Role)>,
@@ -65,13 +63,12 @@ fn person(report: &Report, catalog: &Catalog) -> Markup {
                 dt { (label) }
                 dd { @match shown {
                     Some(shown) => (shown),
-                    None => span.unknown { "not given (counted as none)" },
+                    None => span.unknown { "not given" },
                 } }
             }
             dt { "Credentials held" } dd { (names(Kind::Certification, &report.person.credentials)) }
             dt { "Member of" } dd { (names(Kind::Organization, report.memberships)) }
         }
-        @if let Some(assumed) = &report.assumed { p.note { (assumed) } }
     }
 }
 

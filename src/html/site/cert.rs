@@ -194,8 +194,8 @@ fn fee_history(site: &Site, links: Links, cert: &Certification) -> Markup {
 
 /// What holding the credential costs, year by year, at non-member prices and as a member.
 fn costs(site: &Site, cert: &Certification) -> Markup {
-    let non_member = cost(cert, site.catalog, COST_YEARS, false);
-    let member = cost(cert, site.catalog, COST_YEARS, true);
+    let non_member = cost(cert, site.catalog, &site.terms(false));
+    let member = cost(cert, site.catalog, &site.terms(true));
     html! {
         section {
             h2 { "Cost over " (COST_YEARS) " years" }
@@ -233,7 +233,7 @@ pub fn cost_chart(cost: &Cost, id: &str) -> Markup {
                 .iter()
                 .filter(|i| i.year == year)
                 .map(|i| Segment {
-                    class: class(i.what),
+                    class: class(&i.what),
                     amount: i.amount_usd.map(u64::from),
                 })
                 .collect(),
@@ -417,7 +417,7 @@ fn others(site: &Site, links: Links, cert: &Certification) -> Markup {
     html! {
         @if !cert.other_fees.is_empty() {
             section { h2 { "Other fees" } ul { @for f in &cert.other_fees {
-                li { (f.what) ": " (usd(Some(f.usd)).text) " — "
+                li { (crate::view::other_fee(f)) " — "
                     (cited(links, site.standing, f.as_of, &f.source))
                     @if let Some(note) = &f.note { br; small { "Note: " (note) } } }
             } } }

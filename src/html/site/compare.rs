@@ -235,7 +235,7 @@ fn money_rows<'a>(site: &'a Site, links: Links<'a>) -> Vec<Row<'a>> {
         (
             "Cost, non-member",
             Box::new(move |c| {
-                let cost = cost(c, site.catalog, COST_YEARS, false);
+                let cost = cost(c, site.catalog, &site.terms(false));
                 let total = total_usd(cost.total_usd, cost.lower_bound).text;
                 html! { (total) " over " (COST_YEARS) " years" }
             }),

@@ -21,6 +21,20 @@ use crate::show::Standing;
 /// Years over which each credential's cost is drawn, as `hi plan` costs them by default.
 pub const COST_YEARS: u32 = 6;
 
+impl Site<'_> {
+    /// What the site's costs are priced on: `COST_YEARS` from today, as a member of every
+    /// issuer (joining it) or of none, as `hi cost --member` and `--non-member` price them.
+    fn terms(&self, member: bool) -> crate::cost::Terms {
+        crate::cost::Terms {
+            years: COST_YEARS,
+            today: self.standing.today(),
+            member: Some(member),
+            memberships: Vec::new(),
+            with_retake: false,
+        }
+    }
+}
+
 /// The file that marks a folder as a site `hi` made, so that `--force` replaces only such.
 pub const MARKER: &str = ".hi-site";
 
