@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::cli::ProfileArgs;
-use crate::model::{Certification, Education, Field, Kind, Route};
+use crate::model::{Certification, Education, Field, Kind, Requires, Route};
 
 /// What `hi eligible` and `hi plan` know of a person.
 #[derive(Debug, Clone, Default)]
@@ -68,6 +68,20 @@ impl Person {
             rn: flags.rn.or(facts.rn).unwrap_or(false),
         })
     }
+}
+
+/// Whether the profile or the flags say anything of the person: a fact or a credential.
+pub fn described(stored: &crate::profile::Profile, args: &ProfileArgs) -> bool {
+    let (flags, facts) = (&args.facts, &stored.facts);
+    flags.education.or(facts.education).is_some()
+        || flags.field.or(facts.field).is_some()
+        || flags.cahiim.or(facts.cahiim).is_some()
+        || flags.experience_years.or(facts.experience_years).is_some()
+        || flags.healthcare_years.or(facts.healthcare_years).is_some()
+        || flags.ce_hours.or(facts.ce_hours).is_some()
+        || flags.rn.or(facts.rn).is_some()
+        || !args.credentials.is_empty()
+        || !stored.credentials.is_empty()
 }
 
 /// What the verdicts assume because neither the flags nor the profile say it (a fact not given
@@ -173,6 +187,31 @@ pub fn evaluate(cert: &Certification, profile: &Person, catalog: &Catalog) -> Ve
         missing.push(format!("also: {other}"));
     }
     verdict(Status::NotEligible, Some(route), missing)
+}
+
+/// What a person lacks of what a career move asks for, checked as an eligibility route is; a
+/// condition `hi` cannot check is listed as one to confirm.
+pub fn unmet(requires: &Requires, profile: &Person, catalog: &Catalog) -> Vec<String> {
+    let route = Route {
+        label: String::new(),
+        education: requires.education,
+        fields: Vec::new(),
+        cahiim: false,
+        experience_years: requires.experience_years,
+        healthcare_years: None,
+        ce_hours: None,
+        credentials: requires.credentials.clone(),
+        rn: false,
+        other: None,
+        qualification: None,
+        source: String::new(),
+        note: None,
+    };
+    let mut missing = lacking(&route, profile, catalog).items;
+    if let Some(other) = &requires.other {
+        missing.push(format!("to confirm: {other}"));
+    }
+    missing
 }
 
 /// What a profile lacks for one route.
@@ -608,5 +647,40 @@ mod tests {
             (verdict.status, verdict.route.as_deref()),
             (Status::Eligible, Some("met"))
         );
+    }
+
+    #[test]
+    fn a_move_lists_what_the_person_lacks_and_what_to_confirm() {
+        let catalog = catalog();
+        let requires: Requires = toml::from_str(
+            "experience_years = 3\neducation = \"bachelor\"\ncredentials = [\"rhit\"]\n\
+             other = \"management experience\"",
+        )
+        .unwrap();
+        let person = Person {
+            education: Some(Education::Associate),
+            experience_years: 1,
+            ..Person::default()
+        };
+        assert_eq!(
+            unmet(&requires, &person, &catalog),
+            [
+                "a bachelor's degree or higher",
+                "2 more years of experience",
+                "one of these credentials: RHIT",
+                "to confirm: management experience",
+            ]
+        );
+        let person = Person {
+            education: Some(Education::Master),
+            experience_years: 3,
+            credentials: vec!["rhit".to_string()],
+            ..Person::default()
+        };
+        assert_eq!(
+            unmet(&requires, &person, &catalog),
+            ["to confirm: management experience"]
+        );
+        assert!(unmet(&Requires::default(), &Person::default(), &catalog).is_empty());
     }
 }

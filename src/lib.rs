@@ -16,6 +16,7 @@ pub mod eligibility;
 pub mod error;
 pub mod gap;
 pub mod ics;
+pub mod ladder;
 pub mod load;
 pub mod model;
 pub mod output;

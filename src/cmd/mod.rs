@@ -17,6 +17,7 @@ pub mod help;
 pub mod man;
 pub mod occupations;
 pub mod orgs;
+pub mod path;
 pub mod paths;
 pub mod plan;
 pub mod profile;
@@ -73,6 +74,7 @@ fn query_catalog(query: Query, ctx: &Context, out: &mut Output) -> Result<Outcom
         Query::Renew(args) => renew::run(&args, ctx, out),
         Query::Gap(args) => gap::run(&args, ctx, out),
         Query::Plan(args) => plan::run(&args, ctx, out),
+        Query::Path(args) => path::run(&args, ctx, out),
         Query::Profile(args) => profile::run(&args, ctx, out),
         Query::Ce(args) => ce::run(&args, ctx, out),
         Query::Status(args) => status::run(&args, ctx, out),

@@ -7,12 +7,12 @@ use serde::Serialize;
 use crate::cli::PlanArgs;
 use crate::context::Context;
 use crate::cost::{Cost, cost};
-use crate::eligibility::{Status, Verdict, evaluate};
+use crate::eligibility::{Verdict, evaluate};
 use crate::error::Outcome;
 use crate::gap::{Gap, gap};
 use crate::model::{Certification, Role};
 use crate::output::{Detail, Output};
-use crate::show::total_usd;
+use crate::show::{total_usd, verdict};
 
 #[derive(Debug, Serialize)]
 struct Step {
@@ -135,15 +135,8 @@ fn detail(plan: &Plan, role: &Role) -> Detail {
                 "Step {}: {} — {}",
                 s.order,
                 s.verdict.name,
-                s.verdict.status.label()
+                verdict(&s.verdict)
             );
-            match (&s.verdict.status, &s.verdict.route) {
-                (Status::Eligible, Some(route)) => line += &format!(" by: {route}"),
-                (_, _) if !s.verdict.missing.is_empty() => {
-                    line += &format!(" (missing: {})", s.verdict.missing.join("; "))
-                }
-                _ => {}
-            }
             let total = total_usd(s.cost.total_usd, s.cost.lower_bound).text;
             line += &format!(" — {total} over {} years — {}", plan.years, s.reason);
             line
