@@ -366,16 +366,6 @@ pub struct Requires {
     pub other: Option<String>,
 }
 
-impl Requires {
-    /// Whether the move states no condition at all.
-    pub fn is_empty(&self) -> bool {
-        self.experience_years.is_none()
-            && self.education.is_none()
-            && self.credentials.is_empty()
-            && self.other.is_none()
-    }
-}
-
 impl Record for Role {
     fn id(&self) -> &str {
         &self.id
