@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::facts::Facts;
 use crate::model::{Education, Field, Level, SkillCategory, Track};
 use crate::output::{ColorChoice, Format};
 
@@ -127,6 +128,7 @@ impl Query {
             Query::Profile(a) => {
                 let action = match &a.action {
                     Some(ProfileAction::Set(set)) => set.global.clone(),
+                    Some(ProfileAction::Renew(renew)) => renew.global.clone(),
                     Some(
                         ProfileAction::Add { global, .. } | ProfileAction::Remove { global, .. },
                     ) => global.clone(),
@@ -149,7 +151,10 @@ pub enum Command {
     Query(Query),
 
     /// Export the built-in data files to edit, or check a data directory for problems
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  hi data export my-data\n  hi data check my-data"
+    )]
     Data(DataCommand),
 
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish
@@ -278,7 +283,10 @@ pub enum Query {
     Profile(ProfileCommandArgs),
 
     /// Your continuing-education log: add an activity, list them, remove one
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  hi ce add --date 2026-03-04 --hours 1.5 --title 'Webinar'\n  hi ce list\n  hi ce remove 3"
+    )]
     Ce(CeCommand),
 
     /// Where you stand with each credential you hold: its cycle, hours done and due, pace
@@ -321,9 +329,20 @@ pub enum ProfileAction {
         #[arg(long, value_name = "DATE")]
         earned: String,
 
+        /// The day the first cycle ends as the issuer set it, when it is not the one its rule
+        /// gives (or the data has none), YYYY-MM-DD
+        #[arg(long, value_name = "DATE")]
+        cycle_ends: Option<String>,
+
         #[command(flatten)]
         global: GlobalArgs,
     },
+
+    /// Record a renewal: submitted, granted, or the date the issuer set for a cycle's end
+    #[command(
+        after_help = "Examples:\n  hi profile renew rhia --submitted 2027-05-20\n  hi profile renew rhia --on 2027-06-01\n  hi profile renew cpc --cycle-ends 2027-09-30\n  hi profile renew cpc --on 2027-09-15 --cycle-ends 2029-09-30\n\n--on starts the next cycle; --cycle-ends alone sets the end of the current one."
+    )]
+    Renew(RenewRecordArgs),
 
     /// Remove a credential from your profile (its CE activities stay)
     #[command(after_help = "Examples:\n  hi profile remove rhit")]
@@ -334,6 +353,27 @@ pub enum ProfileAction {
         #[command(flatten)]
         global: GlobalArgs,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RenewRecordArgs {
+    /// A certification id you hold
+    pub cert: String,
+
+    /// The day the issuer granted the renewal: the next cycle begins, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", required_unless_present_any = ["submitted", "cycle_ends"])]
+    pub on: Option<String>,
+
+    /// The day you submitted the renewal (CE and fee), YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub submitted: Option<String>,
+
+    /// The day the cycle ends as the issuer set it (with --on, the new cycle), YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub cycle_ends: Option<String>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -430,8 +470,40 @@ pub struct StatusArgs {
     /// attention and exit 3
     #[arg(long)]
     pub check: bool,
+
+    /// With --check: also report every date (cycle end, date to apply by, change of state)
+    /// within DAYS of today
+    #[arg(long, requires = "check", value_name = "DAYS", value_parser = clap::value_parser!(u16).range(0..=3660))]
+    pub within: Option<u16>,
+
+    #[command(flatten)]
+    pub reminders: RemindArgs,
+
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+// When the calendar's events remind, as `--ics` writes them.
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Reminders in the calendar, DAYS before each event [default: 90,30,7]
+    #[arg(long, requires = "ics", value_name = "DAYS,...", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(1..=366))]
+    pub remind: Vec<u32>,
+
+    /// No reminders in the calendar
+    #[arg(long, requires = "ics", conflicts_with = "remind")]
+    pub no_remind: bool,
+}
+
+impl RemindArgs {
+    /// The lead times asked for, else the default ones.
+    pub fn days(&self) -> Vec<u32> {
+        match (self.no_remind, self.remind.is_empty()) {
+            (true, _) => Vec::new(),
+            (false, true) => crate::ics::DEFAULT_REMINDERS.to_vec(),
+            (false, false) => self.remind.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -466,8 +538,8 @@ pub enum DataCommand {
     },
 }
 
-// What a person knows of themselves, as `eligible`, `plan` and `profile set` take it. Each
-// flag given overrides that one fact of the profile.
+// What a person knows of themselves, as `eligible`, `plan` and `profile set` take it: the
+// flags of `facts::Facts`, one for each fact. Each flag given overrides that fact of the profile.
 // (Plain comments on the flattened structs: a doc comment would become the `about` of every
 // command that flattens them.)
 #[derive(Debug, Args)]
@@ -500,6 +572,21 @@ pub struct FactsArgs {
     /// Holds an active registered nurse licence (--rn=false to say not)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
     pub rn: Option<bool>,
+}
+
+impl FactsArgs {
+    /// The facts these flags give; a flag not given gives nothing.
+    pub fn facts(&self) -> Facts {
+        Facts {
+            education: self.education,
+            field: self.field,
+            cahiim: self.cahiim,
+            experience_years: self.experience_years,
+            healthcare_years: self.healthcare_years,
+            ce_hours: self.ce_hours,
+            rn: self.rn,
+        }
+    }
 }
 
 // A person's facts and credentials, as `eligible` and `plan` read them: the profile's, with
@@ -567,6 +654,10 @@ pub struct RenewArgs {
     /// Overwrite FILE if it exists
     #[arg(long, requires = "ics")]
     pub force: bool,
+
+    #[command(flatten)]
+    pub reminders: RemindArgs,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 }

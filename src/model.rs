@@ -174,6 +174,8 @@ keywords! {
     pub enum CycleEnd {
         Anniversary = "anniversary", "on the anniversary of the pass date";
         EndOfMonth = "end-of-month", "on the last day of the anniversary's month";
+        EndOfYear = "end-of-year", "on 31 December of the anniversary's year";
+        HolderDate = "holder-date", "on a date the issuer sets for each holder (such as the membership month), which the holder gives";
     }
 }
 
@@ -216,6 +218,8 @@ pub type Years = Bounded<0, 60>;
 pub type Hours = Bounded<0, 1_000>;
 /// Days before a cycle's end.
 pub type Days = Bounded<0, 366>;
+/// Days of a period after a cycle's end: a suspension may last years.
+pub type LapseDays = Bounded<0, 3660>;
 
 /// A date as precise as its source: `2026`, `2022-05` or `2023-10-01`.
 /// Ordering treats a missing month or day as earlier than any given one.
@@ -549,6 +553,8 @@ pub struct Organization {
     pub membership: Option<Membership>,
     /// How the issuer renews several of its credentials held at once.
     pub combined_renewal: Option<CombinedRenewal>,
+    /// What the issuer does once a renewal cycle ends unrenewed.
+    pub lapse: Option<Lapse>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -566,11 +572,14 @@ pub struct Membership {
 
 /// An issuer's rule for renewing several of its credentials in one cycle: the fee of the first
 /// and a fixed amount for each further one, the CE hours of the most demanding credential and
-/// a fixed number more for each further one, up to a cap.
+/// a fixed number more for each further one, up to a cap. `renewal.rs` applies it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CombinedRenewal {
+    /// What each further credential adds to a non-member's fee.
     pub extra_credential_fee_usd: Option<Usd>,
+    /// What each further credential adds to a member's fee, where a source gives it.
+    pub extra_credential_fee_member_usd: Option<Usd>,
     /// Where the fee increment comes from, when not from `source`.
     pub fee_source: Option<String>,
     pub fee_as_of: Option<Date>,
@@ -582,6 +591,115 @@ pub struct CombinedRenewal {
     pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
+}
+
+keywords! {
+    /// Where a credential stands once its cycle has ended unrenewed, as the issuer names it.
+    pub enum LapseState {
+        Grace = "grace", "in its grace period";
+        Late = "late", "in its late period";
+        Inactive = "inactive", "inactive";
+        Suspended = "suspended", "suspended";
+        Expired = "expired", "expired";
+        Revoked = "revoked", "revoked";
+    }
+}
+
+/// What an issuer does once a renewal cycle ends and the credential was not renewed: the
+/// periods that follow, in order, each with what renewing in it costs, then what the
+/// credential is for good, and whether and how it can be reinstated. A length or fee no
+/// source gives is left out and shown as unknown.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lapse {
+    #[serde(default)]
+    pub periods: Vec<LapsePeriod>,
+    /// The source says there is no grace period at all (ANCC); without it, an empty list of
+    /// periods means none is known.
+    #[serde(default)]
+    pub no_grace: bool,
+    /// What the credential is once the periods are over.
+    pub then: LapseState,
+    /// The source tells the holder to stop using the credential once it has expired.
+    #[serde(default)]
+    pub stop_using: bool,
+    /// A renewal after the cycle's end starts a new cycle on the day it is approved rather than
+    /// being backdated (ANCC).
+    #[serde(default)]
+    pub late_renewal_restarts: bool,
+    pub reinstatement: Option<Reinstatement>,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// One period after a cycle's end during which the credential can still be renewed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LapsePeriod {
+    pub state: LapseState,
+    /// Its length; unknown when left out.
+    pub days: Option<LapseDays>,
+    /// What renewing in this period costs beyond the recertification fee, per credential; a
+    /// known 0 where the source says there is no extra fee.
+    pub fee_usd: Option<Usd>,
+    /// Other sources that give the period another length: kept, and the shortest counts, so
+    /// that no date is promised that a source denies.
+    #[serde(default)]
+    pub conflicts: Vec<PeriodConflict>,
+    /// Where the period comes from, when not from the lapse rule's `source`.
+    pub source: Option<String>,
+    pub as_of: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// Another source's length for a lapse period.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodConflict {
+    pub days: LapseDays,
+    pub source: String,
+    pub as_of: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// How a credential that has lapsed for good can be had back without the exam.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reinstatement {
+    /// Within this many years of the lapse; unknown when left out.
+    pub within_years: Option<CycleYears>,
+    pub fee_usd: Option<Usd>,
+    /// What it takes besides the fee, as the source words it.
+    pub requires: Option<String>,
+    pub source: String,
+    pub as_of: Option<Date>,
+    pub note: Option<String>,
+}
+
+impl CombinedRenewal {
+    /// A chain of replacements that comes back to where it started (RHIA replaces RHIA, or
+    /// RHIA and RHIT each other): holding them all would renew none.
+    pub fn replacement_cycle(&self) -> Option<Vec<&str>> {
+        for start in &self.replacements {
+            let mut chain = vec![start.credential.as_str()];
+            let mut next = start.replaces.as_str();
+            // Each step follows one replacement; more steps than there are means a loop that
+            // does not pass through `start`, which another start finds.
+            for _ in 0..=self.replacements.len() {
+                if next == start.credential {
+                    chain.push(next);
+                    return Some(chain);
+                }
+                chain.push(next);
+                match self.replacements.iter().find(|r| r.credential == next) {
+                    Some(r) => next = &r.replaces,
+                    None => break,
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Holding `credential` replaces `replaces` for recertification (RHIA replaces RHIT).
@@ -623,7 +741,20 @@ impl Record for Organization {
                     d.link("replaces", Kind::Certification, &r.replaces);
                     d.cite_rule("source", "replacement", &r.source);
                 });
+                if let Some(cycle) = rule.replacement_cycle() {
+                    d.violation(
+                        Some("replacements"),
+                        format!(
+                            "credentials that replace each other ({}) would leave none of them \
+                             renewed",
+                            cycle.join(" → ")
+                        ),
+                    );
+                }
             });
+        }
+        if let Some(lapse) = &self.lapse {
+            d.within("lapse", |d| lapse.declare(d));
         }
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
@@ -632,6 +763,36 @@ impl Record for Organization {
             ("full name", &self.full_name),
             ("description", &self.description),
         ]
+    }
+}
+
+impl Lapse {
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.cite("source", "lapse rule", self.as_of, &self.source);
+        if self.no_grace && !self.periods.is_empty() {
+            d.violation(
+                Some("no_grace"),
+                "a lapse rule with `no_grace` has no periods after the cycle's end",
+            );
+        }
+        d.each("periods", &self.periods, |d, period| {
+            d.cite_opt("source", "lapse period", period.as_of, &period.source);
+            d.each("conflicts", &period.conflicts, |d, other| {
+                d.cite("source", "lapse period", other.as_of, &other.source)
+            });
+            if matches!(period.state, LapseState::Expired | LapseState::Revoked) {
+                d.violation(
+                    Some("state"),
+                    "a period after the cycle's end is grace, late or inactive: the state it \
+                     ends in is `then`",
+                );
+            }
+        });
+        if let Some(r) = &self.reinstatement {
+            d.within("reinstatement", |d| {
+                d.cite("source", "reinstatement", r.as_of, &r.source)
+            });
+        }
     }
 }
 
@@ -761,7 +922,15 @@ pub struct Renewal {
     pub cycle_end: Option<CycleEnd>,
     /// The issuer asks for the renewal application this many days before the cycle ends.
     pub apply_by_days_before: Option<Days>,
-    /// Where `cycle_end` and `apply_by_days_before` come from, when not from `source`.
+    /// The issuer asks for it this many days after the cycle ends instead (NCRA: CE and fee
+    /// due on 31 January for a cycle ending 31 December).
+    pub report_by_days_after: Option<Days>,
+    /// The issuer prorates the CE hours of a holder's first cycle by a rule the data does not
+    /// give (AAPC): the first cycle's hours are unknown.
+    #[serde(default)]
+    pub first_cycle_prorated: bool,
+    /// Where `cycle_end`, `apply_by_days_before` and `report_by_days_after` come from, when
+    /// not from `source`.
     pub calendar_source: Option<String>,
     pub calendar_as_of: Option<Date>,
     /// The date the source states for the cycle and its CE hours; none when it is undated.
@@ -783,7 +952,38 @@ impl Renewal {
             self.alternative.is_some(),
             self.cycle_end.is_some(),
             self.apply_by_days_before.is_some(),
+            self.report_by_days_after.is_some(),
+            self.first_cycle_prorated,
         ];
+        // The parts of one rule must not contradict each other.
+        let total = self.ce_hours.map(|h| h.get());
+        for (key, part) in [
+            ("ce_from_issuer_hours", self.ce_from_issuer_hours),
+            ("ethics_hours", self.ethics_hours),
+        ] {
+            if let (Some(part), Some(total)) = (part.map(|h| h.get()), total)
+                && part > total
+            {
+                d.violation(
+                    Some(key),
+                    format!("{part} hours of a cycle's {total} CE hours cannot be asked of a part"),
+                );
+            }
+        }
+        if let (Some(days), Some(years)) = (self.apply_by_days_before, self.cycle_years)
+            && days.get() >= years.get() * 365
+        {
+            d.violation(
+                Some("apply_by_days_before"),
+                "the date to apply by falls before the cycle begins",
+            );
+        }
+        if self.apply_by_days_before.is_some() && self.report_by_days_after.is_some() {
+            d.violation(
+                Some("report_by_days_after"),
+                "a renewal asks for the application before the cycle's end or after it, not both",
+            );
+        }
         if self.source.is_none() && figures.contains(&true) {
             d.violation(None, "a renewal rule with figures needs `source`");
         }

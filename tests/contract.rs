@@ -174,6 +174,8 @@ struct Renewal {
     alternative_source: Option<String>,
     cycle_end: Option<String>,
     apply_by_days_before: Option<u32>,
+    report_by_days_after: Option<u32>,
+    first_cycle_prorated: bool,
     calendar_source: Option<String>,
     calendar_as_of: Option<String>,
     as_of: Option<String>,
@@ -222,14 +224,62 @@ struct Organization {
     url: String,
     membership: Option<Membership>,
     combined_renewal: Option<CombinedRenewal>,
+    lapse: Option<Lapse>,
     sources: Vec<String>,
     notes: Vec<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct Lapse {
+    periods: Vec<LapsePeriod>,
+    no_grace: bool,
+    then: String,
+    stop_using: bool,
+    late_renewal_restarts: bool,
+    reinstatement: Option<Reinstatement>,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LapsePeriod {
+    state: String,
+    days: Option<u32>,
+    fee_usd: Option<u32>,
+    conflicts: Vec<PeriodConflict>,
+    source: Option<String>,
+    as_of: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodConflict {
+    days: u32,
+    source: String,
+    as_of: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reinstatement {
+    within_years: Option<u32>,
+    fee_usd: Option<u32>,
+    requires: Option<String>,
+    source: String,
+    as_of: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CombinedRenewal {
     extra_credential_fee_usd: Option<u32>,
+    extra_credential_fee_member_usd: Option<u32>,
     fee_source: Option<String>,
     fee_as_of: Option<String>,
     extra_credential_ce_hours: Option<u32>,
@@ -373,7 +423,7 @@ struct Item {
     year: u32,
     what: String,
     amount_usd: Option<u32>,
-    ce_hours: Option<u32>,
+    ce_hours: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -397,7 +447,7 @@ struct Deadline {
     cycle: u32,
     ends: String,
     apply_by: Option<String>,
-    ce_hours: Option<u32>,
+    ce_hours: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -600,7 +650,7 @@ struct TogetherItem {
     year: u32,
     usd: Option<u32>,
     what: String,
-    ce_hours: Option<u32>,
+    ce_hours: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -633,6 +683,16 @@ struct Facts {
 struct Held {
     id: String,
     earned: String,
+    cycle_ends: Option<String>,
+    renewal: Vec<Renewed>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Renewed {
+    on: Option<String>,
+    submitted: Option<String>,
+    cycle_ends: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -667,6 +727,7 @@ struct Requirement {
     done_hours: f64,
     remaining_hours: Option<f64>,
     met: Option<bool>,
+    on_pace: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -675,9 +736,16 @@ struct CredentialStatus {
     id: String,
     name: String,
     earned: String,
+    state: String,
+    state_since: Option<String>,
+    next_change: Option<Change>,
+    late_fee_usd: Option<u32>,
+    reinstatable_until: Option<String>,
+    what_to_do: String,
     cycle: Option<u32>,
     cycle_start: Option<String>,
     cycle_end: Option<String>,
+    cycle_end_set_by: Option<String>,
     apply_by: Option<String>,
     days_left: Option<i64>,
     required_hours: Option<f64>,
@@ -687,9 +755,18 @@ struct CredentialStatus {
     hours_per_month_needed: Option<f64>,
     on_pace: Option<bool>,
     renewal_fee_usd: Option<u32>,
+    renewed_with: Vec<String>,
     replaced_by: Option<String>,
+    renewals: Vec<Renewed>,
     attention: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Change {
+    state: String,
+    on: String,
 }
 
 #[test]

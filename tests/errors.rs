@@ -3,13 +3,13 @@
 use std::fs;
 use std::process::Stdio;
 
-use crate::common::{KINDS, builtin_process, data_copy, hi, run};
+use crate::common::{Hi, KINDS, builtin_process, data_copy, hi, run};
 
 #[test]
 fn unknown_id_suggests_the_closest() {
-    let (code, out, err) = run(&["certs", "cphimz"]);
-    assert_eq!(code, 1);
-    assert!(out.is_empty());
+    let err = Hi::new()
+        .args(&["certs", "cphimz"])
+        .fails(1, "did you mean");
     assert_eq!(
         err,
         "hi: unknown certification `cphimz`: did you mean `cphims`?\n"
@@ -18,42 +18,29 @@ fn unknown_id_suggests_the_closest() {
 
 #[test]
 fn id_of_another_kind_points_to_its_command() {
-    let (code, _, err) = run(&["roles", "rhit"]);
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("`rhit` is not a role; it is a certification: try `hi certs rhit`"),
-        "{err}"
+    Hi::new().args(&["roles", "rhit"]).fails(
+        1,
+        "`rhit` is not a role; it is a certification: try `hi certs rhit`",
     );
 }
 
 #[test]
 fn far_off_id_lists_where_to_look() {
-    let (code, _, err) = run(&["orgs", "qqqqqqqqqq"]);
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("unknown organization `qqqqqqqqqq`: `hi orgs` lists them all"),
-        "{err}"
+    Hi::new().args(&["orgs", "qqqqqqqqqq"]).fails(
+        1,
+        "unknown organization `qqqqqqqqqq`: `hi orgs` lists them all",
     );
 }
 
 #[test]
 fn compare_refuses_a_mix_of_kinds() {
-    let (code, out, err) = run(&["compare", "cphims", "analyst"]);
-    assert_eq!(code, 2);
-    assert!(out.is_empty());
-    assert!(
-        err.contains("cannot compare a certification (`cphims`) with a role (`analyst`)"),
-        "{err}"
+    let compare = |x: &str| Hi::new().args(&["compare", "cphims", x]);
+    compare("analyst").fails(
+        2,
+        "cannot compare a certification (`cphims`) with a role (`analyst`)",
     );
-    let (code, _, err) = run(&["compare", "cphims", "sql"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("`sql` is a skill: compare takes certifications or roles"),
-        "{err}"
-    );
-    let (code, _, err) = run(&["compare", "cphims", "rhiaa"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("did you mean `rhia`?"), "{err}");
+    compare("sql").fails(2, "`sql` is a skill: compare takes certifications or roles");
+    compare("rhiaa").fails(1, "did you mean `rhia`?");
 }
 
 #[test]
@@ -272,5 +259,44 @@ fn a_closed_pipe_ends_quietly_for_every_command_and_format() {
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+}
+
+/// Renewal rules that contradict themselves are data errors, not silent surprises: a
+/// credential replacing itself, two replacing each other, a part asking more than the whole.
+#[test]
+fn contradictory_renewal_rules_fail_the_data_check() {
+    let cases = [
+        (
+            "organizations.toml",
+            r#"{ credential = "rhia", replaces = "rhit""#,
+            r#"{ credential = "rhia", replaces = "rhia""#,
+            "credentials that replace each other (rhia → rhia)",
+        ),
+        (
+            "organizations.toml",
+            r#"replacements = [{ credential = "rhia", replaces = "rhit", source = "ahima-recertification" }]"#,
+            r#"replacements = [{ credential = "rhia", replaces = "rhit", source = "ahima-recertification" }, { credential = "rhit", replaces = "rhia", source = "ahima-recertification" }]"#,
+            "(rhia → rhit → rhia)",
+        ),
+        (
+            "certifications.toml",
+            "ethics_hours = 2",
+            "ethics_hours = 200",
+            "200 hours of a cycle's 45 CE hours cannot be asked of a part",
+        ),
+    ];
+    for (file, from, to, needle) in cases {
+        let dir = data_copy();
+        let path = dir.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has no {from}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let ran = Hi::new()
+            .args(&["data", "check"])
+            .arg_path(dir.path())
+            .run();
+        assert_eq!(ran.code, 1, "{needle}: {}", ran.stderr);
+        assert!(ran.stdout.contains(needle), "{needle}: {}", ran.stdout);
     }
 }

@@ -479,11 +479,11 @@ fn refused_changes_and_broken_files_leave_the_profile_untouched() {
     assert!(err.contains(&format!("profile.toml:{line}:9:")), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), broken);
     // A profile from a newer hi is refused, not rewritten.
-    fs::write(&path, "format = 2\n").unwrap();
+    fs::write(&path, "format = 3\n").unwrap();
     let (code, _, err) = with(&path, &["profile", "set", "--rn"]);
     assert_eq!(code, 1);
     assert!(err.contains("written by a newer hi"), "{err}");
-    assert_eq!(fs::read_to_string(&path).unwrap(), "format = 2\n");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "format = 3\n");
 }
 
 /// `hi ce add` of one hour on 2026-01-01 to the profile at `path`, as a process to spawn.

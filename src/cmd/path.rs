@@ -15,7 +15,7 @@ use crate::catalog::Catalog;
 use crate::cli::PathArgs;
 use crate::context::Context;
 use crate::cost::{Cost, cost};
-use crate::eligibility::{Person, Verdict, described, evaluate, unmet};
+use crate::eligibility::{Person, Verdict, evaluate, unmet};
 use crate::error::Outcome;
 use crate::ladder;
 use crate::model::{CareerLevel, Certification, Requires, Role};
@@ -78,11 +78,7 @@ pub fn run(args: &PathArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> 
     let catalog = ctx.catalog()?;
     let from = catalog.get::<Role>(&args.from)?;
     let to = catalog.get::<Role>(&args.to)?;
-    let stored = ctx.profile()?;
-    let person = match described(&stored, &args.profile) {
-        true => Some(super::person(&stored, &args.profile, catalog, out)?),
-        false => None,
-    };
+    let person = super::described_person(ctx, &args.profile, out)?;
     let roles = catalog.roles();
     let (index, next) = moves(roles, args.sourced);
     let shortest = ladder::shortest(

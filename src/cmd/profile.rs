@@ -1,139 +1,217 @@
-//! `hi profile [set|add|remove]`: the person's facts and the credentials they hold.
+//! `hi profile [set|add|remove|renew]`: the person's facts, the credentials they hold, and
+//! the renewals they record.
 
 use std::path::Path;
 
 use anyhow::{Result, bail};
+use jiff::civil::Date;
 use serde::Serialize;
-use toml_edit::value;
 
 use crate::catalog::Catalog;
-use crate::cli::{FactsArgs, ProfileAction, ProfileCommandArgs};
+use crate::cli::{ProfileAction, ProfileCommandArgs, RenewRecordArgs, SetArgs};
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::{Certification, Kind, Organization};
 use crate::output::{Cell, Detail, Output};
-use crate::profile::{self, Profile, entry, strings, table, tables};
+use crate::profile::{self, Held, Profile, Renewed};
 
 pub fn run(args: &ProfileCommandArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
     let path = &ctx.profile_path()?;
-    let today = ctx.today()?;
-    match &args.action {
-        None => show(catalog, path, out)?,
-        Some(ProfileAction::Set(set)) => {
-            let orgs = catalog.distinct::<Organization>(&set.member_of)?;
-            let set_any = set_facts(&set.facts, &orgs, path)?;
-            if !set_any {
-                return Err(crate::error::usage(
-                    "nothing to set: give a flag, e.g. --education bachelor",
-                ));
-            }
-            changed(out, path, "profile updated")?;
-        }
-        Some(ProfileAction::Add { cert, earned, .. }) => {
-            let cert = catalog.get::<Certification>(cert)?;
-            let earned = crate::clock::date_arg("--earned", earned)?;
-            if earned > today {
-                return Err(crate::error::usage(format!(
-                    "--earned {earned} is after today ({today})"
-                )));
-            }
-            profile::edit(path, |doc, stored| {
-                if stored.credentials.iter().any(|h| h.id == cert.id) {
-                    bail!(
-                        "{} is in the profile already: `hi profile remove {}` first",
-                        cert.name,
-                        cert.id
-                    );
-                }
-                tables(doc, "credential")?.push(entry(&[
-                    ("id", value(&cert.id)),
-                    ("earned", value(earned.to_string())),
-                ]));
-                Ok(())
-            })?;
-            changed(out, path, &format!("{} earned {earned} added", cert.name))?;
-        }
-        Some(ProfileAction::Remove { cert, .. }) => {
-            let id = cert.to_ascii_lowercase();
-            profile::edit(path, |doc, stored| {
-                let Some(i) = stored.credentials.iter().position(|h| h.id == id) else {
-                    let held: Vec<&str> =
-                        stored.credentials.iter().map(|h| h.id.as_str()).collect();
-                    bail!(
-                        "`{}` is not in the profile; it holds {}",
-                        crate::sanitize::clean_line(cert),
-                        if held.is_empty() {
-                            "no credential".to_string()
-                        } else {
-                            held.join(", ")
-                        }
-                    );
-                };
-                tables(doc, "credential")?.remove(i);
-                Ok(())
-            })?;
-            changed(out, path, &format!("{id} removed"))?;
-        }
-    }
+    let done = match &args.action {
+        None => return show(catalog, path, out).map(|()| Outcome::Done),
+        Some(ProfileAction::Set(set)) => set_facts(set, catalog, path)?,
+        Some(ProfileAction::Add {
+            cert,
+            earned,
+            cycle_ends,
+            ..
+        }) => add(cert, earned, cycle_ends.as_deref(), ctx, path)?,
+        Some(ProfileAction::Remove { cert, .. }) => remove(cert, path)?,
+        Some(ProfileAction::Renew(renew)) => record_renewal(renew, ctx, path)?,
+    };
+    changed(out, path, &done)?;
     Ok(Outcome::Done)
 }
 
-/// Sets the facts given and the memberships named; whether anything was given.
-fn set_facts(facts: &FactsArgs, orgs: &[&Organization], path: &Path) -> Result<bool> {
-    let mut given: Vec<(&str, toml_edit::Item)> = Vec::new();
-    if let Some(education) = facts.education {
-        given.push(("education", value(education.keyword())));
-    }
-    if let Some(field) = facts.field {
-        given.push(("field", value(field.keyword())));
-    }
-    for (key, flag) in [("cahiim", facts.cahiim), ("rn", facts.rn)] {
-        if let Some(flag) = flag {
-            given.push((key, value(flag)));
-        }
-    }
-    for (key, number) in [
-        ("experience_years", facts.experience_years),
-        ("healthcare_years", facts.healthcare_years),
-        ("ce_hours", facts.ce_hours),
-    ] {
-        if let Some(number) = number {
-            given.push((key, value(i64::from(number))));
-        }
-    }
+/// Sets the facts given and adds the memberships named; what was done.
+fn set_facts(set: &SetArgs, catalog: &Catalog, path: &Path) -> Result<String> {
+    let orgs = catalog.distinct::<Organization>(&set.member_of)?;
+    let given = set.facts.facts();
     if given.is_empty() && orgs.is_empty() {
-        return Ok(false);
+        return Err(crate::error::usage(
+            "nothing to set: give a flag, e.g. --education bachelor",
+        ));
     }
     profile::edit(path, |doc, stored| {
-        let experience = facts.experience_years.or(stored.facts.experience_years);
-        let healthcare = facts.healthcare_years.or(stored.facts.healthcare_years);
-        if let (Some(experience), Some(healthcare)) = (experience, healthcare)
-            && healthcare > experience
-        {
-            return Err(crate::error::usage(format!(
-                "healthcare years ({healthcare}) count within the years of experience ({experience}), so they cannot be more"
-            )));
-        }
-        let table = table(doc, "facts")?;
-        for (key, item) in given.iter().cloned() {
-            table.insert(key, item);
-        }
-        let mut members = stored.memberships.clone();
-        members.extend(
-            orgs.iter()
-                .map(|o| o.id.clone())
-                .filter(|id| !stored.memberships.contains(id)),
-        );
+        given
+            .or(&stored.facts)
+            .check()
+            .map_err(crate::error::usage)?;
+        doc.set_facts(&given)?;
         if !orgs.is_empty() {
-            doc.insert("memberships", strings(&members));
+            let mut members = stored.memberships.clone();
+            for org in &orgs {
+                if !members.contains(&org.id) {
+                    members.push(org.id.clone());
+                }
+            }
+            doc.set_memberships(&members)?;
         }
         Ok(())
     })?;
-    Ok(true)
+    Ok("profile updated".to_string())
 }
 
-/// After a change: where it was written, on stderr, and the profile as it is now, as JSON.
+/// A date of the holder's past, given as `flag`: a real day, not after today.
+fn past(flag: &str, text: &str, today: Date) -> Result<Date> {
+    let day = crate::clock::date_arg(flag, text)?;
+    if day > today {
+        return Err(crate::error::usage(format!(
+            "{flag} {day} is after today ({today})"
+        )));
+    }
+    Ok(day)
+}
+
+fn add(
+    cert: &str,
+    earned: &str,
+    cycle_ends: Option<&str>,
+    ctx: &Context,
+    path: &Path,
+) -> Result<String> {
+    let cert = ctx.catalog()?.get::<Certification>(cert)?;
+    let earned = past("--earned", earned, ctx.today()?)?;
+    let cycle_ends = cycle_ends
+        .map(|text| crate::clock::date_arg("--cycle-ends", text))
+        .transpose()?;
+    if let Some(ends) = cycle_ends.filter(|ends| *ends <= earned) {
+        return Err(crate::error::usage(format!(
+            "--cycle-ends {ends} is not after --earned {earned}"
+        )));
+    }
+    profile::edit(path, |doc, stored| {
+        if stored.credentials.iter().any(|h| h.id == cert.id) {
+            bail!(
+                "{} is in the profile already: `hi profile remove {}` first",
+                cert.name,
+                cert.id
+            );
+        }
+        doc.add_credential(&Held {
+            id: cert.id.clone(),
+            earned,
+            cycle_ends,
+            renewals: Vec::new(),
+        })
+    })?;
+    Ok(format!("{} earned {earned} added", cert.name))
+}
+
+fn remove(cert: &str, path: &Path) -> Result<String> {
+    let id = cert.to_ascii_lowercase();
+    profile::edit(path, |doc, stored| {
+        let i = held_at(stored, &id, cert)?;
+        doc.remove_credential(i)
+    })?;
+    Ok(format!("{id} removed"))
+}
+
+/// Where the credential `id` (as typed: `typed`) is in the profile's list.
+fn held_at(stored: &Profile, id: &str, typed: &str) -> Result<usize> {
+    stored
+        .credentials
+        .iter()
+        .position(|h| h.id == id)
+        .ok_or_else(|| {
+            let held: Vec<&str> = stored.credentials.iter().map(|h| h.id.as_str()).collect();
+            anyhow::anyhow!(
+                "`{}` is not in the profile; it holds {}",
+                crate::sanitize::clean_line(typed),
+                if held.is_empty() {
+                    "no credential".to_string()
+                } else {
+                    held.join(", ")
+                }
+            )
+        })
+}
+
+/// Records a renewal: granted (`--on`, which completes a submission recorded before),
+/// submitted, or the end the issuer set for the current cycle (`--cycle-ends` alone).
+fn record_renewal(args: &RenewRecordArgs, ctx: &Context, path: &Path) -> Result<String> {
+    let cert = ctx.catalog()?.get::<Certification>(&args.cert)?;
+    let today = ctx.today()?;
+    let on = args
+        .on
+        .as_deref()
+        .map(|d| past("--on", d, today))
+        .transpose()?;
+    let submitted = args
+        .submitted
+        .as_deref()
+        .map(|d| past("--submitted", d, today))
+        .transpose()?;
+    let cycle_ends = args
+        .cycle_ends
+        .as_deref()
+        .map(|d| crate::clock::date_arg("--cycle-ends", d))
+        .transpose()?;
+    if let (Some(on), Some(submitted)) = (on, submitted)
+        && submitted > on
+    {
+        return Err(crate::error::usage(format!(
+            "--submitted {submitted} is after --on {on}: a renewal is granted after it is submitted"
+        )));
+    }
+    profile::edit(path, |doc, stored| {
+        let i = held_at(stored, &cert.id, &args.cert)?;
+        let mut held = stored.credentials[i].clone();
+        let first = [on, submitted].into_iter().flatten().min();
+        if let Some(day) = first.filter(|day| *day < held.earned) {
+            return Err(crate::error::usage(format!(
+                "{day} is before {} was earned ({})",
+                cert.name, held.earned
+            )));
+        }
+        renewed(&mut held, on, submitted, cycle_ends);
+        doc.update_credential(i, &held)
+    })?;
+    Ok(match (on, submitted) {
+        (Some(on), _) => format!("{} renewed on {on}", cert.name),
+        (None, Some(submitted)) => format!("{} renewal submitted on {submitted}", cert.name),
+        (None, None) => format!(
+            "{}'s cycle set to end on {}",
+            cert.name,
+            args.cycle_ends.as_deref().unwrap_or_default()
+        ),
+    })
+}
+
+/// `held` with a renewal recorded: a grant completes the submission still waiting, if any;
+/// a cycle's end alone belongs to the cycle the holder is in.
+fn renewed(held: &mut Held, on: Option<Date>, submitted: Option<Date>, cycle_ends: Option<Date>) {
+    let waiting = held.renewals.last_mut().filter(|r| r.on.is_none());
+    match (on, submitted, waiting) {
+        (Some(on), submitted, Some(waiting)) => {
+            waiting.on = Some(on);
+            waiting.submitted = submitted.or(waiting.submitted);
+            waiting.cycle_ends = cycle_ends;
+        }
+        (None, None, _) => match held.renewals.iter_mut().rev().find(|r| r.on.is_some()) {
+            Some(last) => last.cycle_ends = cycle_ends,
+            None => held.cycle_ends = cycle_ends,
+        },
+        (on, submitted, _) => held.renewals.push(Renewed {
+            on,
+            submitted,
+            cycle_ends: cycle_ends.filter(|_| on.is_some()),
+        }),
+    }
+}
+
+/// After a change: what was done and where, on stderr, and the profile as it is now, as JSON.
 fn changed(out: &mut Output, path: &Path, what: &str) -> Result<()> {
     out.message(&format!("{what}: {}", path.display()))?;
     let stored = profile::load(path)?;
@@ -153,33 +231,9 @@ struct Shown<'a> {
 fn show(catalog: &Catalog, path: &Path, out: &mut Output) -> Result<()> {
     let stored = profile::load(path)?;
     let mut detail = Detail::new(format!("Your profile ({})", path.display()));
-    let f = &stored.facts;
-    let or_unknown = |v: Option<String>| v.map_or_else(Cell::unknown, Cell::from);
-    detail.field(
-        "Education",
-        or_unknown(f.education.map(|e| e.label().to_string())),
-    );
-    detail.field("Field", or_unknown(f.field.map(|e| e.label().to_string())));
-    detail.field(
-        "CAHIIM-accredited program",
-        or_unknown(f.cahiim.map(|b| yes(b).to_string())),
-    );
-    detail.field(
-        "Years of experience",
-        or_unknown(f.experience_years.map(|y| y.to_string())),
-    );
-    detail.field(
-        "Of them in healthcare",
-        or_unknown(f.healthcare_years.map(|y| y.to_string())),
-    );
-    detail.field(
-        "CE hours in the field",
-        or_unknown(f.ce_hours.map(|y| y.to_string())),
-    );
-    detail.field(
-        "Active RN licence",
-        or_unknown(f.rn.map(|b| yes(b).to_string())),
-    );
+    for (label, value) in stored.facts.shown() {
+        detail.field(label, value.map_or_else(Cell::unknown, Cell::from));
+    }
     let members: Vec<String> = stored
         .memberships
         .iter()
@@ -208,8 +262,4 @@ fn show(catalog: &Catalog, path: &Path, out: &mut Output) -> Result<()> {
         profile: &stored,
     };
     out.detail(&detail, &shown)
-}
-
-fn yes(flag: bool) -> &'static str {
-    if flag { "yes" } else { "no" }
 }
