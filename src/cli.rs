@@ -272,7 +272,7 @@ pub enum Query {
 
     /// The shortest ways from one role to another, each move with what it asks and who says so
     #[command(
-        after_help = "Examples:\n  hi path medical-coder him-director\n  hi path registered-nurse cnio --education bachelor --rn\n  hi path him-technician him-director --sourced\n  hi path analyst cmio --json | jq .moves\n\nOnly the moves in the data are walked: \"no known way\" means no source (or\njudgment) in the data leads there, not that there is none. Give your profile\n(flags, or `hi profile set`) to see which credentials you may sit."
+        after_help = "Examples:\n  hi path medical-coder him-director\n  hi path registered-nurse cnio --education bachelor --rn\n  hi path him-technician him-director --sourced\n  hi path clinical-informaticist cmio --json | jq .moves\n\nOnly the moves in the data are walked: \"no known way\" means no source (or\njudgment) in the data leads there, not that there is none. Give your profile\n(flags, or `hi profile set`) to see which credentials you may sit."
     )]
     Path(PathArgs),
 

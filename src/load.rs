@@ -941,8 +941,7 @@ fn requirement_cycles(data: &Data, files: &Files) -> Vec<Finding> {
 
 /// What no single role can decide about its moves: that a move never goes down a level unless
 /// its sources say so (`steps_down`), and says so only when it does; and that no moves lead
-/// round in a circle, which would make a ladder of no top. A move to a role that does not
-/// exist is reported as a dangling reference, and skipped here.
+/// round in a circle, which would make a ladder of no top.
 fn ladder_problems(data: &Data, files: &Files) -> Vec<Finding> {
     let roles = &data.roles;
     let positions = files
@@ -958,7 +957,9 @@ fn ladder_problems(data: &Data, files: &Files) -> Vec<Finding> {
     let mut next = vec![Vec::new(); roles.len()];
     for ((from, role), &position) in roles.iter().enumerate().zip(positions) {
         for (i, step) in role.leads_to.iter().enumerate() {
-            let Some(&to) = index.get(step.role.as_str()) else {
+            // A move to a role that does not exist is a dangling reference, and one to the role
+            // itself breaks a rule of its own record: both are reported there, once.
+            let Some(&to) = index.get(step.role.as_str()).filter(|&&to| to != from) else {
                 continue;
             };
             next[from].push(to);
@@ -1465,6 +1466,10 @@ mod tests {
             "{found:#?}"
         );
         assert!(found[0].starts_with("roles.toml:24:1:"), "{found:#?}");
+        // A move to the role itself is reported once, by its own rule, not again as a circle.
+        let found = role_problems(&role("a", "entry", &step("a", "")));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("`a` cannot lead to itself"), "{found:#?}");
     }
 
     #[test]
