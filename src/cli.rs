@@ -129,6 +129,7 @@ impl Query {
                 let action = match &a.action {
                     Some(ProfileAction::Set(set)) => set.global.clone(),
                     Some(ProfileAction::Renew(renew)) => renew.global.clone(),
+                    Some(ProfileAction::Check(check)) => check.global.clone(),
                     Some(
                         ProfileAction::Add { global, .. } | ProfileAction::Remove { global, .. },
                     ) => global.clone(),
@@ -198,7 +199,7 @@ pub enum Query {
 
     /// List certifications, or show one: eligibility, exam, fees, renewal, sources
     #[command(
-        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
+        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs --accredited-by ncca\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
     )]
     Certs(CertsArgs),
 
@@ -337,6 +338,12 @@ pub enum ProfileAction {
         #[command(flatten)]
         global: GlobalArgs,
     },
+
+    /// Check a profile edited by hand: every problem, as FILE:LINE:COLUMN: message
+    #[command(
+        after_help = "Examples:\n  hi profile check\n  hi --profile my-profile.toml profile check\n\nThe rules are those of the flags that write the profile: real dates not after today,\nids in the data and named once, activities toward credentials held."
+    )]
+    Check(IdlessArgs),
 
     /// Record a renewal: submitted, granted, or the date the issuer set for a cycle's end
     #[command(
@@ -558,15 +565,15 @@ pub struct FactsArgs {
     pub cahiim: Option<bool>,
 
     /// Years of relevant work experience
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::facts::MAX_YEARS)))]
     pub experience_years: Option<u32>,
 
     /// Of those years, how many were in healthcare
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::facts::MAX_YEARS)))]
     pub healthcare_years: Option<u32>,
 
     /// Hours of continuing education in the field
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::facts::MAX_CE_HOURS)))]
     pub ce_hours: Option<u32>,
 
     /// Holds an active registered nurse licence (--rn=false to say not)
@@ -782,6 +789,14 @@ pub struct CertsArgs {
     /// Apply --max-fee to the member price
     #[arg(long, requires = "max_fee")]
     pub member: bool,
+
+    /// Only certifications a source states are accredited (by any body)
+    #[arg(long)]
+    pub accredited: bool,
+
+    /// Only certifications a source states are accredited by BODY (NCCA, ANAB, ...; any case)
+    #[arg(long, value_name = "BODY")]
+    pub accredited_by: Option<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
 }

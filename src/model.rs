@@ -847,6 +847,11 @@ pub struct Exam {
     pub format: Option<String>,
     #[serde(default)]
     pub domains: Vec<Domain>,
+    /// Derived at load, on the current observation when it is dated: the positions in its
+    /// history of the undated observations written after it. The rule never ranks them above
+    /// a dated one, though they may be newer, so a view says so beside an old current figure.
+    #[serde(default)]
+    pub undated_later: Vec<usize>,
     /// The date the source states for it; none when the source is undated.
     pub as_of: Option<Date>,
     pub source: String,
@@ -861,11 +866,51 @@ pub struct Fees {
     pub non_member_usd: Option<Usd>,
     /// Some issuers price a third tier for staff of member organizations.
     pub affiliate_usd: Option<Usd>,
+    /// One price whose source names no membership tier: never taken for either tier.
+    pub price_usd: Option<Usd>,
     /// Derived at load: what an individual member saves, when both prices are known. A data
     /// file may not set it.
     #[serde(default)]
     pub member_saving_usd: Option<u32>,
+    /// Derived at load, on the current observation: see [`Exam::undated_later`].
+    #[serde(default)]
+    pub undated_later: Vec<usize>,
     /// The date the source states for it; none when the source is undated.
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// A name the issuer gave a credential before its current one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerName {
+    /// The letters, as `name` holds them now: `CTR`.
+    pub name: String,
+    pub full_name: Option<String>,
+    /// The date the source gives for the current name taking its place.
+    pub until: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// An accreditation of a credential, as a source states it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accreditation {
+    /// The accrediting body as the source names it: `NCCA`, `ANAB`, `ABSNC`, ...
+    pub body: String,
+    /// The standard it accredits against, where the source names one: `ISO/IEC 17024:2012`.
+    pub standard: Option<String>,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// A sourced statement with no figure of its own.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
     pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
@@ -907,15 +952,27 @@ pub struct Renewal {
     pub ethics_hours: Option<Hours>,
     pub ethics_source: Option<String>,
     pub ethics_as_of: Option<Date>,
-    /// The issuer's recertification fee per cycle, for one credential.
+    /// The recertification fee per cycle, for one credential, its source and date: those of
+    /// the current entry of `fee_history`, derived at load, so a data file may not set them.
+    #[serde(default)]
     pub fee_member_usd: Option<Usd>,
+    #[serde(default)]
     pub fee_non_member_usd: Option<Usd>,
     /// What each further credential of the same issuer adds to the fee: derived at load from
     /// the issuer's combined renewal rule, so a data file may not set it.
     #[serde(default)]
     pub extra_credential_fee_usd: Option<u32>,
+    #[serde(default)]
     pub fee_source: Option<String>,
+    #[serde(default)]
     pub fee_as_of: Option<Date>,
+    /// Every observation of the recertification fee, each from one source at one date; the
+    /// newest dated one is current, as for the exam's fees.
+    #[serde(default)]
+    pub fee_history: Vec<Fees>,
+    /// Derived at load: the current fee observation's `undated_later`.
+    #[serde(default)]
+    pub fee_undated_later: Vec<usize>,
     pub alternative: Option<String>,
     pub alternative_source: Option<String>,
     /// How a cycle's end date follows from the pass date; unknown when left out.
@@ -947,8 +1004,6 @@ impl Renewal {
             self.ce_hours.is_some(),
             self.ce_from_issuer_hours.is_some(),
             self.ethics_hours.is_some(),
-            self.fee_member_usd.is_some(),
-            self.fee_non_member_usd.is_some(),
             self.alternative.is_some(),
             self.cycle_end.is_some(),
             self.apply_by_days_before.is_some(),
@@ -1007,12 +1062,6 @@ impl Renewal {
                 self.ethics_as_of,
             ),
             (
-                "fee_source",
-                "renewal fees",
-                &self.fee_source,
-                self.fee_as_of,
-            ),
-            (
                 "calendar_source",
                 "renewal calendar",
                 &self.calendar_source,
@@ -1027,19 +1076,40 @@ impl Renewal {
             "renewal alternative",
             &self.alternative_source,
         );
+        d.each("fee_history", &self.fee_history, |d, fees| {
+            fees.declare(d, "renewal fees")
+        });
         d.derived(
             "extra_credential_fee_usd",
             self.extra_credential_fee_usd.is_some(),
             "the issuer's `combined_renewal`",
         );
-    }
-
-    /// The source and date of the renewal fees.
-    pub fn fee_cited(&self) -> (Option<&str>, Option<Date>) {
-        match &self.fee_source {
-            Some(source) => (Some(source), self.fee_as_of),
-            None => (self.source.as_deref(), self.as_of),
+        for (key, set) in [
+            ("fee_member_usd", self.fee_member_usd.is_some()),
+            ("fee_non_member_usd", self.fee_non_member_usd.is_some()),
+            ("fee_source", self.fee_source.is_some()),
+            ("fee_as_of", self.fee_as_of.is_some()),
+            ("fee_undated_later", !self.fee_undated_later.is_empty()),
+        ] {
+            d.derived(key, set, "`fee_history`");
         }
+    }
+}
+
+impl Fees {
+    /// A fee observation's source and date, and the fields `load` derives in it.
+    fn declare<'a>(&'a self, d: &mut Declared<'a>, figure: &'static str) {
+        d.cite("source", figure, self.as_of, &self.source);
+        d.derived(
+            "member_saving_usd",
+            self.member_saving_usd.is_some(),
+            "the prices",
+        );
+        d.derived(
+            "undated_later",
+            !self.undated_later.is_empty(),
+            "the history",
+        );
     }
 }
 
@@ -1049,12 +1119,26 @@ pub struct Certification {
     pub id: String,
     pub name: String,
     pub full_name: String,
+    /// Ids the record had before, still accepted by every lookup (which then says so).
+    #[serde(default)]
+    pub former_ids: Vec<String>,
+    /// Names the issuer gave the credential before, each with its source.
+    #[serde(default)]
+    pub former_names: Vec<FormerName>,
     pub issuer: String,
     pub level: Level,
     /// The parts of the field it serves: what `hi certs --track` filters by.
     #[serde(default)]
     pub tracks: Vec<Track>,
     pub description: String,
+    /// Each accreditation of the credential a source states; empty when none is stated, which
+    /// says nothing either way.
+    #[serde(default)]
+    pub accreditation: Vec<Accreditation>,
+    /// A source's statement that the credential is not accredited: not the same as none
+    /// stating that it is.
+    #[serde(default)]
+    pub not_accredited: Option<Statement>,
     /// Every eligibility route; empty means the rules are not in the data.
     #[serde(default)]
     pub eligibility: Vec<Route>,
@@ -1086,6 +1170,9 @@ impl Record for Certification {
     fn name(&self) -> &str {
         &self.name
     }
+    fn former_ids(&self) -> &[String] {
+        &self.former_ids
+    }
     fn declare<'a>(&'a self, d: &mut Declared<'a>) {
         d.link("issuer", Kind::Organization, &self.issuer);
         d.sources(&self.sources);
@@ -1107,15 +1194,38 @@ impl Record for Certification {
             d.each("domains", &exam.domains, |d, domain| {
                 d.links("skills", Kind::Skill, &domain.skills)
             });
-        });
-        d.each("fee_history", &self.fee_history, |d, fees| {
-            d.cite("source", "fees", fees.as_of, &fees.source);
             d.derived(
-                "member_saving_usd",
-                fees.member_saving_usd.is_some(),
-                "the prices",
+                "undated_later",
+                !exam.undated_later.is_empty(),
+                "the history",
             );
         });
+        d.each("fee_history", &self.fee_history, |d, fees| {
+            fees.declare(d, "fees")
+        });
+        d.each("former_names", &self.former_names, |d, former| {
+            if former.name.trim().is_empty() {
+                d.violation(Some("name"), "a former name cannot be empty");
+            }
+            // A rename is a fact of the past, not a figure that ages.
+            d.cite_rule("source", "former name", &former.source);
+        });
+        d.each("accreditation", &self.accreditation, |d, a| {
+            if a.body.trim().is_empty() {
+                d.violation(Some("body"), "name the accrediting body");
+            }
+            d.cite("source", "accreditation", a.as_of, &a.source);
+        });
+        if let Some(statement) = &self.not_accredited {
+            d.within("not_accredited", |d| {
+                d.cite(
+                    "source",
+                    "not accredited",
+                    statement.as_of,
+                    &statement.source,
+                )
+            });
+        }
         d.each("other_fees", &self.other_fees, |d, fee| {
             d.cite("source", "other fee", fee.as_of, &fee.source)
         });
@@ -1127,11 +1237,12 @@ impl Record for Certification {
         d.within("renewal", |d| self.renewal.declare(d));
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
-        let mut fields = vec![
-            ("name", self.name.as_str()),
-            ("full name", &self.full_name),
-            ("description", &self.description),
-        ];
+        let mut fields = vec![("name", self.name.as_str()), ("full name", &self.full_name)];
+        for former in &self.former_names {
+            fields.push(("former name", &former.name));
+            fields.extend(former.full_name.iter().map(|n| ("former name", n.as_str())));
+        }
+        fields.push(("description", &self.description));
         fields.extend(
             self.eligibility
                 .iter()
@@ -1268,8 +1379,8 @@ pub struct Occupation {
     /// The broader occupation whose figures stand in for this one's, which no source gives
     /// (15-1211 Computer Systems Analysts for 15-1211.01).
     pub parent: Option<String>,
-    /// The current observation's median, date, outlook and source, derived at load from
-    /// `figure_history`: a data file may not set them.
+    /// The newest median and the newest outlook of `figure_history`, each with its date and
+    /// source, derived at load: a data file may not set them.
     #[serde(default)]
     pub median_annual_usd: Option<u32>,
     #[serde(default)]
@@ -1278,8 +1389,15 @@ pub struct Occupation {
     pub outlook_percent: Option<i32>,
     #[serde(default)]
     pub outlook_period: Option<String>,
+    /// The source of the median.
     #[serde(default)]
     pub figures_source: Option<String>,
+    /// The date and source of the outlook, which may come from an older edition than the
+    /// median: each figure is the newest observation of that figure.
+    #[serde(default)]
+    pub outlook_as_of: Option<Date>,
+    #[serde(default)]
+    pub outlook_source: Option<String>,
     /// Every edition of the occupation's figures, each from one source.
     #[serde(default)]
     pub figure_history: Vec<OccupationFigures>,
@@ -1327,6 +1445,8 @@ impl Record for Occupation {
             ("outlook_percent", self.outlook_percent.is_some()),
             ("outlook_period", self.outlook_period.is_some()),
             ("figures_source", self.figures_source.is_some()),
+            ("outlook_as_of", self.outlook_as_of.is_some()),
+            ("outlook_source", self.outlook_source.is_some()),
         ] {
             d.derived(key, set, "`figure_history`");
         }

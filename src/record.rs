@@ -47,6 +47,11 @@ impl FieldPath {
         self.with(step)
     }
 
+    /// The path of an item of a top-level list: `former_ids[1]`.
+    pub fn item(key: &'static str, index: usize) -> FieldPath {
+        FieldPath::key(key).with(Step::Index(index))
+    }
+
     pub fn steps(&self) -> &[Step] {
         &self.steps[..self.len]
     }
@@ -60,7 +65,8 @@ impl FieldPath {
         }
     }
 
-    fn with(mut self, step: Step) -> FieldPath {
+    /// This path, one step further.
+    pub fn with(mut self, step: Step) -> FieldPath {
         self.push(step);
         self
     }
@@ -272,6 +278,11 @@ impl<'a> Declared<'a> {
 pub trait Record: 'static {
     fn id(&self) -> &str;
     fn name(&self) -> &str;
+    /// Ids the record had before a rename, which lookups still accept. A kind keeps them in a
+    /// `former_ids` field and returns it here; the others have none.
+    fn former_ids(&self) -> &[String] {
+        &[]
+    }
     /// Every reference the record makes and every rule beyond its types: the one declaration
     /// that validation, citations and the catalog generator read.
     fn declare<'a>(&'a self, declared: &mut Declared<'a>);

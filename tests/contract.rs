@@ -117,6 +117,7 @@ struct Exam {
     scored_questions: Option<u32>,
     format: Option<String>,
     domains: Vec<Domain>,
+    undated_later: Vec<usize>,
     as_of: Option<String>,
     source: String,
     note: Option<String>,
@@ -128,7 +129,9 @@ struct Fees {
     member_usd: Option<u32>,
     non_member_usd: Option<u32>,
     affiliate_usd: Option<u32>,
+    price_usd: Option<u32>,
     member_saving_usd: Option<u32>,
+    undated_later: Vec<usize>,
     as_of: Option<String>,
     source: String,
     note: Option<String>,
@@ -170,6 +173,8 @@ struct Renewal {
     extra_credential_fee_usd: Option<u32>,
     fee_source: Option<String>,
     fee_as_of: Option<String>,
+    fee_history: Vec<Fees>,
+    fee_undated_later: Vec<usize>,
     alternative: Option<String>,
     alternative_source: Option<String>,
     cycle_end: Option<String>,
@@ -189,10 +194,14 @@ struct Certification {
     id: String,
     name: String,
     full_name: String,
+    former_ids: Vec<String>,
+    former_names: Vec<FormerName>,
     issuer: String,
     level: String,
     tracks: Vec<String>,
     description: String,
+    accreditation: Vec<Accreditation>,
+    not_accredited: Option<Statement>,
     eligibility: Vec<Route>,
     exam: Option<Exam>,
     exam_history: Vec<Exam>,
@@ -203,6 +212,34 @@ struct Certification {
     renewal: Renewal,
     sources: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FormerName {
+    name: String,
+    full_name: Option<String>,
+    until: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Accreditation {
+    body: String,
+    standard: Option<String>,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Statement {
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -353,6 +390,8 @@ struct Occupation {
     outlook_percent: Option<i32>,
     outlook_period: Option<String>,
     figures_source: Option<String>,
+    outlook_as_of: Option<String>,
+    outlook_source: Option<String>,
     figure_history: Vec<OccupationFigures>,
     sources: Vec<String>,
     notes: Vec<String>,
@@ -591,6 +630,13 @@ fn every_list_and_record_matches_the_contract() {
     kind::<Skill>("skills");
     kind::<Employer>("employers");
     kind::<Certification>("certs");
+    // The records that carry what most certifications leave empty: former ids and names,
+    // accreditation, a price with no tier, undated later observations, a renewal fee history.
+    for id in ["achip", "ni-bc", "cdip"] {
+        let _: Certification = parses(&["certs", id]);
+    }
+    let accredited: Vec<Certification> = parses(&["certs", "--accredited"]);
+    assert!(!accredited.is_empty());
     kind::<Organization>("orgs");
     kind::<Salary>("salaries");
     kind::<EducationPath>("paths");

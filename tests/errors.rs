@@ -300,3 +300,40 @@ fn contradictory_renewal_rules_fail_the_data_check() {
         assert!(ran.stdout.contains(needle), "{needle}: {}", ran.stdout);
     }
 }
+
+/// A name with control characters fails `hi data check` but not the commands that show it,
+/// which show it escaped.
+#[test]
+fn control_characters_in_names_fail_the_check_only() {
+    let dir = data_copy();
+    let path = dir.path().join("roles.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let hostile = text.replacen(
+        "name = \"Health information analyst\"",
+        "name = \"Health information analyst\\u001b]0;owned\\u0007\\r\"",
+        1,
+    );
+    assert_ne!(hostile, text);
+    fs::write(&path, hostile).unwrap();
+    let check = Hi::new()
+        .args(&["data", "check"])
+        .arg_path(dir.path())
+        .run();
+    assert_eq!(check.code, 1);
+    assert!(
+        check
+            .stdout
+            .contains("`analyst`: its name holds a control character"),
+        "{}",
+        check.stdout
+    );
+    let shown = Hi::new()
+        .env("HI_DATA_DIR", dir.path())
+        .args(&["roles", "analyst", "--format", "plain"])
+        .ok();
+    assert!(
+        shown.starts_with("Title\tHealth information analyst (analyst)"),
+        "{shown}"
+    );
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\r'));
+}

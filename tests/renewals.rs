@@ -282,7 +282,7 @@ fn a_credential_without_a_calendar_shows_its_hours_and_how_to_set_the_end() {
     let profile = home.path().join("p.toml");
     let at = |today: &str| Hi::new().profile(&profile).env("HI_TODAY", today);
     at("2026-01-01")
-        .args(&["profile", "add", "ahic", "--earned", "2025-03-01"])
+        .args(&["profile", "add", "achip", "--earned", "2025-03-01"])
         .ok();
     at("2026-01-01")
         .args(&[
@@ -303,12 +303,12 @@ fn a_credential_without_a_calendar_shows_its_hours_and_how_to_set_the_end() {
     let check = at("2026-11-27").args(&["status", "--check"]).run();
     assert_eq!(check.code, 3, "never passed silently");
     assert!(
-        check.stdout.contains("hi profile renew ahic --cycle-ends"),
+        check.stdout.contains("hi profile renew achip --cycle-ends"),
         "{}",
         check.stdout
     );
     at("2026-11-27")
-        .args(&["profile", "renew", "ahic", "--cycle-ends", "2029-03-01"])
+        .args(&["profile", "renew", "achip", "--cycle-ends", "2029-03-01"])
         .ok();
     let status = at("2026-11-27").args(&["status"]).json();
     assert_eq!(status[0]["state"], "active");

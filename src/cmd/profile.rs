@@ -20,30 +20,66 @@ pub fn run(args: &ProfileCommandArgs, ctx: &Context, out: &mut Output) -> Result
     let path = &ctx.profile_path()?;
     let done = match &args.action {
         None => return show(catalog, path, out).map(|()| Outcome::Done),
-        Some(ProfileAction::Set(set)) => set_facts(set, catalog, path)?,
+        Some(ProfileAction::Set(set)) => set_facts(set, ctx)?,
         Some(ProfileAction::Add {
             cert,
             earned,
             cycle_ends,
             ..
-        }) => add(cert, earned, cycle_ends.as_deref(), ctx, path)?,
-        Some(ProfileAction::Remove { cert, .. }) => remove(cert, path)?,
-        Some(ProfileAction::Renew(renew)) => record_renewal(renew, ctx, path)?,
+        }) => add(cert, earned, cycle_ends.as_deref(), ctx)?,
+        Some(ProfileAction::Remove { cert, .. }) => remove(cert, ctx)?,
+        Some(ProfileAction::Renew(renew)) => record_renewal(renew, ctx)?,
+        Some(ProfileAction::Check(_)) => return check(ctx, out),
     };
     changed(out, path, &done)?;
     Ok(Outcome::Done)
 }
 
+/// Every problem of the profile, one per line as compilers print them; a failure when there
+/// is any.
+fn check(ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let path = ctx.profile_path()?;
+    let shown = crate::sanitize::clean_line(&path.display().to_string());
+    let problems = profile::problems(&path, ctx.catalog()?, ctx.today()?)?;
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{shown}:{}:{}: {}", p.line, p.column, p.message))
+        .collect();
+    #[derive(Serialize)]
+    struct Found<'a> {
+        file: &'a str,
+        line: usize,
+        column: usize,
+        message: &'a str,
+    }
+    let found: Vec<Found> = problems
+        .iter()
+        .map(|p| Found {
+            file: &shown,
+            line: p.line,
+            column: p.column,
+            message: &p.message,
+        })
+        .collect();
+    out.lines(&lines, &found)?;
+    match problems.len() {
+        0 => out.message(&format!("no problems in {shown}"))?,
+        1 => bail!("1 problem in {shown}"),
+        n => bail!("{n} problems in {shown}"),
+    }
+    Ok(Outcome::Done)
+}
+
 /// Sets the facts given and adds the memberships named; what was done.
-fn set_facts(set: &SetArgs, catalog: &Catalog, path: &Path) -> Result<String> {
-    let orgs = catalog.distinct::<Organization>(&set.member_of)?;
+fn set_facts(set: &SetArgs, ctx: &Context) -> Result<String> {
+    let orgs = ctx.catalog()?.distinct::<Organization>(&set.member_of)?;
     let given = set.facts.facts();
     if given.is_empty() && orgs.is_empty() {
         return Err(crate::error::usage(
             "nothing to set: give a flag, e.g. --education bachelor",
         ));
     }
-    profile::edit(path, |doc, stored| {
+    ctx.edit_profile(|doc, stored| {
         given
             .or(&stored.facts)
             .check()
@@ -74,13 +110,7 @@ fn past(flag: &str, text: &str, today: Date) -> Result<Date> {
     Ok(day)
 }
 
-fn add(
-    cert: &str,
-    earned: &str,
-    cycle_ends: Option<&str>,
-    ctx: &Context,
-    path: &Path,
-) -> Result<String> {
+fn add(cert: &str, earned: &str, cycle_ends: Option<&str>, ctx: &Context) -> Result<String> {
     let cert = ctx.catalog()?.get::<Certification>(cert)?;
     let earned = past("--earned", earned, ctx.today()?)?;
     let cycle_ends = cycle_ends
@@ -91,7 +121,7 @@ fn add(
             "--cycle-ends {ends} is not after --earned {earned}"
         )));
     }
-    profile::edit(path, |doc, stored| {
+    ctx.edit_profile(|doc, stored| {
         if stored.credentials.iter().any(|h| h.id == cert.id) {
             bail!(
                 "{} is in the profile already: `hi profile remove {}` first",
@@ -109,10 +139,26 @@ fn add(
     Ok(format!("{} earned {earned} added", cert.name))
 }
 
-fn remove(cert: &str, path: &Path) -> Result<String> {
+fn remove(cert: &str, ctx: &Context) -> Result<String> {
     let id = cert.to_ascii_lowercase();
-    profile::edit(path, |doc, stored| {
+    ctx.edit_profile(|doc, stored| {
         let i = held_at(stored, &id, cert)?;
+        // An activity logged toward this credential alone would be left counting toward one
+        // not held: the holder decides what becomes of it.
+        let only: Vec<String> = stored
+            .ce
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.certs.iter().any(|c| c.eq_ignore_ascii_case(&id)))
+            .map(|(n, a)| format!("{} ({})", n + 1, crate::sanitize::clean_line(&a.title)))
+            .collect();
+        if !only.is_empty() {
+            bail!(
+                "activities {} are logged toward {id}: remove them first with `hi ce remove N` \
+                 (from the last), then the credential",
+                only.join(", ")
+            );
+        }
         doc.remove_credential(i)
     })?;
     Ok(format!("{id} removed"))
@@ -140,7 +186,7 @@ fn held_at(stored: &Profile, id: &str, typed: &str) -> Result<usize> {
 
 /// Records a renewal: granted (`--on`, which completes a submission recorded before),
 /// submitted, or the end the issuer set for the current cycle (`--cycle-ends` alone).
-fn record_renewal(args: &RenewRecordArgs, ctx: &Context, path: &Path) -> Result<String> {
+fn record_renewal(args: &RenewRecordArgs, ctx: &Context) -> Result<String> {
     let cert = ctx.catalog()?.get::<Certification>(&args.cert)?;
     let today = ctx.today()?;
     let on = args
@@ -165,7 +211,7 @@ fn record_renewal(args: &RenewRecordArgs, ctx: &Context, path: &Path) -> Result<
             "--submitted {submitted} is after --on {on}: a renewal is granted after it is submitted"
         )));
     }
-    profile::edit(path, |doc, stored| {
+    ctx.edit_profile(|doc, stored| {
         let i = held_at(stored, &cert.id, &args.cert)?;
         let mut held = stored.credentials[i].clone();
         let first = [on, submitted].into_iter().flatten().min();

@@ -7,7 +7,6 @@ use crate::context::Context;
 use crate::error::Outcome;
 use crate::lifecycle::{EndSetBy, State};
 use crate::output::{Cell, Format, Output, Table, Tone};
-use crate::profile;
 use crate::show::{bar, usd};
 use crate::status::{Status, statuses};
 use crate::write::write_or_print;
@@ -17,13 +16,13 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
     let path = &ctx.profile_path()?;
     let now = ctx.now()?;
     let today = now.date();
-    let stored = profile::load(path)?;
-    profile::held_in(&stored, path, catalog)?;
+    let stored = ctx.profile()?;
     let all = statuses(&stored, catalog, today);
     if let Some(ics) = &args.ics {
         let events = crate::status::events(&all, catalog)?;
         let calendar = crate::ics::calendar(&events, now.timestamp(), &args.reminders.days());
         // `--ics -`: the calendar is the output.
+        ctx.refuse_own(ics)?;
         if write_or_print(ics, calendar.as_bytes(), args.force, out)? {
             return Ok(Outcome::Done);
         }
