@@ -87,3 +87,34 @@ fn citations(bencher: divan::Bencher) {
     catalog.everything().count();
     bencher.bench_local(|| catalog.citations().len());
 }
+
+/// Ten levels of 100 roles, each leading to three roles of the next level: the target size's
+/// 1,000 roles, joined into one ladder with many ways up it.
+fn layered_ladder() -> Vec<Vec<usize>> {
+    let (levels, width) = (10, 100);
+    (0..levels * width)
+        .map(|role| {
+            let (level, i) = (role / width, role % width);
+            match level + 1 < levels {
+                true => (0..3)
+                    .map(|k| (level + 1) * width + (i * 7 + k * 31) % width)
+                    .collect(),
+                false => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// `hi path`'s search, bottom to top of a 1,000-role ladder.
+#[divan::bench]
+fn shortest_ways_across_1000_roles(bencher: divan::Bencher) {
+    let next = layered_ladder();
+    bencher.bench_local(|| hi::ladder::shortest(&next, 0, 999, 20).ways);
+}
+
+/// `hi data check`'s search for circles of moves, over 1,000 roles.
+#[divan::bench]
+fn circles_among_1000_roles(bencher: divan::Bencher) {
+    let next = layered_ladder();
+    bencher.bench_local(|| hi::ladder::cycles(&next).len());
+}

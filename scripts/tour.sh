@@ -21,8 +21,10 @@ show() {
   echo
 }
 
-echo "The roles, and the credentials that fit each:"; echo
+echo "The roles, their level on a career ladder, where each leads and the credentials that fit it:"; echo
 show "hi roles --format table"
+echo "The way up from a role to another, each move with what it asks and who says so:"; echo
+show "hi path medical-coder him-director --education associate --experience-years 4 --credential ccs --format table"
 echo "The credentials of one track, with when each fee was observed and who says so:"; echo
 show "hi certs --track coding --format table"
 echo "The comparison the tool is known for, with fees of the same year:"; echo

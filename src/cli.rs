@@ -124,6 +124,7 @@ impl Query {
             Query::Renew(a) => a.global.clone(),
             Query::Gap(a) => a.global.clone(),
             Query::Plan(a) => a.gap.global.clone(),
+            Query::Path(a) => a.global.clone(),
             Query::Status(a) => a.global.clone(),
             Query::Site(a) => a.global.clone(),
             Query::Report(a) => a.global.clone(),
@@ -272,6 +273,12 @@ pub enum Query {
         after_help = "Examples:\n  hi plan --role analyst --have sql\n  hi plan --role implementation-support --education bachelor --field nursing --rn --experience-years 3\n  hi plan --role project-manager --education master --experience-years 4 --healthcare-years 2 --years 9 --json"
     )]
     Plan(PlanArgs),
+
+    /// The shortest ways from one role to another, each move with what it asks and who says so
+    #[command(
+        after_help = "Examples:\n  hi path medical-coder him-director\n  hi path registered-nurse cnio --education bachelor --rn\n  hi path him-technician him-director --sourced\n  hi path clinical-informaticist cmio --json | jq .moves\n\nOnly the moves in the data are walked: \"no known way\" means no source (or\njudgment) in the data leads there, not that there is none. Give your profile\n(flags, or `hi profile set`) to see which credentials you may sit."
+    )]
+    Path(PathArgs),
 
     /// Your profile: the facts eligibility takes, and the credentials you hold
     #[command(
@@ -846,6 +853,31 @@ impl PricingArgs {
             _ => None,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// The role you are in (an id from `hi roles`)
+    pub from: String,
+
+    /// The role you want to reach
+    pub to: String,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    /// Years over which to cost each credential a move names
+    #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub years: u32,
+
+    #[command(flatten)]
+    pub pricing: PricingArgs,
+
+    /// Only moves a source states, leaving out those of the project's judgment
+    #[arg(long)]
+    pub sourced: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::facts::Facts;
-use crate::model::{self, Certification, Education, Field, InForce, Kind, Route};
+use crate::model::{self, Certification, Education, Field, InForce, Kind, Requires, Route};
 
 /// What `hi eligible` and `hi plan` know of a person: the facts given (the flags over the
 /// profile), each one possibly not given, and the credentials held, which are all the ones the
@@ -274,6 +274,38 @@ fn applications(cert: &Certification, verdict: &mut Verdict, catalog: &Catalog, 
         (_, Status::Unknown) => verdict.missing.push(said),
         (_, Status::NotEligible) => verdict.missing.push(format!("also: {said}")),
     }
+}
+
+/// What a person lacks of what a career move asks for, checked as an eligibility route is: what
+/// a given fact rules out, which flag would tell what is not given, and what to confirm.
+pub fn unmet(requires: &Requires, person: &Person, catalog: &Catalog) -> Vec<String> {
+    let route = Route {
+        label: String::new(),
+        education: requires.education,
+        fields: Vec::new(),
+        cahiim: false,
+        experience_years: requires.experience_years,
+        healthcare_years: None,
+        ce_hours: None,
+        ce_kind: None,
+        credentials: requires.credentials.clone(),
+        rn: false,
+        other: requires.other.clone(),
+        qualification: None,
+        incomplete: None,
+        from: None,
+        until: None,
+        window_source: None,
+        source: String::new(),
+        note: None,
+    };
+    let tally = conditions(&route, person, catalog);
+    let mut unmet = tally.missing;
+    if !tally.ask.is_empty() {
+        unmet.push(format!("not known: tell me {}", tally.ask.join(", ")));
+    }
+    unmet.extend(tally.confirm);
+    unmet
 }
 
 /// One route, judged, with what the closest-route ranking weighs.
@@ -1091,5 +1123,40 @@ mod tests {
         };
         assert_eq!(fit(&c, &holder, &catalog(), TODAY), ["holding RHIT"]);
         assert!(fit(&c, &Person::default(), &catalog(), TODAY).is_empty());
+    }
+
+    #[test]
+    fn a_move_lists_what_the_person_lacks_and_what_to_confirm() {
+        let catalog = catalog();
+        let requires: Requires = toml::from_str(
+            "experience_years = 3\neducation = \"bachelor\"\ncredentials = [\"rhit\"]\n\
+             other = \"management experience\"",
+        )
+        .unwrap();
+        let lacking = person("education = \"associate\"\nexperience_years = 1");
+        assert_eq!(
+            unmet(&requires, &lacking, &catalog),
+            [
+                "a bachelor's degree or higher",
+                "2 more years of experience",
+                "one of these credentials: RHIT",
+                "to confirm: management experience",
+            ]
+        );
+        let qualified = Person {
+            credentials: vec!["rhit".to_string()],
+            ..person("education = \"master\"\nexperience_years = 3")
+        };
+        assert_eq!(
+            unmet(&requires, &qualified, &catalog),
+            ["to confirm: management experience"]
+        );
+        // A fact not given is not lacking: hi says which flag would tell.
+        let unknown = unmet(&requires, &Person::default(), &catalog);
+        assert!(
+            unknown.contains(&"not known: tell me --education, --experience-years".to_string()),
+            "{unknown:?}"
+        );
+        assert!(unmet(&Requires::default(), &Person::default(), &catalog).is_empty());
     }
 }

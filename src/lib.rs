@@ -18,6 +18,7 @@ pub mod facts;
 pub mod gap;
 pub mod html;
 pub mod ics;
+pub mod ladder;
 pub mod lifecycle;
 pub mod load;
 pub mod model;

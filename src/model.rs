@@ -117,6 +117,17 @@ keywords! {
 }
 
 keywords! {
+    /// A role's rung on a career ladder, lowest first, so that a move compares levels with
+    /// `<`: where a source names its own levels, the role's notes say how they were mapped.
+    pub enum CareerLevel {
+        Entry = "entry", "entry";
+        Mid = "mid", "mid-level";
+        Senior = "senior", "senior";
+        Leader = "leader", "leader";
+    }
+}
+
+keywords! {
     /// Education levels, lowest first, so a route's minimum compares with `>=`.
     pub enum Education {
         None = "none", "no formal education";
@@ -374,6 +385,11 @@ pub struct Role {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// Its rung on a career ladder.
+    pub level: CareerLevel,
+    /// The source that places the role at its level; none means the level is the project's
+    /// judgment.
+    pub level_source: Option<String>,
     pub skills: Vec<String>,
     pub employers: Vec<String>,
     pub certifications: Vec<String>,
@@ -387,9 +403,47 @@ pub struct Role {
     /// The source that maps the role to its occupations; none means it is the project's
     /// mapping.
     pub occupations_source: Option<String>,
+    /// The roles it commonly leads to, each move with what it takes and who says so.
+    #[serde(default)]
+    pub leads_to: Vec<Move>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// One move up (or across) a career ladder: from the role that lists it to `role`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    pub role: String,
+    /// What the move asks for, as its sources state it; nothing stated is no condition.
+    #[serde(default)]
+    pub requires: Requires,
+    /// The sources that state the move.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// No source states the move: it is the project's judgment, and says so.
+    #[serde(default)]
+    pub judgment: bool,
+    /// The move goes to a lower level, as its sources say; without it a move never goes down.
+    #[serde(default)]
+    pub steps_down: bool,
+    pub note: Option<String>,
+}
+
+/// What a career move asks for: the same kinds of condition an eligibility route checks.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requires {
+    /// Years of experience, in the role moved from or the field, as the source counts them.
+    pub experience_years: Option<Years>,
+    /// The lowest degree that satisfies the move.
+    pub education: Option<Education>,
+    /// Any one of these credentials satisfies the move's credential condition.
+    #[serde(default)]
+    pub credentials: Vec<String>,
+    /// A condition in words that `hi` cannot check (management experience, a medical degree).
+    pub other: Option<String>,
 }
 
 impl Record for Role {
@@ -415,6 +469,20 @@ impl Record for Role {
             "occupations",
             &self.occupations_source,
         );
+        d.cite_rule_opt("level_source", "level", &self.level_source);
+        let mut seen: Vec<&str> = Vec::new();
+        d.each("leads_to", &self.leads_to, |d, step| {
+            d.link("role", Kind::Role, &step.role);
+            d.within("requires", |d| {
+                d.links(
+                    "credentials",
+                    Kind::Certification,
+                    &step.requires.credentials,
+                )
+            });
+            d.cite_rules("sources", "career move", &step.sources);
+            self.declare_move(d, step, &mut seen);
+        });
         d.sources(&self.sources);
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
@@ -425,6 +493,37 @@ impl Record for Role {
         ];
         fields.extend(self.skills.iter().map(|s| ("skill", s.as_str())));
         fields
+    }
+}
+
+impl Role {
+    /// The rules of one move that its record alone decides; those that need the role moved to
+    /// (its level, cycles) are checked across records by `load`.
+    fn declare_move<'a>(&self, d: &mut Declared<'a>, step: &'a Move, seen: &mut Vec<&'a str>) {
+        if step.role == self.id {
+            d.violation(Some("role"), format!("`{}` cannot lead to itself", self.id));
+        }
+        if seen.contains(&step.role.as_str()) {
+            d.violation(
+                Some("role"),
+                format!("the move to `{}` is listed twice", step.role),
+            );
+        }
+        seen.push(&step.role);
+        if !step.judgment && step.sources.is_empty() {
+            d.violation(
+                Some("sources"),
+                "a move needs the sources that state it, or `judgment = true` when it is the \
+                 project's own",
+            );
+        }
+        if step.judgment && step.steps_down {
+            d.violation(
+                Some("steps_down"),
+                "only a source can say that a move goes down a level: a move of the project's \
+                 judgment may not set `steps_down`",
+            );
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 
 use anyhow::Result;
-use comfy_table::{Attribute, Color, ContentArrangement, presets};
+use comfy_table::{Attribute, Color, ColumnConstraint, ContentArrangement, Width, presets};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -551,6 +551,7 @@ impl Output {
         if let Some(width) = terminal_width() {
             rendered.set_width(width);
         }
+
         // hi decides about colour (NO_COLOR, --color): comfy-table must not decide again.
         if self.color {
             rendered.enforce_styling();
@@ -578,6 +579,17 @@ impl Output {
                     Some(Tone::Stale) => cell.fg(Color::Yellow),
                     None => cell,
                 }
+            }));
+        }
+        // Where every column can be as wide as its longest word, none is cut inside one (an
+        // id, an amount, a date); where they cannot, comfy-table wraps as it must. (The
+        // columns exist once the rows are in.)
+        let widest = widest_words(table);
+        let needed: usize = widest.iter().map(|w| w + 3).sum();
+        if terminal_width().is_none_or(|width| needed < usize::from(width)) {
+            rendered.set_constraints(widest.into_iter().map(|w| {
+                let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+                ColumnConstraint::LowerBoundary(Width::Fixed(w))
             }));
         }
         rendered
@@ -622,6 +634,31 @@ fn fits(table: &Table, width: usize) -> bool {
     };
     let needed: usize = table.header.iter().map(|h| longest_word(h) + 3).sum();
     needed < width
+}
+
+/// Words longer than this (URLs) may be cut: no column could hold them whole.
+const LONGEST_WHOLE_WORD: usize = 30;
+
+/// The length of the longest word in each column, heading included, up to
+/// [`LONGEST_WHOLE_WORD`]: the narrowest the column may be drawn.
+fn widest_words(table: &Table) -> Vec<usize> {
+    let longest_word = |text: &str| {
+        text.split_whitespace()
+            .map(|w| w.chars().count().min(LONGEST_WHOLE_WORD))
+            .max()
+            .unwrap_or(0)
+    };
+    let mut widest: Vec<usize> = table.header.iter().map(|h| longest_word(h)).collect();
+    for row in &table.rows {
+        for (i, cell) in row.iter().enumerate() {
+            let word = longest_word(&clean(&cell.marked(true)));
+            match widest.get_mut(i) {
+                Some(w) => *w = (*w).max(word),
+                None => widest.push(word),
+            }
+        }
+    }
+    widest
 }
 
 /// `text` broken into lines of at most `width` characters, at spaces where it can be; a word

@@ -2,7 +2,11 @@
 //! records, and the one-line summaries of a figure that several views share.
 
 use crate::catalog::Catalog;
-use crate::model::{Date, Exam, Fees, InForce, Kind, Renewal, Route, Salary, Source, SourceKind};
+use crate::eligibility::{Status, Verdict};
+use crate::model::{
+    Date, Education, Exam, Fees, InForce, Kind, Renewal, Requires, Route, Salary, Source,
+    SourceKind,
+};
 use crate::output::{Cell, Detail, Table, Tone};
 
 /// Linked records as "Name (id)", one line each.
@@ -242,6 +246,17 @@ impl<'a> Standing<'a> {
         source_label(self.catalog, source)
     }
 
+    /// Who states a career move: its sources with their kinds, or that it is the project's
+    /// judgment.
+    pub fn vouched(&self, sources: &[String], judgment: bool) -> String {
+        let sources: Vec<String> = sources.iter().map(|s| self.source(s)).collect();
+        match (judgment, sources.is_empty()) {
+            (true, true) => "the project's judgment".to_string(),
+            (true, false) => format!("the project's judgment, beside {}", sources.join(" ")),
+            (false, _) => sources.join(" "),
+        }
+    }
+
     /// A figure's cell in a list, marked as the legend says.
     pub fn mark(&self, cell: Cell, as_of: Option<Date>, source: &str) -> Cell {
         let mark = match (self.third_party_only(source), self.is_stale(as_of)) {
@@ -417,6 +432,49 @@ impl Cite<'_> {
     pub fn kind(&self) -> &'static str {
         self.source
             .map_or("source not in the data", |s| s.kind.label())
+    }
+}
+
+/// A verdict in words after its status: "eligible by: ROUTE", "not eligible (missing: ...)",
+/// or "unknown (...)".
+pub fn verdict(verdict: &Verdict) -> String {
+    let status = verdict.status.label();
+    match (&verdict.status, &verdict.route) {
+        (Status::Eligible, Some(route)) => format!("{status} by: {route}"),
+        _ if !verdict.missing.is_empty() => {
+            format!("{status} (missing: {})", verdict.missing.join("; "))
+        }
+        _ => status.to_string(),
+    }
+}
+
+/// What a career move asks for, in words ("3 years of experience; one of RHIA, RHIT; to
+/// confirm: ..."), or that it states nothing.
+pub fn requirements(catalog: &Catalog, requires: &Requires) -> String {
+    let mut parts = Vec::new();
+    if let Some(years) = requires.experience_years.map(|y| y.get()) {
+        let plural = if years == 1 { "" } else { "s" };
+        parts.push(format!("{years} year{plural} of experience"));
+    }
+    if let Some(level) = requires.education {
+        parts.push(match level {
+            Education::None | Education::HighSchool => level.label().to_string(),
+            Education::Associate => format!("an {} or higher", level.label()),
+            _ => format!("a {} or higher", level.label()),
+        });
+    }
+    let credentials = names(catalog, Kind::Certification, &requires.credentials);
+    match requires.credentials.len() {
+        0 => {}
+        1 => parts.push(credentials),
+        _ => parts.push(format!("one of {credentials}")),
+    }
+    if let Some(other) = &requires.other {
+        parts.push(format!("to confirm: {other}"));
+    }
+    match parts.is_empty() {
+        true => "no condition stated".to_string(),
+        false => parts.join("; "),
     }
 }
 

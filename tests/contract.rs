@@ -16,6 +16,8 @@ struct Role {
     id: String,
     name: String,
     description: String,
+    level: String,
+    level_source: Option<String>,
     skills: Vec<String>,
     employers: Vec<String>,
     certifications: Vec<String>,
@@ -24,8 +26,29 @@ struct Role {
     paths: Vec<String>,
     occupations: Vec<String>,
     occupations_source: Option<String>,
+    leads_to: Vec<Move>,
     sources: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Move {
+    role: String,
+    requires: Requires,
+    sources: Vec<String>,
+    judgment: bool,
+    steps_down: bool,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Requires {
+    experience_years: Option<u32>,
+    education: Option<String>,
+    credentials: Vec<String>,
+    other: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -574,6 +597,51 @@ struct Plan {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct Found {
+    from: String,
+    to: String,
+    sourced_only: bool,
+    years: u32,
+    member: Option<bool>,
+    profile_given: bool,
+    moves: Option<usize>,
+    total: u64,
+    ways: Vec<Way>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Way {
+    steps: Vec<WayStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WayStep {
+    from: String,
+    to: String,
+    name: String,
+    level: String,
+    requires: Requires,
+    unmet: Option<Vec<String>>,
+    credentials: Vec<WayCredential>,
+    sources: Vec<String>,
+    judgment: bool,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WayCredential {
+    id: String,
+    name: String,
+    held: Option<bool>,
+    eligibility: Option<Verdict>,
+    cost: Cost,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct About {
     program_version: String,
     data_version: String,
@@ -646,6 +714,20 @@ fn every_other_command_matches_the_contract() {
     let _: Gap = parses(&["gap", "--role", "analyst", "--have", "sql"]);
     let plan: Plan = parses(&["plan", "--role", "consultant", "--education", "master"]);
     assert!(!plan.steps.is_empty());
+    let found: Found = parses(&[
+        "path",
+        "implementation-support",
+        "project-manager",
+        "--education",
+        "bachelor",
+    ]);
+    assert!(
+        found
+            .ways
+            .iter()
+            .any(|w| w.steps.iter().any(|s| !s.credentials.is_empty()))
+    );
+    let _: Found = parses(&["path", "project-manager", "analyst"]);
     let _: About = parses(&["about"]);
     let _: Together = parses(&[
         "cost",

@@ -205,6 +205,70 @@ fn roles_link_to_occupations_with_the_caveat() {
 }
 
 #[test]
+fn roles_have_a_level_and_show_where_they_come_from_and_lead() {
+    let roles = json(&["roles"]);
+    for role in roles.as_array().unwrap() {
+        assert!(role["level"].is_string(), "{role}");
+    }
+    let support = by_id(&roles, "implementation-support");
+    assert_eq!(support["level"], "entry");
+    assert_eq!(support["leads_to"][0]["role"], "analyst");
+    assert_eq!(support["leads_to"][1]["judgment"], true);
+    let (_, out, _) = run(&["roles"]);
+    assert!(out.starts_with("ID\tRole\tLevel\tLeads to\t"), "{out}");
+    assert!(out.contains("implementation-support\tImplementation support specialist\tentry\tanalyst, consultant\t"), "{out}");
+    let (_, out, _) = run(&["roles", "analyst", "--format", "plain"]);
+    assert!(
+        out.contains("Level\tmid-level (the project's judgment)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Comes from\tImplementation support specialist (implementation-support)"),
+        "{out}"
+    );
+    assert!(out.contains("Leads to\tHealth information project manager (project-manager), senior — asks 3 years of experience; CPHIMS — [seed-article, seed article]"), "{out}");
+}
+
+#[test]
+fn the_data_check_refuses_moves_that_lead_round_in_a_circle() {
+    let dir = crate::common::data_copy();
+    let roles = dir.path().join("roles.toml");
+    let text = std::fs::read_to_string(&roles).unwrap();
+    // analyst and consultant are both mid-level: a move each way is a circle, not a fall.
+    let back =
+        |to: &str| format!("[[role.leads_to]]\nrole = \"{to}\"\nsources = [\"seed-article\"]\n\n");
+    let text = text.replacen(
+        "[[role.leads_to]]\nrole = \"project-manager\"\nsources = [\"seed-article\"]\nnote = \"A fixture move: sourced, with experience",
+        &(back("consultant") + "[[role.leads_to]]\nrole = \"project-manager\"\nsources = [\"seed-article\"]\nnote = \"A fixture move: sourced, with experience"),
+        1,
+    );
+    let text = text.replacen(
+        "[[role.leads_to]]\nrole = \"project-manager\"\nsources = [\"seed-article\"]\nnote = \"A fixture move: sourced, with a degree",
+        &(back("analyst") + "[[role.leads_to]]\nrole = \"project-manager\"\nsources = [\"seed-article\"]\nnote = \"A fixture move: sourced, with a degree"),
+        1,
+    );
+    std::fs::write(&roles, text).unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    let (code, out, err) = run(&["data", "check", dir_arg]);
+    assert_eq!(code, 1, "{out}{err}");
+    let circles: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("a circle of moves"))
+        .collect();
+    assert_eq!(circles.len(), 2, "{out}");
+    assert!(
+        circles[0]
+            .contains("`analyst`: its moves lead back to it (analyst → consultant → analyst)"),
+        "{out}"
+    );
+    assert!(circles[1].contains("`consultant`"), "{out}");
+    // A catalog with a circle is not loaded at all.
+    let (code, _, err) = run(&["--data-dir", dir_arg, "path", "analyst", "consultant"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("a circle of moves"), "{err}");
+}
+
+#[test]
 fn a_former_id_finds_the_renamed_record_and_says_so() {
     let (code, out, err) = run(&["certs", "achip", "--format", "plain"]);
     assert_eq!(code, 0, "{err}");

@@ -1,4 +1,4 @@
-//! eligible, cost, renew, gap and plan: their boundaries, through the binary.
+//! eligible, cost, renew, gap, plan and path: their boundaries, through the binary.
 
 use std::fs;
 
@@ -1015,4 +1015,125 @@ fn the_nurses_plan_starts_with_what_she_may_sit_and_builds_on_her_background() {
             .iter()
             .all(|s| !s["why"].as_array().unwrap().is_empty())
     );
+}
+
+#[test]
+fn path_lists_every_shortest_way_with_what_each_move_asks_and_who_says_so() {
+    let found = json(&["path", "implementation-support", "project-manager"]);
+    assert_eq!(found["moves"], 2);
+    assert_eq!(found["total"], 2);
+    assert_eq!(found["profile_given"], false);
+    let ways = found["ways"].as_array().unwrap();
+    let through: Vec<&str> = ways
+        .iter()
+        .map(|w| w["steps"][0]["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        through,
+        ["analyst", "consultant"],
+        "in the order the data lists moves"
+    );
+    let first = &ways[0]["steps"];
+    assert_eq!(first[0]["sources"][0], "job-postings-2021");
+    assert_eq!(first[0]["judgment"], false);
+    let to_manager = &first[1];
+    assert_eq!(to_manager["from"], "analyst");
+    assert_eq!(to_manager["level"], "senior");
+    assert_eq!(to_manager["requires"]["experience_years"], 3);
+    assert_eq!(to_manager["sources"][0], "seed-article");
+    let cphims = &to_manager["credentials"][0];
+    assert_eq!(cphims["id"], "cphims");
+    assert_eq!(cphims["cost"]["years"], 6);
+    total_adds_up(&cphims["cost"]);
+    // No profile: nothing is judged of the person, and null says so.
+    assert!(to_manager["unmet"].is_null());
+    assert!(cphims["eligibility"].is_null() && cphims["held"].is_null());
+    // The other way passes through a move of the project's judgment, and says so.
+    assert_eq!(ways[1]["steps"][0]["judgment"], true);
+    assert_eq!(ways[1]["steps"][0]["sources"], serde_json::json!([]));
+}
+
+#[test]
+fn path_with_sourced_moves_only_leaves_out_the_projects_judgment() {
+    let found = json(&[
+        "path",
+        "implementation-support",
+        "project-manager",
+        "--sourced",
+    ]);
+    assert_eq!(
+        (found["moves"].as_u64(), found["total"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(found["ways"][0]["steps"][0]["to"], "analyst");
+    let found = json(&["path", "implementation-support", "consultant", "--sourced"]);
+    assert!(found["moves"].is_null());
+}
+
+#[test]
+fn path_judges_what_a_described_person_lacks_and_which_credentials_they_hold() {
+    let found = json(&[
+        "path",
+        "analyst",
+        "project-manager",
+        "--education",
+        "master",
+        "--experience-years",
+        "1",
+        "--credential",
+        "cphims",
+    ]);
+    assert_eq!(found["profile_given"], true);
+    let step = &found["ways"][0]["steps"][0];
+    assert_eq!(
+        step["unmet"],
+        serde_json::json!(["2 more years of experience"])
+    );
+    assert_eq!(step["credentials"][0]["held"], true);
+    assert_eq!(step["credentials"][0]["eligibility"]["id"], "cphims");
+    let (code, out, _) = run(&[
+        "path",
+        "consultant",
+        "project-manager",
+        "--education",
+        "bachelor",
+        "--format",
+        "plain",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("You lack: a master's degree or higher"),
+        "{out}"
+    );
+    assert!(out.contains("to confirm: years of client work"), "{out}");
+}
+
+#[test]
+fn path_where_the_data_has_no_way_is_an_empty_answer_not_a_failure() {
+    let output = hi()
+        .args(["path", "project-manager", "analyst", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let found: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(found["moves"].is_null());
+    assert_eq!(found["total"], 0);
+    assert_eq!(found["ways"], serde_json::json!([]));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no known way from `project-manager` to `analyst` in the data"),
+        "{stderr}"
+    );
+    let (code, out, _) = run(&["path", "project-manager", "analyst", "--format", "plain"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("no known way in the data"), "{out}");
+}
+
+#[test]
+fn path_to_an_unknown_role_names_the_closest_and_a_missing_one_is_a_usage_error() {
+    let (code, _, err) = run(&["path", "analyst", "project-manger"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `project-manager`?"), "{err}");
+    let (code, _, _) = run(&["path", "analyst"]);
+    assert_eq!(code, 2);
 }

@@ -443,7 +443,5 @@ fn a_report_lists_what_eligible_finds_and_says_which_facts_were_not_given() {
         .map(|v| v["name"].as_str().unwrap())
         .collect();
     assert_eq!(listed, expected);
-    assert!(text.contains(
-        "<dt>Of them in healthcare</dt><dd><span class=\"unknown\">not given"
-    ));
+    assert!(text.contains("<dt>Of them in healthcare</dt><dd><span class=\"unknown\">not given"));
 }

@@ -126,7 +126,12 @@ fn roles_table(roles: &[&Role], catalog: &Catalog) -> Table {
     let mut side = SideBySide::new("", roles, |r| r.name.clone());
     let mut row = |label: &str, cell: &dyn Fn(&Role) -> Cell| side.row(label, cell);
     let lines = |kind: Kind, ids: &[String]| names(catalog, kind, ids).replace(", ", "\n");
+    row("Level", &|r| r.level.label().into());
     row("Typical education", &|r| r.education.as_str().into());
+    row("Leads to", &|r| {
+        let next: Vec<String> = r.leads_to.iter().map(|m| m.role.clone()).collect();
+        lines(Kind::Role, &next).into()
+    });
     row("Responsibilities", &|r| {
         catalog
             .responsibilities()

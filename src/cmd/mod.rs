@@ -17,6 +17,7 @@ pub mod help;
 pub mod man;
 pub mod occupations;
 pub mod orgs;
+pub mod path;
 pub mod paths;
 pub mod plan;
 pub mod profile;
@@ -76,6 +77,7 @@ fn query_catalog(query: Query, ctx: &Context, out: &mut Output) -> Result<Outcom
         Query::Renew(args) => renew::run(&args, ctx, out),
         Query::Gap(args) => gap::run(&args, ctx, out),
         Query::Plan(args) => plan::run(&args, ctx, out),
+        Query::Path(args) => path::run(&args, ctx, out),
         Query::Profile(args) => profile::run(&args, ctx, out),
         Query::Ce(args) => ce::run(&args, ctx, out),
         Query::Status(args) => status::run(&args, ctx, out),
@@ -89,8 +91,28 @@ fn query_catalog(query: Query, ctx: &Context, out: &mut Output) -> Result<Outcom
 /// fact, a fact neither gives stays unknown (the verdicts say which flag would settle it), and
 /// the credentials are the profile's and the flags', each id checked.
 pub fn person(ctx: &Context, args: &ProfileArgs) -> Result<Person> {
-    let catalog = ctx.catalog()?;
+    person_of(&ctx.profile()?, ctx, args)
+}
+
+/// The person, as [`person`] makes them, only when the profile or the flags say anything of
+/// them (a fact, or a credential held): with nothing known, nothing is judged of nobody.
+pub fn described_person(ctx: &Context, args: &ProfileArgs) -> Result<Option<Person>> {
     let stored = ctx.profile()?;
+    let described = !args.facts.facts()?.or(&stored.facts).is_empty()
+        || !args.credentials.is_empty()
+        || !stored.credentials.is_empty();
+    match described {
+        true => person_of(&stored, ctx, args).map(Some),
+        false => Ok(None),
+    }
+}
+
+fn person_of(
+    stored: &crate::profile::Profile,
+    ctx: &Context,
+    args: &ProfileArgs,
+) -> Result<Person> {
+    let catalog = ctx.catalog()?;
     let facts = args.facts.facts()?.or(&stored.facts);
     facts.check().map_err(crate::error::usage)?;
     let mut credentials: Vec<String> = Vec::new();
