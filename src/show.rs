@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::model::{Date, Exam, Fees, Kind, Renewal, Route, Salary, Source, SourceKind};
-use crate::output::{Cell, Detail, Table, Tone};
+use crate::output::{Cell, Detail, Provenance, Table, Tone};
 
 /// Linked records as "Name (id)", one line each.
 pub fn linked(catalog: &Catalog, kind: Kind, ids: &[String]) -> Vec<String> {
@@ -222,7 +222,8 @@ impl<'a> Standing<'a> {
         }
     }
 
-    /// A figure's cell in a list, marked as the legend says.
+    /// A figure's cell in a list, marked as the legend says, with its provenance for the
+    /// formats that give it columns of their own.
     pub fn mark(&self, cell: Cell, as_of: Option<Date>, source: &str) -> Cell {
         let mark = match (self.third_party_only(source), self.is_stale(as_of)) {
             (true, true) => Some(BOTH),
@@ -234,7 +235,16 @@ impl<'a> Standing<'a> {
             true => Some(Tone::Stale),
             false => cell.tone,
         };
-        Cell { mark, tone, ..cell }
+        let provenance = self.catalog.get::<Source>(source).ok().map(|s| Provenance {
+            source_kind: s.kind.keyword(),
+            stale: as_of.map(|_| self.is_stale(as_of)),
+        });
+        Cell {
+            mark,
+            tone,
+            provenance,
+            ..cell
+        }
     }
 
     /// A figure's date in a list: "undated" when its source states none.

@@ -104,8 +104,8 @@ fn unknown_field_lists_the_valid_ones() {
     assert!(out.is_empty());
     assert!(
         err.starts_with(
-            "hi: unknown field `price` for --fields: valid fields are id, name, full_name, issuer"
-        ),
+            "hi: unknown field `price` for --fields: valid fields are ID, Credential, Issuer"
+        ) && err.contains("(columns); id, name, full_name, issuer"),
         "{err}"
     );
 }
@@ -166,8 +166,13 @@ fn bars_appear_in_tables_only() {
     assert!(table.contains('█'), "{table}");
     let (_, plain, _) = run(&["cost", "rhit", "--years", "4"]);
     assert!(!plain.contains('█'));
-    let (_, table, _) = run(&["salaries", "--format", "table"]);
-    assert!(table.contains("Annual, to") && table.contains('█'));
+    let output = hi()
+        .args(["salaries", "--format", "table"])
+        .env("COLUMNS", "160")
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(table.contains("Annual, to scale") && table.contains('█'));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::cli::{CeAddArgs, CeCommand};
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::{Certification, Kind, Organization};
-use crate::output::{Output, Table};
+use crate::output::{Column, Output, Table};
 use crate::profile::{self, Activity, Hours, entry, strings, tables};
 
 pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outcome> {
@@ -129,6 +129,22 @@ struct Numbered<'a> {
     activity: &'a Activity,
 }
 
+/// The columns of `hi ce list`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("No.").key("number"),
+    Column::new("Date").key("date"),
+    Column::new("Hours").key("hours"),
+    Column::new("Title").key("title").prose().rank(2),
+    Column::new("From").rank(4),
+    Column::new("Ethics").key("ethics").rank(5),
+    Column::new("Counts toward").rank(3),
+];
+
+/// The keys of a numbered activity's JSON: its number, then the activity's own.
+pub const KEYS: &[&str] = &[
+    "number", "date", "hours", "title", "provider", "from", "ethics", "certs",
+];
+
 fn list(cert: Option<&str>, catalog: &Catalog, path: &Path, out: &mut Output) -> Result<()> {
     let stored = profile::load(path)?;
     let cert = cert
@@ -144,15 +160,7 @@ fn list(cert: Option<&str>, catalog: &Catalog, path: &Path, out: &mut Output) ->
             activity,
         })
         .collect();
-    let mut table = Table::new(&[
-        "No.",
-        "Date",
-        "Hours",
-        "Title",
-        "From",
-        "Ethics",
-        "Counts toward",
-    ]);
+    let mut table = Table::with_keys(COLUMNS, KEYS);
     for n in &listed {
         let a = n.activity;
         let from: Vec<String> = a

@@ -7,7 +7,19 @@ use crate::context::Context;
 use crate::eligibility::{Status, evaluate};
 use crate::error::Outcome;
 use crate::model::Certification;
-use crate::output::{Cell, Output, Table, Tone};
+use crate::output::{Cell, Column, Output, Table, Tone};
+
+/// The columns of `hi eligible`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Certification").key("name").rank(3),
+    Column::new("Status").key("status"),
+    Column::new("Route").key("route").prose().rank(4),
+    Column::new("Missing").key("missing").prose().rank(2),
+];
+
+/// The keys of a verdict's JSON, as `Verdict` serializes them.
+pub const KEYS: &[&str] = &["id", "name", "status", "route", "missing"];
 
 pub fn run(args: &EligibleArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -21,7 +33,7 @@ pub fn run(args: &EligibleArgs, ctx: &Context, out: &mut Output) -> Result<Outco
         .iter()
         .map(|c| evaluate(c, &profile, catalog))
         .collect();
-    let mut table = Table::new(&["ID", "Certification", "Status", "Route", "Missing"]);
+    let mut table = Table::with_keys(COLUMNS, KEYS);
     for v in &verdicts {
         let tone = match v.status {
             Status::Eligible => Tone::Good,

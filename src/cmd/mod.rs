@@ -99,7 +99,8 @@ pub fn person(
 
 /// With an id, shows that record in full; without, lists `records` (filtered as asked).
 /// Each is computed only when needed: showing one record decodes no other, and JSON builds
-/// no table.
+/// no table. With `--fields`, the record shown is a list of one, so that the names of the
+/// list's columns work for it too.
 pub fn list_or_show<'a, T: Stored>(
     id: Option<&str>,
     records: impl FnOnce() -> Vec<&'a T>,
@@ -111,16 +112,19 @@ pub fn list_or_show<'a, T: Stored>(
     match id {
         Some(id) => {
             let record = catalog.get::<T>(id)?;
-            match out.data_only() {
-                true => out.detail(&Detail::new(String::new()), record)?,
-                false => out.detail(&detail(record), record)?,
+            if out.fields_given() {
+                out.table(&table(&[record]), record)?;
+            } else if out.data_only() {
+                out.json(record)?;
+            } else {
+                out.detail(&detail(record), record)?;
             }
         }
         None => {
             let records = records();
-            match out.data_only() {
-                true => out.table(&Table::new(&[]), &records)?,
-                false => out.table(&table(&records), &records)?,
+            match out.needs_table() {
+                true => out.table(&table(&records), &records)?,
+                false => out.json(&records)?,
             }
         }
     }

@@ -8,8 +8,18 @@ use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::{Kind, Occupation};
-use crate::output::{Cell, Detail, Output, Table};
+use crate::output::{Cell, Column, Detail, Output, Table};
 use crate::show::{Standing, linked, outlook, sources_section, usd, with_note};
+
+/// The columns of `hi occupations`: an occupation without figures of its own shows its
+/// parent's, named.
+pub const COLUMNS: &[Column] = &[
+    Column::new("Code").key("id"),
+    Column::new("Occupation").key("name").rank(2),
+    Column::new("Median pay").rank(1),
+    Column::new("As of").rank(2).provenance(""),
+    Column::new("Outlook").rank(3),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -21,7 +31,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |occupations| {
-            let mut table = Table::new(&["Code", "Occupation", "Median pay", "As of", "Outlook"]);
+            let mut table = Table::of_records::<Occupation>(COLUMNS);
             for o in occupations {
                 let (figures, of) = figures(o, catalog);
                 let row = match figures.figures_source.as_deref() {

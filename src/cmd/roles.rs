@@ -9,8 +9,19 @@ use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::Occupation;
 use crate::model::{Kind, Role};
-use crate::output::{Detail, Output, Table};
+use crate::output::{Column, Detail, Output, Table};
 use crate::show::{Standing, linked, names, outlook, sources_section, usd};
+
+/// The columns of `hi roles`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Role").key("name").rank(2),
+    Column::new("Skills").rank(3),
+    Column::new("Certifications")
+        .key("certifications")
+        .prose()
+        .rank(2),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -22,7 +33,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |roles| {
-            let mut table = Table::new(&["ID", "Role", "Skills", "Certifications"]);
+            let mut table = Table::of_records::<Role>(COLUMNS);
             for role in roles {
                 table.row(vec![
                     role.id.clone(),

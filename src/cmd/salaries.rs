@@ -6,9 +6,21 @@ use super::list_or_show;
 use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::{Kind, Period};
-use crate::output::{Cell, Detail, Format, Output, Table};
+use crate::model::{Kind, Period, Salary};
+use crate::output::{Cell, Column, Detail, Format, Output, Table};
 use crate::show::{bar, cents, sources_section};
+
+/// The columns of `hi salaries`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Subject").key("subject").prose().rank(5),
+    Column::new("Statistic").key("statistic").rank(4),
+    Column::new("Amount").rank(1),
+    Column::new("Per").key("period").rank(3),
+    Column::new("As of").key("as_of").rank(2).provenance(""),
+    Column::new("Source").key("source").rank(3),
+    Column::new("Annual, to scale").rank(6),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -29,19 +41,12 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |salaries| {
-            let mut header = vec![
-                "ID",
-                "Subject",
-                "Statistic",
-                "Amount",
-                "Per",
-                "As of",
-                "Source",
-            ];
-            if bars {
-                header.push("Annual, to scale");
-            }
-            let mut table = Table::new(&header);
+            // The bars are for people at a terminal: the last column, only there.
+            let columns = match bars {
+                true => COLUMNS,
+                false => &COLUMNS[..COLUMNS.len() - 1],
+            };
+            let mut table = Table::of_records::<Salary>(columns);
             for s in salaries {
                 let mut row = vec![
                     s.id.clone().into(),

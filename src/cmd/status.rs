@@ -6,7 +6,7 @@ use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::Certification;
-use crate::output::{Cell, Format, Output, Table, Tone};
+use crate::output::{Cell, Column, Format, Output, Table, Tone};
 use crate::profile;
 use crate::renewal::deadlines;
 use crate::show::{bar, usd};
@@ -68,13 +68,38 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
     Ok(Outcome::Done)
 }
 
+/// The columns of `hi status`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("Credential"),
+    Column::new("Cycle").rank(2),
+    Column::new("CE hours done of due").rank(2),
+    Column::new("Pace and attention").rank(3),
+];
+
+/// The keys of a status's JSON, as `Status` serializes them.
+pub const KEYS: &[&str] = &[
+    "id",
+    "name",
+    "earned",
+    "cycle",
+    "cycle_start",
+    "cycle_end",
+    "apply_by",
+    "days_left",
+    "required_hours",
+    "done_hours",
+    "remaining_hours",
+    "requirements",
+    "hours_per_month_needed",
+    "on_pace",
+    "renewal_fee_usd",
+    "replaced_by",
+    "attention",
+    "notes",
+];
+
 fn table(all: &[Status], bars: bool) -> Table {
-    let mut table = Table::new(&[
-        "Credential",
-        "Cycle",
-        "CE hours done of due",
-        "Pace and attention",
-    ]);
+    let mut table = Table::with_keys(COLUMNS, KEYS);
     for s in all {
         let credential = format!(
             "{}\nearned {}\nrenewal fee {}",
