@@ -297,25 +297,24 @@ impl<'a, T> SideBySide<'a, T> {
         }
     }
 
+    /// A row; when its cells carry a figure's provenance, two more rows that only the formats
+    /// for programs show, in place of the marks: `fees_source_kind` and `fees_stale` after
+    /// "Fees as of".
     pub fn row<C: Into<Cell>>(&mut self, label: &str, cell: impl Fn(&T) -> C) {
         let mut cells = vec![Cell::from(label)];
         cells.extend(self.items.iter().map(|item| cell(item).into()));
+        let provenance: Vec<Option<Provenance>> = cells.iter().map(|c| c.provenance).collect();
         self.table.row(cells);
-    }
-
-    /// Rows for the provenance of the figure in the row just added, which the formats for
-    /// programs carry instead of its marks: `{figure}_source_kind` and `{figure}_stale`.
-    pub fn provenance(&mut self, figure: &'static str) {
-        let Some(last) = self.table.rows.last().cloned() else {
+        if provenance.iter().all(Option::is_none) {
             return;
-        };
-        let names = Column::new("").provenance(figure).provenance_names();
-        for (i, name) in names.into_iter().flatten().enumerate() {
-            let mut cells = vec![Cell::from(name)];
+        }
+        let figure = fields::snake(label.trim_end_matches(" as of"));
+        for (i, suffix) in ["source_kind", "stale"].into_iter().enumerate() {
+            let mut cells = vec![Cell::from(format!("{figure}_{suffix}"))];
             cells.extend(
-                last[1..]
+                provenance[1..]
                     .iter()
-                    .map(|c| Cell::from(provenance_texts(c.provenance)[i].clone())),
+                    .map(|p| Cell::from(provenance_texts(*p)[i].clone())),
             );
             self.table.for_programs.push(self.table.rows.len());
             self.table.rows.push(cells);
@@ -593,7 +592,7 @@ impl Output {
                 }
             }
         };
-        let picked = resolve(&declared, names)?;
+        let picked = resolve(&declared, names, self.format == Format::Json)?;
         if self.format == Format::Json {
             let cell = |row: usize, column: usize| table.rows.get(row).and_then(|r| r.get(column));
             let mut records: Vec<Value> = Vec::new();
@@ -796,8 +795,13 @@ impl Output {
 }
 
 /// The names of `--fields`, each resolved against what the table declares, with the name it
-/// takes in JSON; a name that is unknown, or names the same field twice, is a usage error.
-fn resolve<'a>(declared: &Declared<'a>, names: &[String]) -> Result<Vec<(String, Field<'a>)>> {
+/// takes in JSON; a name that is unknown, or names the same field twice (in `json`, two that
+/// would print under the same key), is a usage error.
+fn resolve<'a>(
+    declared: &Declared<'a>,
+    names: &[String],
+    json: bool,
+) -> Result<Vec<(String, Field<'a>)>> {
     let mut picked: Vec<(String, Field)> = Vec::new();
     for name in names {
         let Some(field) = declared.resolve(name) else {
@@ -812,13 +816,19 @@ fn resolve<'a>(declared: &Declared<'a>, names: &[String]) -> Result<Vec<(String,
             Field::Column(c) => fields::snake(&declared.columns[c].name),
             Field::Provenance(..) => name.clone(),
         };
-        if let Some((twice, _)) = picked.iter().find(|(k, f)| *k == key || *f == field) {
-            let named = match twice == name {
-                true => format!("`{name}` is named twice in --fields"),
-                false => format!("`{twice}` and `{name}` name the same field in --fields"),
+        let twice = picked
+            .iter()
+            .zip(names)
+            .find(|((k, f), _)| *f == field || (json && *k == key));
+        if let Some(((_, earlier), first)) = twice {
+            let named = match (first == name, *earlier == field) {
+                (true, _) => format!("`{name}` is named twice in --fields"),
+                (false, true) => format!("`{first}` and `{name}` name the same field in --fields"),
+                (false, false) => format!("`{first}` and `{name}` both print as `{key}` in JSON"),
             };
             return Err(crate::error::usage(format!(
-                "{named}: name each field once"
+                "{}: name each field once",
+                crate::sanitize::clean_line(&named)
             )));
         }
         picked.push((key, field));
@@ -851,8 +861,11 @@ fn chosen_table(
         match *field {
             Field::Key(key) => {
                 let before = leaves.len();
-                for object in objects {
-                    fields::leaves(key, object.get(key).unwrap_or(&Value::Null), &mut leaves);
+                // A record without the value (null) adds no leaf; one that has it, all of its.
+                for value in objects.iter().filter_map(|o| o.get(key)) {
+                    if !value.is_null() {
+                        fields::leaves(key, value, &mut leaves);
+                    }
                 }
                 if leaves.len() == before {
                     leaves.push(key.to_string());
