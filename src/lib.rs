@@ -14,6 +14,7 @@ pub mod context;
 pub mod cost;
 pub mod eligibility;
 pub mod error;
+pub mod facts;
 pub mod gap;
 pub mod ics;
 pub mod load;
@@ -25,6 +26,7 @@ pub mod renewal;
 pub mod sanitize;
 pub mod show;
 pub mod status;
+pub mod units;
 pub mod write;
 
 use std::io::{self, IsTerminal, Write};
