@@ -3,27 +3,65 @@
 use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap_complete::engine::ArgValueCandidates;
 
+use crate::cmd::help_with_fields as with_fields;
+use crate::complete;
 use crate::facts::Facts;
 use crate::model::{Education, Field, Level, SkillCategory, Track};
 use crate::output::{ColorChoice, Format};
 
-const TOUR: &str = "\
+// The tour names no count of the data (the roles and credentials grow): `hi about` gives them.
+// `hi man` takes its examples and its ENVIRONMENT section from here.
+pub const TOUR: &str = "\
 A short tour:
-  hi roles                        the four roles health informatics specialists fill
-  hi roles analyst                one role in full: skills, employers, certifications
-  hi certs                        certifications from HIMSS, AHIMA, AMIA and ANCC
-  hi certs rhit                   eligibility routes, exam, fees with dates, renewal
-  hi compare cahims cphims        side by side, with what membership saves
-  hi search hipaa                 every record that mentions HIPAA
+  hi roles                  the roles, and the credentials that fit each
+  hi roles analyst          one role in full: skills, employers, credentials
+  hi certs                  the credentials, their fees and fee dates
+  hi certs rhit             eligibility routes, exam, fees, renewal
+  hi compare cahims cphims  side by side, with what membership saves
+  hi search hipaa           every record that mentions HIPAA
   hi certs --json | jq '.[].fees.member_usd'
 
-Every figure names its source: `hi sources` lists them.";
+Every figure names its source: `hi sources` lists them; `hi about` counts the data.
+
+Environment:
+  HI_DATA_DIR      read the data files from this directory, as --data-dir does
+  HI_PROFILE       the profile file, as --profile names it
+  HI_TODAY         judge dates as of this day (YYYY-MM-DD) instead of today
+  HI_CACHE         off: never keep a compiled cache of a --data-dir
+  XDG_CONFIG_HOME  the profile is $XDG_CONFIG_HOME/hi/profile.toml (else ~/.config)
+  XDG_CACHE_HOME   a --data-dir's cache is under $XDG_CACHE_HOME/hi (else ~/.cache)
+  NO_COLOR         set and not empty: no colour (as --color never)
+  CLICOLOR         0: no colour unless forced
+  CLICOLOR_FORCE   set and not 0: colour even in a pipe
+  COLUMNS          the width tables fit (default: the terminal's, else 100)
+  TZ               the time zone of today (default: /etc/localtime, else UTC)";
+
+/// Where to look for what an option of another command would have given (`hi roles --cert`):
+/// the command, the option it does not take, and the tip.
+pub const TIPS: &[(&str, &str, &str)] = &[
+    (
+        "roles",
+        "cert",
+        "the roles a certification is recommended for are listed by `hi certs ID`",
+    ),
+    (
+        "certs",
+        "role",
+        "the certifications recommended for a role are listed by `hi roles ID`",
+    ),
+];
 
 /// An offline explorer of health informatics careers and certifications
 #[derive(Debug, Parser)]
-#[command(name = "hi", version, after_help = TOUR)]
+#[command(
+    name = "hi",
+    version,
+    after_help = TOUR,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -45,8 +83,10 @@ pub struct GlobalArgs {
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
 
-    /// Only these keys (JSON) or columns (other formats), in this order: --fields id,fees
-    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    /// Only these fields, in this order: column names as shown (Member, non-member) or JSON
+    /// keys (id, fees); `hi COMMAND --help` lists them
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',',
+          add = ArgValueCandidates::new(complete::fields))]
     pub fields: Option<Vec<String>>,
 
     /// When to colour output: stdout and stderr are decided each on their own [default: auto]
@@ -54,12 +94,12 @@ pub struct GlobalArgs {
     pub color: Option<ColorChoice>,
 
     /// Read the TOML data files from DIR instead of the copy built into hi [env: HI_DATA_DIR]
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub data_dir: Option<PathBuf>,
 
     /// Your profile (credentials held, CE log) [env: HI_PROFILE; default:
     /// $XDG_CONFIG_HOME/hi/profile.toml or ~/.config/hi/profile.toml]
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub profile: Option<PathBuf>,
 }
 
@@ -96,7 +136,8 @@ impl Command {
                 DataCommand::Export { global, .. } | DataCommand::Check { global, .. },
             ) => global.clone(),
             Command::Completions(CompletionsArgs { global, .. })
-            | Command::Man(IdlessArgs { global }) => global.clone(),
+            | Command::Man(ManArgs { global, .. }) => global.clone(),
+            Command::Help(_) => GlobalArgs::default(),
         }
     }
 }
@@ -155,17 +196,21 @@ pub enum Command {
     )]
     Data(DataCommand),
 
-    /// Print a shell completion script: bash, zsh, fish, powershell or elvish
+    /// Print the shell code that completes hi's commands, options and ids
     #[command(
-        after_help = "Examples:\n  hi completions bash > ~/.local/share/bash-completion/completions/hi\n  hi completions zsh > ~/.zfunc/_hi\n  hi completions fish > ~/.config/fish/completions/hi.fish"
+        after_help = "Examples:\n  hi completions bash > ~/.local/share/bash-completion/completions/hi\n  hi completions fish > ~/.config/fish/completions/hi.fish\n  source <(hi completions zsh)        # in ~/.zshrc (bash: in ~/.bashrc)\n\nThe code asks hi for each completion (as `COMPLETE=bash hi` prints it), so the ids\noffered are those of the data hi reads: a --data-dir or HI_DATA_DIR adds its own."
     )]
     Completions(CompletionsArgs),
 
-    /// Print the man page (roff)
+    /// Print the manual page (roff), or write one page per command
     #[command(
-        after_help = "Examples:\n  hi man | man -l -\n  hi man > ~/.local/share/man/man1/hi.1"
+        after_help = "Examples:\n  hi man | man -l -\n  hi man > ~/.local/share/man/man1/hi.1\n  hi man --dir ~/.local/share/man/man1\n  man -l ~/.local/share/man/man1/hi-certs.1"
     )]
-    Man(IdlessArgs),
+    Man(ManArgs),
+
+    /// Print the help of hi, or of a command: `hi help certs` is `hi certs --help`
+    #[command(after_help = "Examples:\n  hi help\n  hi help certs\n  hi help ce add")]
+    Help(HelpArgs),
 }
 
 /// The commands that read the catalog.
@@ -174,55 +219,72 @@ pub enum Command {
 pub enum Query {
     /// List roles, or show one with its skills, employers and certifications
     #[command(
-        after_help = "Examples:\n  hi roles\n  hi roles consultant\n  hi roles --json | jq -r '.[].name'"
+        after_help = ROLES,
+        after_long_help = with_fields("roles", ROLES)
     )]
     Roles(IdArg),
 
     /// List the daily responsibilities, or show one with the roles that carry it
     #[command(
-        after_help = "Examples:\n  hi responsibilities\n  hi responsibilities secure-databases"
+        after_help = RESPONSIBILITIES,
+        after_long_help = with_fields("responsibilities", RESPONSIBILITIES)
     )]
     Responsibilities(IdArg),
 
     /// List skills, or show one with the roles that need it
     #[command(
-        after_help = "Examples:\n  hi skills --category technical\n  hi skills --role analyst\n  hi skills sql"
+        after_help = SKILLS,
+        after_long_help = with_fields("skills", SKILLS)
     )]
     Skills(SkillsArgs),
 
     /// List employer types, or show one with what it does with health data
-    #[command(after_help = "Examples:\n  hi employers\n  hi employers government")]
+    #[command(
+        after_help = EMPLOYERS,
+        after_long_help = with_fields("employers", EMPLOYERS)
+    )]
     Employers(IdArg),
 
     /// List certifications, or show one: eligibility, exam, fees, renewal, sources
     #[command(
-        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
+        after_help = CERTS,
+        after_long_help = with_fields("certs", CERTS)
     )]
     Certs(CertsArgs),
 
     /// List the organizations that issue and accredit, or show one with its certifications
-    #[command(after_help = "Examples:\n  hi orgs\n  hi orgs cahiim")]
+    #[command(after_help = ORGS, after_long_help = with_fields("orgs", ORGS))]
     Orgs(IdArg),
 
     /// List every salary figure with its source, year and whether it is hourly or annual
-    #[command(after_help = "Examples:\n  hi salaries\n  hi salaries payscale-median-annual")]
+    #[command(
+        after_help = SALARIES,
+        after_long_help = with_fields("salaries", SALARIES)
+    )]
     Salaries(IdArg),
 
     /// List education and career paths into the field, or show one step by step
-    #[command(after_help = "Examples:\n  hi paths\n  hi paths clinician-to-masters")]
+    #[command(after_help = PATHS, after_long_help = with_fields("paths", PATHS))]
     Paths(IdArg),
 
     /// List the laws that govern health data, or show one
-    #[command(after_help = "Examples:\n  hi regulations\n  hi regulations hitech")]
+    #[command(
+        after_help = REGULATIONS,
+        after_long_help = with_fields("regulations", REGULATIONS)
+    )]
     Regulations(IdArg),
 
     /// List occupations (O*NET-SOC codes) with BLS figures, or show one
-    #[command(after_help = "Examples:\n  hi occupations\n  hi occupations 29-9021")]
+    #[command(
+        after_help = OCCUPATIONS,
+        after_long_help = with_fields("occupations", OCCUPATIONS)
+    )]
     Occupations(IdArg),
 
     /// List sources, or show one with every record and figure that cites it
     #[command(
-        after_help = "Examples:\n  hi sources\n  hi sources --older-than 3\n  hi sources seed-article"
+        after_help = SOURCES,
+        after_long_help = with_fields("sources", SOURCES)
     )]
     Sources(SourcesArgs),
 
@@ -234,13 +296,15 @@ pub enum Query {
 
     /// Search every record's id, name, description, exam domains and skills
     #[command(
-        after_help = "Examples:\n  hi search hipaa\n  hi search 'revenue cycle'\n  hi search sql --json | jq -r '.[].id'"
+        after_help = SEARCH,
+        after_long_help = with_fields("search", SEARCH)
     )]
     Search(SearchArgs),
 
     /// Which certifications a person may sit now, by which route, and what is missing
     #[command(
-        after_help = "Examples:\n  hi eligible --education bachelor --experience-years 5 --healthcare-years 3\n  hi eligible --education associate --cahiim --cert rhit\n  hi eligible --education high-school --ce-hours 45 --json | jq '.[] | select(.status == \"eligible\") | .id'"
+        after_help = ELIGIBLE,
+        after_long_help = with_fields("eligible", ELIGIBLE)
     )]
     Eligible(EligibleArgs),
 
@@ -264,13 +328,13 @@ pub enum Query {
 
     /// A plan toward a role: the skill gap, certifications in order, and their cost
     #[command(
-        after_help = "Examples:\n  hi plan --role analyst --have sql\n  hi plan --role implementation-support --education bachelor --field nursing --rn --experience-years 3\n  hi plan --role project-manager --education master --experience-years 4 --healthcare-years 2 --years 9 --json"
+        after_help = "Examples:\n  hi plan --role analyst --have sql\n  hi plan --role implementation-support --education bachelor \\\n      --field nursing --rn --experience-years 3\n  hi plan --role project-manager --education master \\\n      --experience-years 4 --healthcare-years 2 --years 9 --json"
     )]
     Plan(PlanArgs),
 
     /// Your profile: the facts eligibility takes, and the credentials you hold
     #[command(
-        after_help = "Examples:\n  hi profile\n  hi profile set --education bachelor --field him --cahiim --experience-years 4\n  hi profile add rhia --earned 2024-06-15\n  hi profile remove rhia\n\nThe profile is one TOML file you may also edit: --profile FILE, else HI_PROFILE, else\n$XDG_CONFIG_HOME/hi/profile.toml, else ~/.config/hi/profile.toml."
+        after_help = "Examples:\n  hi profile\n  hi profile set --education bachelor --field him --cahiim\n  hi profile add rhia --earned 2024-06-15\n  hi profile remove rhia\n\nThe profile is one TOML file you may also edit: --profile FILE, else HI_PROFILE, else\n$XDG_CONFIG_HOME/hi/profile.toml, else ~/.config/hi/profile.toml."
     )]
     Profile(ProfileCommandArgs),
 
@@ -283,7 +347,8 @@ pub enum Query {
 
     /// Where you stand with each credential you hold: its cycle, hours done and due, pace
     #[command(
-        after_help = "Examples:\n  hi status\n  hi status --json | jq '.[] | {id, remaining_hours, days_left}'\n  hi status --check || echo 'CE needs attention'\n  hi status --ics renewals.ics --force\n\n--check prints nothing and exits 0 when every credential is on track; otherwise it says\nwhat needs attention and exits 3."
+        after_help = STATUS,
+        after_long_help = with_fields("status", STATUS)
     )]
     Status(StatusArgs),
 
@@ -291,6 +356,26 @@ pub enum Query {
     #[command(after_help = "Examples:\n  hi about\n  hi about --json | jq .data_version")]
     About(IdlessArgs),
 }
+
+const CE_LIST: &str = "Examples:\n  hi ce list\n  hi ce list --cert cphims\n  hi ce list --json | jq '[.[].hours] | add'";
+const ROLES: &str =
+    "Examples:\n  hi roles\n  hi roles consultant\n  hi roles --json | jq -r '.[].name'";
+const RESPONSIBILITIES: &str =
+    "Examples:\n  hi responsibilities\n  hi responsibilities secure-databases";
+const SKILLS: &str =
+    "Examples:\n  hi skills --category technical\n  hi skills --role analyst\n  hi skills sql";
+const EMPLOYERS: &str = "Examples:\n  hi employers\n  hi employers government";
+const CERTS: &str = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs cphims\n  hi certs --format csv --fields id,member,non-member\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'";
+const ORGS: &str = "Examples:\n  hi orgs\n  hi orgs cahiim";
+const SALARIES: &str = "Examples:\n  hi salaries\n  hi salaries payscale-median-annual";
+const PATHS: &str = "Examples:\n  hi paths\n  hi paths clinician-to-masters";
+const REGULATIONS: &str = "Examples:\n  hi regulations\n  hi regulations hitech";
+const OCCUPATIONS: &str = "Examples:\n  hi occupations\n  hi occupations 29-9021";
+const SOURCES: &str =
+    "Examples:\n  hi sources\n  hi sources --older-than 3\n  hi sources seed-article";
+const SEARCH: &str = "Examples:\n  hi search hipaa\n  hi search revenue cycle\n  hi search sql --json | jq -r '.[].id'";
+const ELIGIBLE: &str = "Examples:\n  hi eligible --education bachelor --experience-years 5 \\\n      --healthcare-years 3\n  hi eligible --education associate --cahiim --cert rhit\n  hi eligible --education high-school --ce-hours 45 --json \\\n      | jq '.[] | select(.status == \"eligible\") | .id'";
+const STATUS: &str = "Examples:\n  hi status\n  hi status --json | jq '.[] | {id, remaining_hours, days_left}'\n  hi status --check || echo 'CE needs attention'\n  hi status --ics renewals.ics --force\n\n--check prints nothing and exits 0 when every credential is on track; otherwise it says\nwhat needs attention and exits 3.";
 
 #[derive(Debug, Args)]
 pub struct ProfileCommandArgs {
@@ -315,6 +400,7 @@ pub enum ProfileAction {
     )]
     Add {
         /// A certification id from `hi certs`
+        #[arg(add = ArgValueCandidates::new(complete::certifications))]
         cert: String,
 
         /// The day the exam was passed, YYYY-MM-DD
@@ -329,6 +415,7 @@ pub enum ProfileAction {
     #[command(after_help = "Examples:\n  hi profile remove rhit")]
     Remove {
         /// A certification id you hold
+        #[arg(add = ArgValueCandidates::new(complete::held))]
         cert: String,
 
         #[command(flatten)]
@@ -343,7 +430,7 @@ pub struct SetArgs {
 
     /// An organization you are a member of (an id from `hi orgs`): its member prices apply;
     /// repeat for several
-    #[arg(long = "member-of", value_name = "ORG")]
+    #[arg(long = "member-of", value_name = "ORG", add = ArgValueCandidates::new(complete::organizations))]
     pub member_of: Vec<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -354,17 +441,18 @@ pub struct SetArgs {
 pub enum CeCommand {
     /// Log a continuing-education activity
     #[command(
-        after_help = "Examples:\n  hi ce add --date 2026-03-04 --hours 1.5 --title 'Privacy update webinar' --from ahima\n  hi ce add --date 2026-05-20 --hours 6 --title 'HIMSS chapter day' --provider 'HIMSS chapter' --from himss --ethics\n  hi ce add --date 2026-06-01 --hours 2 --title 'Coding clinic' --cert rhia\n\nWithout --cert, an activity counts toward every credential you hold whose current cycle\ncontains its date."
+        after_help = "Examples:\n  hi ce add --date 2026-03-04 --hours 1.5 \\\n      --title 'Privacy update webinar' --from ahima\n  hi ce add --date 2026-05-20 --hours 6 --title 'HIMSS chapter day' \\\n      --provider 'HIMSS chapter' --from himss --ethics\n  hi ce add --date 2026-06-01 --hours 2 --title 'Coding clinic' --cert rhia\n\nWithout --cert, an activity counts toward every credential you hold whose current cycle\ncontains its date."
     )]
     Add(CeAddArgs),
 
     /// List your activities, numbered from 1
     #[command(
-        after_help = "Examples:\n  hi ce list\n  hi ce list --cert cphims\n  hi ce list --json | jq '[.[].hours] | add'"
+        after_help = CE_LIST,
+        after_long_help = with_fields("ce list", CE_LIST)
     )]
     List {
         /// Only the activities that count toward this credential
-        #[arg(long, value_name = "CERT")]
+        #[arg(long, value_name = "CERT", add = ArgValueCandidates::new(complete::held))]
         cert: Option<String>,
 
         #[command(flatten)]
@@ -375,6 +463,7 @@ pub enum CeCommand {
     #[command(after_help = "Examples:\n  hi ce remove 3")]
     Remove {
         /// The activity's number in `hi ce list`
+        #[arg(add = ArgValueCandidates::new(complete::activities))]
         number: usize,
 
         #[command(flatten)]
@@ -402,7 +491,7 @@ pub struct CeAddArgs {
 
     /// An organization (an id from `hi orgs`) that offers or approves it: what counts as "from
     /// the issuer or its approved providers"; repeat for several
-    #[arg(long = "from", value_name = "ORG")]
+    #[arg(long = "from", value_name = "ORG", add = ArgValueCandidates::new(complete::organizations))]
     pub from: Vec<String>,
 
     /// It is on ethics
@@ -410,7 +499,7 @@ pub struct CeAddArgs {
     pub ethics: bool,
 
     /// Count it only toward this credential you hold; repeat for several
-    #[arg(long = "cert", value_name = "CERT")]
+    #[arg(long = "cert", value_name = "CERT", add = ArgValueCandidates::new(complete::held))]
     pub certs: Vec<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -525,7 +614,7 @@ pub struct ProfileArgs {
     pub facts: FactsArgs,
 
     /// A credential already held (an id from `hi certs`), besides the profile's; repeat for several
-    #[arg(long = "credential", value_name = "ID")]
+    #[arg(long = "credential", value_name = "ID", add = ArgValueCandidates::new(complete::certifications))]
     pub credentials: Vec<String>,
 }
 
@@ -535,7 +624,7 @@ pub struct EligibleArgs {
     pub profile: ProfileArgs,
 
     /// Only this certification
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(complete::certifications))]
     pub cert: Option<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -544,7 +633,7 @@ pub struct EligibleArgs {
 #[derive(Debug, Args)]
 pub struct CostArgs {
     /// One or more certification ids
-    #[arg(required = true, value_name = "ID")]
+    #[arg(required = true, value_name = "ID", add = ArgValueCandidates::new(complete::certifications))]
     pub ids: Vec<String>,
 
     /// Years to hold the credentials, counted from the pass date
@@ -565,6 +654,7 @@ pub struct CostArgs {
 #[derive(Debug, Args)]
 pub struct RenewArgs {
     /// A certification id
+    #[arg(add = ArgValueCandidates::new(complete::certifications))]
     pub id: String,
 
     /// The date the exam was passed, YYYY-MM-DD [default: the date in your profile]
@@ -589,11 +679,11 @@ pub struct RenewArgs {
 #[derive(Debug, Args)]
 pub struct GapArgs {
     /// The target role (an id from `hi roles`)
-    #[arg(long, value_name = "ROLE")]
+    #[arg(long, value_name = "ROLE", add = ArgValueCandidates::new(complete::roles))]
     pub role: String,
 
     /// Skills you have, comma-separated ids from `hi skills`
-    #[arg(long, value_name = "SKILL,...", value_delimiter = ',')]
+    #[arg(long, value_name = "SKILL,...", value_delimiter = ',', add = ArgValueCandidates::new(complete::skills))]
     pub have: Vec<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -625,6 +715,27 @@ pub struct CompletionsArgs {
     pub global: GlobalArgs,
 }
 
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write one page per command into DIR (hi.1, hi-certs.1, ...), not the one page to stdout
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
+
+    /// Overwrite pages that exist in DIR
+    #[arg(long, requires = "dir")]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct HelpArgs {
+    /// The command, and its subcommand: `certs`, `ce add`
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
 // A command that takes only the options every command takes.
 #[derive(Debug, Args)]
 pub struct IdlessArgs {
@@ -635,6 +746,7 @@ pub struct IdlessArgs {
 #[derive(Debug, Args)]
 pub struct IdArg {
     /// Show this record in full (case does not matter)
+    #[arg(add = ArgValueCandidates::new(complete::records))]
     pub id: Option<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -643,6 +755,7 @@ pub struct IdArg {
 #[derive(Debug, Args)]
 pub struct SkillsArgs {
     /// Show this skill in full
+    #[arg(add = ArgValueCandidates::new(complete::skills))]
     pub id: Option<String>,
 
     /// Only skills of this category
@@ -650,7 +763,7 @@ pub struct SkillsArgs {
     pub category: Option<SkillCategory>,
 
     /// Only skills this role needs
-    #[arg(long, value_name = "ROLE")]
+    #[arg(long, value_name = "ROLE", add = ArgValueCandidates::new(complete::roles))]
     pub role: Option<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -659,10 +772,11 @@ pub struct SkillsArgs {
 #[derive(Debug, Args)]
 pub struct CertsArgs {
     /// Show this certification in full
+    #[arg(add = ArgValueCandidates::new(complete::certifications))]
     pub id: Option<String>,
 
     /// Only certifications from this organization (an id from `hi orgs`)
-    #[arg(long, value_name = "ORG")]
+    #[arg(long, value_name = "ORG", add = ArgValueCandidates::new(complete::organizations))]
     pub issuer: Option<String>,
 
     /// Only certifications of this level
@@ -687,6 +801,7 @@ pub struct CertsArgs {
 #[derive(Debug, Args)]
 pub struct SourcesArgs {
     /// Show this source with what cites it
+    #[arg(add = ArgValueCandidates::new(complete::records))]
     pub id: Option<String>,
 
     /// List the figures whose date is more than N years before today
@@ -704,7 +819,7 @@ pub struct SourcesArgs {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Two or more certification ids, or two or more role ids
-    #[arg(required = true, num_args = 2.., value_name = "ID")]
+    #[arg(required = true, num_args = 2.., value_name = "ID", add = ArgValueCandidates::new(complete::comparable))]
     pub ids: Vec<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -712,8 +827,9 @@ pub struct CompareArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Text to find, ignoring case
-    pub text: String,
+    /// Text to find, ignoring case; several words are one phrase
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
 }

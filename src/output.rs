@@ -20,7 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-pub use fields::{Column, keys_of};
+pub use fields::{Column, keys_of, snake};
 use fields::{Declared, Field};
 
 use crate::record::keywords;
@@ -928,6 +928,12 @@ fn terminal_width() -> u16 {
         None => 100,
     };
     width.max(MIN_WIDTH)
+}
+
+/// The names `--fields` takes, from declared columns and JSON keys: the columns' (and their
+/// provenance columns'), then the keys.
+pub fn field_names(columns: &[Column], keys: &[&str]) -> (Vec<String>, Vec<String>) {
+    fields::Declared { columns, keys }.names()
 }
 
 /// The field list of a command's `--help`, from its declared columns and JSON keys.

@@ -170,5 +170,12 @@ fn list(cert: Option<&str>, catalog: &Catalog, path: &Path, out: &mut Output) ->
     if let Some(total) = total.filter(|_| !listed.is_empty()) {
         table.legend = vec![format!("{total} hours in {} activities", listed.len())];
     }
-    out.table(&table, &listed)
+    out.table(&table, &listed)?;
+    if listed.is_empty() {
+        out.message(&match cert {
+            Some(cert) => format!("no activity in the log counts toward {}", cert.name),
+            None => format!("the CE log of {} is empty", path.display()),
+        })?;
+    }
+    Ok(())
 }

@@ -13,7 +13,7 @@ use crate::show::{linked, sources_section};
 /// The columns of `hi paths`.
 pub const COLUMNS: &[Column] = &[
     Column::new("ID").key("id"),
-    Column::new("Path").key("name").rank(2),
+    Column::new("Path").key("name").prose().rank(2),
     Column::new("Suits").key("suits").prose().rank(4),
     Column::new("Steps").key("steps").prose().rank(3),
 ];

@@ -34,7 +34,7 @@ pub const KEYS: &[&str] = &["kind", "id", "name", "matched", "excerpt"];
 
 pub fn run(args: &SearchArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
-    let query = args.text.trim().to_lowercase();
+    let query = args.text.join(" ").trim().to_lowercase();
     if query.is_empty() {
         return Err(crate::error::usage(
             "nothing to search for: give some text, for example `hi search hipaa`",
@@ -51,6 +51,9 @@ pub fn run(args: &SearchArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
         ]);
     }
     out.table(&table, &hits)?;
+    if hits.is_empty() {
+        out.message(&format!("no record matches `{query}`"))?;
+    }
     Ok(Outcome::Done)
 }
 

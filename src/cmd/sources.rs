@@ -57,6 +57,9 @@ pub fn run(args: &SourcesArgs, ctx: &Context, out: &mut Output) -> Result<Outcom
             ]);
         }
         out.table(&table, &stale)?;
+        if stale.is_empty() {
+            out.message(&format!("no dated figure is more than {years} years old"))?;
+        }
         return Ok(Outcome::Done);
     }
     let records = || catalog.sources().iter().collect();

@@ -202,7 +202,7 @@ impl<'a> Declared<'a> {
 
     /// Every name `--fields` takes, for a message or a help page: the columns, their
     /// provenance columns, then the JSON keys.
-    pub fn names(&self) -> (Vec<String>, Vec<&str>) {
+    pub fn names(&self) -> (Vec<String>, Vec<String>) {
         let mut columns: Vec<String> = self.columns.iter().map(|c| c.name.to_string()).collect();
         columns.extend(
             self.columns
@@ -210,7 +210,7 @@ impl<'a> Declared<'a> {
                 .filter_map(Column::provenance_names)
                 .flatten(),
         );
-        (columns, self.keys.to_vec())
+        (columns, self.keys.iter().map(|k| k.to_string()).collect())
     }
 
     /// "valid fields are ID, Credential, ... (columns); id, name, ... (JSON keys)".

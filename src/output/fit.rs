@@ -15,7 +15,7 @@ pub const MAX_LINES: usize = 3;
 
 /// The narrowest a column of prose is shown: narrower, it would read a word or two a line,
 /// and hiding it serves better.
-const PROSE_WIDTH: usize = 16;
+const PROSE_WIDTH: usize = 20;
 
 /// How a table is laid out: which columns are shown, and how wide each one is.
 #[derive(Debug, PartialEq, Eq)]
