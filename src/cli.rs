@@ -6,7 +6,6 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use clap_complete::engine::ArgValueCandidates;
 
-use crate::cmd::help_with_fields as with_fields;
 use crate::complete;
 use crate::facts::Facts;
 use crate::model::{Education, Field, Level, SkillCategory, Track};
@@ -176,9 +175,8 @@ impl Query {
                 action.or(&a.global)
             }
             Query::Ce(CeCommand::Add(add)) => add.global.clone(),
-            Query::Ce(CeCommand::List { global, .. } | CeCommand::Remove { global, .. }) => {
-                global.clone()
-            }
+            Query::Ce(CeCommand::List(list)) => list.global.clone(),
+            Query::Ce(CeCommand::Remove { global, .. }) => global.clone(),
         }
     }
 }
@@ -219,74 +217,65 @@ pub enum Command {
 pub enum Query {
     /// List roles, or show one with its skills, employers and certifications
     #[command(
-        after_help = ROLES,
-        after_long_help = with_fields("roles", ROLES)
+        after_help = ROLES
     )]
-    Roles(IdArg),
+    Roles(Listed<IdArg>),
 
     /// List the daily responsibilities, or show one with the roles that carry it
     #[command(
-        after_help = RESPONSIBILITIES,
-        after_long_help = with_fields("responsibilities", RESPONSIBILITIES)
+        after_help = RESPONSIBILITIES
     )]
-    Responsibilities(IdArg),
+    Responsibilities(Listed<IdArg>),
 
     /// List skills, or show one with the roles that need it
     #[command(
-        after_help = SKILLS,
-        after_long_help = with_fields("skills", SKILLS)
+        after_help = SKILLS
     )]
-    Skills(SkillsArgs),
+    Skills(Listed<SkillsArgs>),
 
     /// List employer types, or show one with what it does with health data
     #[command(
-        after_help = EMPLOYERS,
-        after_long_help = with_fields("employers", EMPLOYERS)
+        after_help = EMPLOYERS
     )]
-    Employers(IdArg),
+    Employers(Listed<IdArg>),
 
     /// List certifications, or show one: eligibility, exam, fees, renewal, sources
     #[command(
-        after_help = CERTS,
-        after_long_help = with_fields("certs", CERTS)
+        after_help = CERTS
     )]
-    Certs(CertsArgs),
+    Certs(Listed<CertsArgs>),
 
     /// List the organizations that issue and accredit, or show one with its certifications
-    #[command(after_help = ORGS, after_long_help = with_fields("orgs", ORGS))]
-    Orgs(IdArg),
+    #[command(after_help = ORGS)]
+    Orgs(Listed<IdArg>),
 
     /// List every salary figure with its source, year and whether it is hourly or annual
     #[command(
-        after_help = SALARIES,
-        after_long_help = with_fields("salaries", SALARIES)
+        after_help = SALARIES
     )]
-    Salaries(IdArg),
+    Salaries(Listed<IdArg>),
 
     /// List education and career paths into the field, or show one step by step
-    #[command(after_help = PATHS, after_long_help = with_fields("paths", PATHS))]
-    Paths(IdArg),
+    #[command(after_help = PATHS)]
+    Paths(Listed<IdArg>),
 
     /// List the laws that govern health data, or show one
     #[command(
-        after_help = REGULATIONS,
-        after_long_help = with_fields("regulations", REGULATIONS)
+        after_help = REGULATIONS
     )]
-    Regulations(IdArg),
+    Regulations(Listed<IdArg>),
 
     /// List occupations (O*NET-SOC codes) with BLS figures, or show one
     #[command(
-        after_help = OCCUPATIONS,
-        after_long_help = with_fields("occupations", OCCUPATIONS)
+        after_help = OCCUPATIONS
     )]
-    Occupations(IdArg),
+    Occupations(Listed<IdArg>),
 
     /// List sources, or show one with every record and figure that cites it
     #[command(
-        after_help = SOURCES,
-        after_long_help = with_fields("sources", SOURCES)
+        after_help = SOURCES
     )]
-    Sources(SourcesArgs),
+    Sources(Listed<SourcesArgs>),
 
     /// Compare certifications with certifications, or roles with roles, side by side
     #[command(
@@ -296,17 +285,15 @@ pub enum Query {
 
     /// Search every record's id, name, description, exam domains and skills
     #[command(
-        after_help = SEARCH,
-        after_long_help = with_fields("search", SEARCH)
+        after_help = SEARCH
     )]
-    Search(SearchArgs),
+    Search(Listed<SearchArgs>),
 
     /// Which certifications a person may sit now, by which route, and what is missing
     #[command(
-        after_help = ELIGIBLE,
-        after_long_help = with_fields("eligible", ELIGIBLE)
+        after_help = ELIGIBLE
     )]
-    Eligible(EligibleArgs),
+    Eligible(Listed<EligibleArgs>),
 
     /// What holding credentials costs over N years: exam, renewals, dues, CE hours
     #[command(
@@ -347,10 +334,9 @@ pub enum Query {
 
     /// Where you stand with each credential you hold: its cycle, hours done and due, pace
     #[command(
-        after_help = STATUS,
-        after_long_help = with_fields("status", STATUS)
+        after_help = STATUS
     )]
-    Status(StatusArgs),
+    Status(Listed<StatusArgs>),
 
     /// The data set's version, date and size
     #[command(after_help = "Examples:\n  hi about\n  hi about --json | jq .data_version")]
@@ -447,17 +433,9 @@ pub enum CeCommand {
 
     /// List your activities, numbered from 1
     #[command(
-        after_help = CE_LIST,
-        after_long_help = with_fields("ce list", CE_LIST)
+        after_help = CE_LIST
     )]
-    List {
-        /// Only the activities that count toward this credential
-        #[arg(long, value_name = "CERT", add = ArgValueCandidates::new(complete::held))]
-        cert: Option<String>,
-
-        #[command(flatten)]
-        global: GlobalArgs,
-    },
+    List(Listed<CeListArgs>),
 
     /// Remove activity N (as `hi ce list` numbers them)
     #[command(after_help = "Examples:\n  hi ce remove 3")]
@@ -469,6 +447,16 @@ pub enum CeCommand {
         #[command(flatten)]
         global: GlobalArgs,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct CeListArgs {
+    /// Only the activities that count toward this credential
+    #[arg(long, value_name = "CERT", add = ArgValueCandidates::new(complete::held))]
+    pub cert: Option<String>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -713,6 +701,51 @@ pub struct CompletionsArgs {
 
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+/// The arguments of a command that lists records, whose `--help` also lists the names
+/// `--fields` takes. The list is written when clap builds the command for its own run (it is
+/// deferred), so no other run pays for it.
+#[derive(Debug)]
+pub struct Listed<T>(pub T);
+
+impl<T> std::ops::Deref for Listed<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Args> Args for Listed<T> {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        with_fields(T::augment_args(command))
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        with_fields(T::augment_args_for_update(command))
+    }
+}
+
+/// The command's examples, then its field names, as its long help.
+fn with_fields(command: clap::Command) -> clap::Command {
+    let examples = command.get_after_help().map(ToString::to_string);
+    let name = command.get_bin_name().unwrap_or(command.get_name());
+    let long = crate::cmd::help_with_fields(
+        name.trim_start_matches("hi "),
+        &examples.unwrap_or_default(),
+    );
+    command.after_long_help(long)
+}
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Listed<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Listed)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
 }
 
 #[derive(Debug, Args)]

@@ -162,3 +162,48 @@ fn help_lists_the_field_names() {
     let short = Hi::new().args(&["certs", "-h"]).ok();
     assert!(short.contains("Examples:"));
 }
+
+/// The keys declared by hand for the outputs that are not catalog records are the keys their
+/// JSON has: a field added to one of those types fails here until its list follows.
+#[test]
+fn declared_keys_are_the_keys_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile.toml");
+    let with_profile = |args: &[&str]| Hi::new().profile(&profile).args(args);
+    with_profile(&["profile", "add", "rhia", "--earned", "2025-06-15"]).ok();
+    with_profile(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-01-10",
+        "--hours",
+        "1",
+        "--title",
+        "A",
+    ])
+    .ok();
+    let cases: [(&[&str], &[&str]); 5] = [
+        (&["search", "hipaa"], hi::cmd::search::KEYS),
+        (
+            &["eligible", "--education", "bachelor"],
+            hi::cmd::eligible::KEYS,
+        ),
+        (&["status"], hi::cmd::status::KEYS),
+        (&["ce", "list"], hi::cmd::ce::KEYS),
+        (
+            &["sources", "--older-than", "1"],
+            hi::cmd::sources::CITATION_KEYS,
+        ),
+    ];
+    for (args, declared) in cases {
+        let json = with_profile(args).json();
+        let first = json.as_array().and_then(|a| a.first()).expect("a record");
+        let keys: Vec<&str> = first
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, declared, "{args:?}");
+    }
+}

@@ -19,7 +19,7 @@ pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outco
     let today = ctx.today()?;
     match command {
         CeCommand::Add(args) => add(args, catalog, path, today, out)?,
-        CeCommand::List { cert, .. } => list(cert.as_deref(), catalog, path, out)?,
+        CeCommand::List(args) => list(args.cert.as_deref(), catalog, path, out)?,
         CeCommand::Remove { number, .. } => {
             let removed = profile::edit(path, |doc, stored| {
                 let count = stored.ce.len();
