@@ -1,6 +1,7 @@
 //! The command line: clap derive types only.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
@@ -496,7 +497,7 @@ pub struct CeAddArgs {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Also write every held credential's deadlines to FILE as an iCalendar (.ics) file
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub ics: Option<PathBuf>,
 
     /// Overwrite FILE if it exists
@@ -520,6 +521,7 @@ pub enum DataCommand {
     )]
     Export {
         /// The directory to write; created if missing, refused if not empty (see --force)
+        #[arg(value_hint = ValueHint::DirPath)]
         dir: PathBuf,
 
         /// Write into a non-empty directory, replacing the data files in it
@@ -536,6 +538,7 @@ pub enum DataCommand {
     )]
     Check {
         /// The directory to check
+        #[arg(value_hint = ValueHint::DirPath)]
         dir: Option<PathBuf>,
 
         #[command(flatten)]
@@ -654,7 +657,7 @@ pub struct RenewArgs {
     pub cycles: u32,
 
     /// Also write the deadlines to FILE as an iCalendar (.ics) file
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub ics: Option<PathBuf>,
 
     /// Overwrite FILE if it exists
@@ -704,10 +707,22 @@ pub struct CompletionsArgs {
 }
 
 /// The arguments of a command that lists records, whose `--help` also lists the names
-/// `--fields` takes. The list is written when clap builds the command for its own run (it is
-/// deferred), so no other run pays for it.
+/// `--fields` takes. The list is written when clap builds that command (it is deferred), and
+/// only in a run that shows long help: building it costs a lookup a tenth of its instructions.
 #[derive(Debug)]
 pub struct Listed<T>(pub T);
+
+/// Set by a run that shows a command's long help other than through `--help` (`hi help CMD`).
+static LONG_HELP: AtomicBool = AtomicBool::new(false);
+
+/// Asks the commands built from now on for their long help in full, field list included.
+pub fn want_long_help() {
+    LONG_HELP.store(true, Ordering::Relaxed);
+}
+
+fn long_help_wanted() -> bool {
+    LONG_HELP.load(Ordering::Relaxed) || std::env::args_os().any(|a| a == "--help")
+}
 
 impl<T> std::ops::Deref for Listed<T> {
     type Target = T;
@@ -729,6 +744,9 @@ impl<T: Args> Args for Listed<T> {
 
 /// The command's examples, then its field names, as its long help.
 fn with_fields(command: clap::Command) -> clap::Command {
+    if !long_help_wanted() {
+        return command;
+    }
     let examples = command.get_after_help().map(ToString::to_string);
     let name = command.get_bin_name().unwrap_or(command.get_name());
     let long = crate::cmd::help_with_fields(

@@ -877,9 +877,11 @@ fn chosen_table(
             }
             Field::Column(c) => {
                 let column = &table.columns[c];
+                // Asked for by name, it is never hidden.
                 columns.push(Column {
                     name: Cow::Owned(name.clone()),
                     provenance: None,
+                    rank: 1,
                     ..column.clone()
                 });
                 sources.push(*field);

@@ -10,6 +10,7 @@ use crate::error::Outcome;
 use crate::output::Output;
 
 pub fn run(args: &HelpArgs, _: &Context, out: &mut Output) -> Result<Outcome> {
+    crate::cli::want_long_help();
     let mut command = Cli::command();
     command.build();
     let mut path = String::from("hi");

@@ -47,7 +47,24 @@ fn widest_line(text: &str) -> usize {
 
 /// The lines `text` takes in `columns` columns, each of its lines wrapped between words.
 fn height(text: &str, columns: usize) -> usize {
-    text.split('\n').map(|line| wrap(line, columns).len()).sum()
+    text.split('\n').map(|line| lines(line, columns)).sum()
+}
+
+/// How many lines [`wrap`] breaks `line` into, counted without building them: the layout asks
+/// this of every cell at many widths.
+fn lines(line: &str, columns: usize) -> usize {
+    let (mut count, mut used) = (1, 0);
+    for word in line.split(' ') {
+        let wide = width(word);
+        if used > 0 && used + 1 + wide > columns {
+            count += 1;
+            used = 0;
+        } else if used > 0 {
+            used += 1;
+        }
+        used += wide;
+    }
+    count
 }
 
 /// Lays out `header` and `rows` (their text as shown) in `total` columns of a terminal, with
@@ -234,6 +251,26 @@ mod tests {
             assert!(width(&line) <= 23);
         }
         assert_eq!(wrap("café 日本語", 6), ["café", "日本語"]);
+    }
+
+    #[test]
+    fn lines_counts_what_wrap_builds() {
+        for text in [
+            "",
+            "a",
+            "aaa bbb ccc",
+            "a  b",
+            " lead",
+            "one two three four five six",
+        ] {
+            for columns in 1..12 {
+                assert_eq!(
+                    lines(text, columns),
+                    wrap(text, columns).len(),
+                    "{text:?} {columns}"
+                );
+            }
+        }
     }
 
     #[test]
