@@ -96,13 +96,18 @@ pub fn layout(
         })
         .collect();
     // A value fits in few lines: the narrowest width at which each line of each of its cells
-    // (an item of a list) takes at most MAX_LINES lines, found by widening from the least.
+    // (an item of a list) takes at most MAX_LINES lines. A cell takes no more lines as its
+    // column widens, so that width is found by halving the range from the least to the natural.
     let enough: Vec<usize> = (0..columns.len())
         .map(|i| match columns[i].prose {
             true => least[i],
-            false => (least[i]..=natural[i])
-                .find(|&w| cells(i).all(|c| height(c, w) <= MAX_LINES * c.split('\n').count()))
-                .unwrap_or(natural[i]),
+            false => {
+                let fits =
+                    |w: usize| cells(i).all(|c| height(c, w) <= MAX_LINES * c.split('\n').count());
+                let widths: Vec<usize> = (least[i]..=natural[i]).collect();
+                let narrow = widths.partition_point(|&w| !fits(w));
+                widths.get(narrow).copied().unwrap_or(natural[i])
+            }
         })
         .collect();
     // Then a value's heading on one line, before any column grows further.
