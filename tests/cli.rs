@@ -12,6 +12,7 @@ mod formats;
 mod hostile;
 mod profile;
 mod properties;
+mod renewals;
 mod robustness;
 mod shell;
 mod shipped;

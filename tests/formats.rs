@@ -103,7 +103,7 @@ fn unknown_field_lists_the_valid_ones() {
     assert!(
         err.starts_with(
             "hi: unknown field `price` for --fields: valid fields are ID, Credential, Issuer"
-        ) && err.contains("(columns); id, name, full_name, issuer"),
+        ) && err.contains("(columns); id, name, full_name, former_ids, former_names, issuer"),
         "{err}"
     );
 }

@@ -18,34 +18,48 @@ fn table(args: &[&str], columns: u16) -> (String, String) {
     (ran.stdout, ran.stderr)
 }
 
-/// The ids, amounts and dates of a record's JSON as a table shows them: `id`, each `*_usd`
-/// and `amount_cents` as money, each `as_of`, `enacted` and `retrieved` as written; with
-/// `deep`, in nested objects and lists too.
-fn tokens(value: &Value, deep: bool, found: &mut Vec<String>) {
-    let Some(object) = value.as_object() else {
-        if let Value::Array(items) = value {
-            items.iter().for_each(|i| tokens(i, deep, found));
+/// A value as a table shows it, when it is an id, an amount or a date: an `id` as it is, a
+/// `*_usd` and `amount_cents` as money, an `as_of`, `enacted` or `retrieved` date as written.
+fn token(key: &str, value: &Value) -> Option<String> {
+    match (key, value) {
+        ("id", Value::String(id)) => Some(id.clone()),
+        (k, Value::Number(n)) if k.ends_with("_usd") => {
+            Some(format!("${}", hi::show::thousands(n.as_u64().unwrap())))
         }
-        return;
-    };
-    for (key, value) in object {
-        let token = match (key.as_str(), value) {
-            ("id", Value::String(id)) => Some(id.clone()),
-            (k, Value::Number(n)) if k.ends_with("_usd") => {
-                Some(format!("${}", hi::show::thousands(n.as_u64().unwrap())))
+        ("amount_cents", Value::Number(n)) => Some(hi::show::cents(n.as_u64().unwrap())),
+        (k, Value::String(date)) if k.ends_with("as_of") || k == "enacted" || k == "retrieved" => {
+            Some(date.clone())
+        }
+        _ => None,
+    }
+}
+
+/// Every id, amount and date of a record shown in full, however deep.
+fn every_token(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|i| every_token(i, found)),
+        Value::Object(object) => {
+            for (key, value) in object {
+                found.extend(token(key, value));
+                every_token(value, found);
             }
-            ("amount_cents", Value::Number(n)) => Some(hi::show::cents(n.as_u64().unwrap())),
-            (k, Value::String(date)) if k.ends_with("as_of") || k == "enacted" => {
-                Some(date.clone())
-            }
-            ("retrieved", Value::String(date)) => Some(date.clone()),
-            (_, nested @ (Value::Object(_) | Value::Array(_))) if deep => {
-                tokens(nested, deep, found);
-                None
-            }
-            _ => None,
-        };
-        found.extend(token);
+        }
+        _ => {}
+    }
+}
+
+/// The ids of a list, and the amounts and dates of the columns it declares (a column the
+/// terminal is too narrow for is hidden whole; those of ids, amounts and dates are ranked to
+/// stay at 60 columns).
+fn list_tokens(command: &str, list: &Value, found: &mut Vec<String>) {
+    let (columns, _) = hi::cmd::declared(command).expect("a list declares its columns");
+    for record in list.as_array().unwrap() {
+        found.extend(token("id", &record["id"]));
+        for key in columns.iter().filter_map(|c| c.key) {
+            let value = key.split('.').fold(record, |v, k| &v[k]);
+            let leaf = key.rsplit('.').next().unwrap();
+            found.extend(token(leaf, value));
+        }
     }
 }
 
@@ -83,7 +97,10 @@ fn every_list_and_detail_keeps_ids_amounts_and_dates_whole() {
         for args in [vec![command], vec![command, id]] {
             let json = Hi::new().args(&args).json();
             let mut wanted = Vec::new();
-            tokens(&json, args.len() == 2, &mut wanted);
+            match args.len() {
+                1 => list_tokens(command, &json, &mut wanted),
+                _ => every_token(&json, &mut wanted),
+            }
             assert!(!wanted.is_empty(), "{args:?}");
             for columns in WIDTHS {
                 let (out, _) = table(&args, columns);
@@ -117,7 +134,10 @@ fn a_narrow_table_hides_what_matters_least_and_says_so_once() {
     assert!(!narrow.contains("Renewal") && narrow.contains("Non-member"));
     assert_eq!(note.lines().count(), 1, "{note}");
     assert!(
-        note.starts_with("hi: 3 columns hidden at 60 columns; --fields or a wider terminal"),
+        note.starts_with("hi: ")
+            && note.ends_with(
+                " columns hidden at 60 columns; --fields or a wider terminal shows them\n"
+            ),
         "{note}"
     );
     // Asked for, a hidden column comes back.
