@@ -12,7 +12,20 @@ use hi::Outcome;
 
 fn main() -> ExitCode {
     // Asked by the shell for a completion (COMPLETE=bash hi -- hi certs cp): answer and exit.
-    clap_complete::CompleteEnv::with_factory(hi::cli::Cli::command).complete();
+    let completion = clap_complete::CompleteEnv::with_factory(hi::cli::Cli::command)
+        .try_complete(std::env::args_os(), std::env::current_dir().ok().as_deref());
+    match completion {
+        Ok(true) => return ExitCode::SUCCESS,
+        Ok(false) => {}
+        Err(error) => {
+            let text = error.to_string();
+            report(
+                &format!("COMPLETE: {}", text.trim().trim_start_matches("error: ")),
+                false,
+            );
+            return ExitCode::from(2);
+        }
+    }
     let mut command = hi::cli::Cli::command();
     let parsed = command
         .try_get_matches_from_mut(std::env::args_os())

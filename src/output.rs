@@ -529,8 +529,14 @@ impl Output {
     }
 
     /// Messages one per line, as compilers print them (`file:line:column: message`), so that
-    /// editors and grep can use them; JSON as usual.
-    pub fn lines<T: Serialize + ?Sized>(&mut self, lines: &[String], json: &T) -> Result<()> {
+    /// editors and grep can use them; JSON as usual, each message an object with `keys`, which
+    /// `--fields` takes (none when `json` is the lines themselves).
+    pub fn lines<T: Serialize + ?Sized>(
+        &mut self,
+        lines: &[String],
+        json: &T,
+        keys: &'static [&'static str],
+    ) -> Result<()> {
         match self.format {
             Format::Plain | Format::Table if self.fields.is_none() => {
                 for line in lines {
@@ -539,7 +545,7 @@ impl Output {
                 Ok(())
             }
             _ => {
-                let mut table = Table::new(&["Message"]);
+                let mut table = Table::with_keys(&[Column::new("Message")], keys);
                 for line in lines {
                     table.row(vec![line.as_str()]);
                 }

@@ -113,11 +113,12 @@ fn provenance_is_a_column_of_its_own_where_marks_cannot_go() {
 fn fields_work_on_an_empty_result() {
     let profile = tempfile::tempdir().unwrap();
     let empty_log = profile.path().join("profile.toml");
-    let cases: [(Vec<&str>, &str); 4] = [
+    let cases: [(Vec<&str>, &str); 5] = [
         (vec!["certs", "--max-fee", "0"], "id,member"),
         (vec!["search", "no-such-thing-anywhere"], "id,name"),
         (vec!["sources", "--older-than", "900"], "id,figure"),
         (vec!["ce", "list"], "number,title"),
+        (vec!["data", "check"], "file,line"),
     ];
     for (args, names) in cases {
         for format in ["json", "csv"] {

@@ -42,7 +42,7 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
         if lines.is_empty() {
             return Ok(Outcome::Done);
         }
-        out.lines(&lines, &lines)?;
+        out.lines(&lines, &lines, &[])?;
         return Ok(Outcome::NeedsAttention);
     }
     if all.is_empty() && !out.data_only() {

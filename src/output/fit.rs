@@ -17,6 +17,10 @@ pub const MAX_LINES: usize = 3;
 /// and hiding it serves better.
 const PROSE_WIDTH: usize = 20;
 
+/// A value column at most this wide is shown whole, where the room allows, before any column
+/// grows further: a status or a short name on one line reads better than a long one wider.
+const SHORT_WIDTH: usize = 16;
+
 /// How a table is laid out: which columns are shown, and how wide each one is.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Layout {
@@ -110,10 +114,12 @@ pub fn layout(
             }
         })
         .collect();
-    // Then a value's heading on one line, before any column grows further.
+    // Then a value's heading on one line, and a short value (`not eligible`) whole, before
+    // any column grows further.
     let tidy: Vec<usize> = (0..columns.len())
         .map(|i| match columns[i].prose {
             true => enough[i],
+            false if natural[i] <= SHORT_WIDTH => natural[i],
             false => enough[i].max(width(&header[i])),
         })
         .collect();
