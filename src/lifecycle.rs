@@ -272,7 +272,12 @@ pub fn standing(
                 }),
             ),
         };
-        standing.what_to_do = format!("renew by {end}; once granted, record it with {record}");
+        // Some issuers take the application after the cycle's end (NCRA: 31 January).
+        let by = crate::renewal::apply_by(&cert.renewal, end).filter(|by| *by > end);
+        let by = by.map_or(end.to_string(), |by| {
+            format!("{by} (the issuer's report date)")
+        });
+        standing.what_to_do = format!("renew by {by}; once granted, record it with {record}");
         return standing;
     }
     let Some(lapse) = lapse else {

@@ -282,6 +282,11 @@ fn build_with_warnings(texts: &Texts, strictness: Strictness) -> (Option<Data>, 
 /// written after them), the member saving, the issuer's fee for each further credential, and an
 /// occupation's newest figures.
 fn derive(data: &mut Data) {
+    let issuers: HashMap<&str, &Organization> = data
+        .organizations
+        .iter()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
     for cert in &mut data.certifications {
         cert.exam = current(&cert.exam_history, |e| e.as_of).cloned();
         if let Some(exam) = &mut cert.exam {
@@ -302,7 +307,7 @@ fn derive(data: &mut Data) {
                 _ => None,
             };
         }
-        let issuer = data.organizations.iter().find(|o| o.id == cert.issuer);
+        let issuer = issuers.get(cert.issuer.as_str()).copied();
         renewal.extra_credential_fee_usd = issuer
             .and_then(|o| o.combined_renewal.as_ref())
             .and_then(|rule| rule.extra_credential_fee_usd)

@@ -684,8 +684,8 @@ impl Lapse {
             if matches!(period.state, LapseState::Expired | LapseState::Revoked) {
                 d.violation(
                     Some("state"),
-                    "a period after the cycle's end is grace, late or inactive: the state it \
-                     ends in is `then`",
+                    "a period after the cycle's end is grace, late, inactive or suspended: the \
+                     state it ends in is `then`",
                 );
             }
         });

@@ -28,8 +28,9 @@ pub fn sources_section<S: AsRef<str>>(
     ids: impl IntoIterator<Item = S>,
 ) {
     let mut seen: Vec<S> = Vec::new();
+    let mut listed: std::collections::HashSet<String> = std::collections::HashSet::new();
     for id in ids {
-        if !seen.iter().any(|s| s.as_ref() == id.as_ref()) {
+        if listed.insert(id.as_ref().to_string()) {
             seen.push(id);
         }
     }

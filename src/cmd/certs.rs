@@ -380,47 +380,14 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         lines.push(part(text, &renewal.ethics_source, renewal.ethics_as_of));
     }
     lines.push(renewal_fee(renewal, standing));
-    let rule = catalog
-        .get::<Organization>(&cert.issuer)
-        .ok()
-        .and_then(|o| o.combined_renewal.as_ref());
-    if let Some(rule) = rule {
-        let mut parts = Vec::new();
-        if let Some(fee) = rule.extra_fee(false) {
-            parts.push(format!(
-                "{} more per cycle for a non-member",
-                usd(Some(fee))
-            ));
-        }
-        if let Some(fee) = rule.extra_fee(true) {
-            parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
-        }
-        if let Some(hours) = rule.extra_credential_ce_hours {
-            parts.push(format!("{hours} more CE hours"));
-        }
-        if let Some(max) = rule.max_ce_hours {
-            parts.push(format!("at most {max} CE hours in all"));
-        }
-        let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
-        let text = format!(
-            "Each further {issuer} credential held: {}",
-            parts.join(", ")
-        );
-        lines.push(format!(
-            "{text} — {}",
-            standing.cited(rule.as_of, &rule.source)
-        ));
-    }
+    lines.extend(combined_line(cert, catalog, standing));
     let ends = renewal.cycle_end.map_or("unknown", |rule| rule.label());
     lines.push(part(
         format!("Cycle ends: {ends}"),
         &renewal.calendar_source,
         renewal.calendar_as_of,
     ));
-    match renewal.apply_by_days_before {
-        Some(days) => lines.push(format!("Apply at least {days} days before the cycle ends")),
-        None => lines.push("Apply by: not in the data".to_string()),
-    }
+    lines.push(apply_by(renewal));
     if let Some(alternative) = &renewal.alternative {
         lines.push(part(
             format!("Alternative: {alternative}"),
@@ -432,4 +399,72 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         lines.push(format!("Note: {note}"));
     }
     lines
+}
+
+/// The issuer's rule for renewing several of its credentials together, when it has one.
+fn combined_line(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Option<String> {
+    let rule = catalog
+        .get::<Organization>(&cert.issuer)
+        .ok()?
+        .combined_renewal
+        .as_ref()?;
+    let mut parts = Vec::new();
+    if let Some(fee) = rule.extra_fee(false) {
+        parts.push(format!(
+            "{} more per cycle for a non-member",
+            usd(Some(fee))
+        ));
+    }
+    if let Some(fee) = rule.extra_fee(true) {
+        parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
+    }
+    if let Some(hours) = rule.extra_credential_ce_hours {
+        parts.push(format!("{hours} more CE hours"));
+    }
+    if let Some(max) = rule.max_ce_hours {
+        parts.push(format!("at most {max} CE hours in all"));
+    }
+    let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
+    let text = format!(
+        "Each further {issuer} credential held: {}",
+        parts.join(", ")
+    );
+    Some(format!(
+        "{text} — {}",
+        standing.cited(rule.as_of, &rule.source)
+    ))
+}
+
+/// When the issuer wants the renewal: some days before the cycle ends, on its last day, or
+/// (NCRA) some days after it.
+fn apply_by(renewal: &Renewal) -> String {
+    match (renewal.apply_by_days_before, renewal.report_by_days_after) {
+        (Some(days), _) if days.get() == 0 => "Apply by the day the cycle ends".to_string(),
+        (Some(days), _) => format!("Apply at least {days} days before the cycle ends"),
+        (None, Some(days)) => format!("Report within {days} days after the cycle ends"),
+        (None, None) => "Apply by: not in the data".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_to_apply_by_is_said_before_on_or_after_the_cycles_end() {
+        let said = |toml: &str| apply_by(&toml::from_str::<Renewal>(toml).unwrap());
+        assert_eq!(
+            said("apply_by_days_before = 28"),
+            "Apply at least 28 days before the cycle ends"
+        );
+        assert_eq!(
+            said("apply_by_days_before = 0"),
+            "Apply by the day the cycle ends"
+        );
+        assert_eq!(
+            said("report_by_days_after = 31"),
+            "Report within 31 days after the cycle ends"
+        );
+        assert_eq!(said(""), "Apply by: not in the data");
+    }
 }

@@ -72,6 +72,79 @@ fn dues(o: &Organization, standing: &Standing) -> Cell {
     }
 }
 
+/// What follows the end of a cycle with no renewal, period by period, each with its source.
+fn lapse(o: &Organization, standing: &Standing) -> Vec<String> {
+    let Some(lapse) = &o.lapse else {
+        return vec!["not in the data: confirm with the issuer".to_string()];
+    };
+    let cited = |source: &Option<String>, as_of| match source {
+        Some(source) => standing.cited(as_of, source),
+        None => standing.cited(lapse.as_of, &lapse.source),
+    };
+    let mut lines = Vec::new();
+    if lapse.no_grace {
+        lines.push(format!(
+            "No grace period — {}",
+            standing.cited(lapse.as_of, &lapse.source)
+        ));
+    }
+    for period in &lapse.periods {
+        let days = period
+            .days
+            .map_or("for a time no source gives".to_string(), |d| {
+                format!("for {d} days")
+            });
+        let fee = match period.fee_usd.map(u32::from) {
+            Some(0) => ", with no extra fee".to_string(),
+            Some(fee) => format!(", renewing costs ${fee} more per credential"),
+            None => ", at an extra cost no source gives".to_string(),
+        };
+        let mut line = format!(
+            "Then {} {days}{fee} — {}",
+            period.state.label(),
+            cited(&period.source, period.as_of)
+        );
+        for other in &period.conflicts {
+            line += &format!(
+                "; another source gives {} days — {}",
+                other.days,
+                standing.cited(other.as_of, &other.source)
+            );
+        }
+        lines.push(with_note(line, &period.note));
+    }
+    lines.push(format!(
+        "Then {} — {}",
+        lapse.then.label(),
+        standing.cited(lapse.as_of, &lapse.source)
+    ));
+    if lapse.stop_using {
+        lines.push("The holder must stop using the credential once it has lapsed".to_string());
+    }
+    if lapse.late_renewal_restarts {
+        lines.push("A late renewal starts a new cycle when approved, not backdated".to_string());
+    }
+    if let Some(r) = &lapse.reinstatement {
+        let within = r
+            .within_years
+            .map_or("within a time no source gives".to_string(), |y| {
+                format!("within {y} years")
+            });
+        let fee = r
+            .fee_usd
+            .map_or("a fee no source gives".to_string(), |f| format!("${f}"));
+        let line = format!(
+            "Reinstatement {within}, for {fee} — {}",
+            standing.cited(r.as_of, &r.source)
+        );
+        lines.push(with_note(line, &r.note));
+    }
+    if let Some(note) = &lapse.note {
+        lines.push(format!("Note: {note}"));
+    }
+    lines
+}
+
 /// The issuer's rule for renewing several of its credentials at once, line by line.
 fn combined(o: &Organization, catalog: &Catalog, standing: &Standing) -> Vec<String> {
     let Some(rule) = &o.combined_renewal else {
@@ -116,84 +189,6 @@ fn combined(o: &Organization, catalog: &Catalog, standing: &Standing) -> Vec<Str
         lines.push(format!("Note: {note}"));
     }
     lines
-}
-
-/// The issuer's rule for a credential whose cycle ends unrenewed: each period in order, with
-/// what renewing in it costs and where it comes from, then what the credential is for good,
-/// and how it can be reinstated.
-fn lapse(o: &Organization, standing: &Standing) -> Vec<String> {
-    let Some(rule) = &o.lapse else {
-        return Vec::new();
-    };
-    let mut lines = Vec::new();
-    if rule.no_grace {
-        lines.push("No grace period".to_string());
-    }
-    for period in &rule.periods {
-        let days = period
-            .days
-            .map_or("for a time no source gives".to_string(), |d| {
-                format!("for {} days", d.get())
-            });
-        let fee = match period.fee_usd {
-            Some(fee) => format!(
-                "; renewing then costs {} more per credential",
-                usd(Some(fee))
-            ),
-            None => "; what renewing then costs more is unknown".to_string(),
-        };
-        let mut line = format!("{} {days}{fee}", capitalized(period.state.label()));
-        if let Some(source) = &period.source {
-            line += &format!(" — {}", standing.cited(period.as_of, source));
-        }
-        for other in &period.conflicts {
-            let says = format!("{} days", other.days.get());
-            let cited = standing.cited(other.as_of, &other.source);
-            line += &with_note(
-                format!("; another source says {says} — {cited}"),
-                &other.note,
-            );
-        }
-        lines.push(with_note(line, &period.note));
-    }
-    let then = format!(
-        "Then {}{} — {}",
-        rule.then.label(),
-        match rule.stop_using {
-            true => ": stop using the credential",
-            false => "",
-        },
-        standing.cited(rule.as_of, &rule.source)
-    );
-    lines.push(with_note(then, &rule.note));
-    if rule.late_renewal_restarts {
-        lines.push("A late renewal starts a new cycle on the day it is approved".to_string());
-    }
-    if let Some(r) = &rule.reinstatement {
-        let within = r
-            .within_years
-            .map_or("within a time no source gives".to_string(), |y| {
-                format!("within {} years", y.get())
-            });
-        let requires = r
-            .requires
-            .as_deref()
-            .map_or(String::new(), |t| format!(", {t}"));
-        let line = format!(
-            "Reinstatement {within}: {}{requires} — {}",
-            usd(r.fee_usd),
-            standing.cited(r.as_of, &r.source)
-        );
-        lines.push(with_note(line, &r.note));
-    }
-    lines
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 fn issued_by(catalog: &Catalog, org: &str) -> Vec<String> {

@@ -8,7 +8,7 @@ use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::Occupation;
-use crate::model::{Kind, Role};
+use crate::model::{Certification, Kind, Role, Skill};
 use crate::output::{Column, Detail, Output, Table};
 use crate::show::{Standing, linked, names, outlook, sources_section, usd};
 
@@ -69,9 +69,9 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
     let skills = role
         .skills
         .iter()
-        .map(|id| match catalog.skills().iter().find(|s| &s.id == id) {
-            Some(skill) => format!("{} ({id}) — {}", skill.name, skill.category.label()),
-            None => id.clone(),
+        .map(|id| match catalog.get::<Skill>(id) {
+            Ok(skill) => format!("{} ({id}) — {}", skill.name, skill.category.label()),
+            Err(_) => id.clone(),
         })
         .collect();
     detail.section("Skills", skills);
@@ -82,17 +82,15 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
     let certs = role
         .certifications
         .iter()
-        .map(
-            |id| match catalog.certifications().iter().find(|c| &c.id == id) {
-                Some(cert) => format!(
-                    "{} ({id}) — {}, {}",
-                    cert.full_name,
-                    catalog.name_of(Kind::Organization, &cert.issuer),
-                    cert.level.label()
-                ),
-                None => id.clone(),
-            },
-        )
+        .map(|id| match catalog.get::<Certification>(id) {
+            Ok(cert) => format!(
+                "{} ({id}) — {}, {}",
+                cert.full_name,
+                catalog.name_of(Kind::Organization, &cert.issuer),
+                cert.level.label()
+            ),
+            Err(_) => id.clone(),
+        })
         .collect();
     detail.section("Recommended certifications (the project's judgment)", certs);
     detail.section("Education paths", linked(catalog, Kind::Path, &role.paths));
