@@ -1,12 +1,12 @@
 //! The one place that writes to stdout: tables, plain text, JSON, CSV and Markdown, from one
 //! [`Table`] or [`Detail`] built by a command and the records it serializes.
 //!
-//! A command declares its columns once ([`Column`], see [`fields`]); from that declaration
-//! the table fits the terminal ([`fit`]), `--fields` takes the names people read and the keys
-//! scripts read, and each format escapes for its own reader: the terminal (control
-//! characters), tab-separated text (no tab or line break inside a field), CSV (RFC 4180, and
-//! no cell a spreadsheet would run as a formula), Markdown (`|`, `[`, `]`, `\` and the
-//! HTML-significant `<`, `>`, `&`).
+//! A command declares its columns once ([`Column`]; `src/output/fields.rs` says how); from
+//! that declaration the table fits the terminal (`src/output/fit.rs`), `--fields` takes the
+//! names people read and the keys scripts read, and each format escapes for its own reader:
+//! the terminal (control characters), tab-separated text (no tab or line break inside a
+//! field), CSV (RFC 4180, and no cell a spreadsheet would run as a formula), Markdown (`|`,
+//! `[`, `]`, `\` and the HTML-significant `<`, `>`, `&`).
 
 mod fields;
 mod fit;

@@ -42,7 +42,8 @@ use std::borrow::Cow;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde_json::{Map, Value};
 
-/// One column of a table, declared once: see the module's documentation.
+/// One column of a table, declared once: `src/output/fields.rs` says how to declare a
+/// command's columns and what `--fields` makes of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     pub name: Cow<'static, str>,
