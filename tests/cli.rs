@@ -16,5 +16,6 @@ mod renewals;
 mod robustness;
 mod shell;
 mod shipped;
+mod site;
 mod snapshots;
 mod tables;
