@@ -44,5 +44,5 @@ show "hi status --check; echo \"exit \$?\""
 echo "In scripts:"; echo
 show "hi status --json | jq -c '.[] | {id, remaining_hours, hours_per_month_needed, on_pace}'"
 show "hi certs --json | jq length"
-show "hi certs --track privacy-security --format csv --fields id,name,issuer"
+show "hi certs --track coding --format csv --fields id,member,non-member,fees_source_kind,fees_stale"
 show "hi about --json | jq .figures"

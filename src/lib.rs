@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
+pub mod complete;
 pub mod context;
 pub mod cost;
 pub mod eligibility;

@@ -7,7 +7,7 @@ use crate::model::{
     Date, Education, Exam, Fees, InForce, Kind, Renewal, Requires, Route, Salary, Source,
     SourceKind,
 };
-use crate::output::{Cell, Detail, Table, Tone};
+use crate::output::{Cell, Detail, Provenance, Table, Tone};
 
 /// Linked records as "Name (id)", one line each.
 pub fn linked(catalog: &Catalog, kind: Kind, ids: &[String]) -> Vec<String> {
@@ -193,6 +193,8 @@ const THIRD_PARTY: &str = "†";
 /// The mark of a figure older than [`STALE_YEARS`].
 const STALE: &str = "*";
 const BOTH: &str = "†*";
+/// The mark of an old current figure after which undated observations were written.
+const LATER: &str = "‡";
 
 impl<'a> Standing<'a> {
     pub fn new(catalog: &'a Catalog, today: jiff::civil::Date) -> Standing<'a> {
@@ -257,7 +259,8 @@ impl<'a> Standing<'a> {
         }
     }
 
-    /// A figure's cell in a list, marked as the legend says.
+    /// A figure's cell in a list, marked as the legend says, with its provenance for the
+    /// formats that give it columns of their own.
     pub fn mark(&self, cell: Cell, as_of: Option<Date>, source: &str) -> Cell {
         let mark = match (self.third_party_only(source), self.is_stale(as_of)) {
             (true, true) => Some(BOTH),
@@ -269,7 +272,16 @@ impl<'a> Standing<'a> {
             true => Some(Tone::Stale),
             false => cell.tone,
         };
-        Cell { mark, tone, ..cell }
+        let provenance = self.catalog.get::<Source>(source).ok().map(|s| Provenance {
+            source_kind: s.kind.keyword(),
+            stale: as_of.map(|_| self.is_stale(as_of)),
+        });
+        Cell {
+            mark,
+            tone,
+            provenance,
+            ..cell
+        }
     }
 
     /// A figure's date in a list: "undated" when its source states none.
@@ -297,6 +309,12 @@ impl<'a> Standing<'a> {
             legend.push(format!(
                 "{STALE} more than {STALE_YEARS} years before today ({})",
                 self.today
+            ));
+        }
+        if uses(LATER) {
+            legend.push(format!(
+                "{LATER} an undated source written later gives another amount: `hi certs ID` \
+                 shows it"
             ));
         }
         table.legend = legend;
@@ -368,8 +386,15 @@ impl<'a> Standing<'a> {
             let amount = f.price_usd.or(f.non_member_usd).or(f.member_usd);
             usd(amount).text
         });
-        if let Some(last) = later.last() {
-            cell.text += &format!("; an undated later source gives {last}");
+        // In a list a mark says it, so that a narrow column still holds the date whole; the
+        // legend says what it means and the detail view gives the amounts.
+        if !later.is_empty() {
+            cell.mark = Some(match cell.mark {
+                None => LATER,
+                Some(THIRD_PARTY) => "†‡",
+                Some(STALE) => "*‡",
+                Some(_) => "†*‡",
+            });
         }
         cell
     }

@@ -396,9 +396,12 @@ fn an_old_current_price_says_what_undated_later_sources_give() {
     assert_eq!(ni["fees"]["undated_later"], serde_json::json!([1]));
     assert_eq!(ni["fee_history"][1]["price_usd"], 395);
     assert!(ni["fee_history"][1]["non_member_usd"].is_null());
-    let (_, out, _) = run(&["certs", "--format", "plain"]);
+    // A list marks it, so that a narrow column keeps the date whole, and says what the mark
+    // means under the table.
+    let (_, out, _) = run(&["certs", "--format", "markdown"]);
+    assert!(out.contains("| 2014 †*‡ |"), "{out}");
     assert!(
-        out.contains("2014; an undated later source gives $395"),
+        out.contains("‡ an undated source written later gives another amount"),
         "{out}"
     );
     let (_, out, _) = run(&["certs", "ni-bc", "--format", "plain"]);

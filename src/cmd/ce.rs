@@ -7,14 +7,14 @@ use crate::cli::{CeAddArgs, CeCommand};
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::{Certification, Kind, Organization};
-use crate::output::{Output, Table};
+use crate::output::{Column, Output, Table};
 use crate::profile::{self, Activity, Hours};
 
 pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let path = &ctx.profile_path()?;
     match command {
         CeCommand::Add(args) => add(args, ctx, out)?,
-        CeCommand::List { cert, .. } => list(cert.as_deref(), ctx, out)?,
+        CeCommand::List(args) => list(args.cert.as_deref(), ctx, out)?,
         CeCommand::Remove { number, .. } => {
             let removed = ctx.edit_profile(|doc, stored| {
                 let count = stored.ce.len();
@@ -101,6 +101,22 @@ struct Numbered<'a> {
     activity: &'a Activity,
 }
 
+/// The columns of `hi ce list`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("No.").key("number"),
+    Column::new("Date").key("date"),
+    Column::new("Hours").key("hours"),
+    Column::new("Title").key("title").prose().rank(2),
+    Column::new("From").rank(4),
+    Column::new("Ethics").key("ethics").rank(5),
+    Column::new("Counts toward").rank(3),
+];
+
+/// The keys of a numbered activity's JSON: its number, then the activity's own.
+pub const KEYS: &[&str] = &[
+    "number", "date", "hours", "title", "provider", "from", "ethics", "certs",
+];
+
 fn list(cert: Option<&str>, ctx: &Context, out: &mut Output) -> Result<()> {
     let (catalog, stored) = (ctx.catalog()?, ctx.profile()?);
     let cert = cert
@@ -116,15 +132,7 @@ fn list(cert: Option<&str>, ctx: &Context, out: &mut Output) -> Result<()> {
             activity,
         })
         .collect();
-    let mut table = Table::new(&[
-        "No.",
-        "Date",
-        "Hours",
-        "Title",
-        "From",
-        "Ethics",
-        "Counts toward",
-    ]);
+    let mut table = Table::with_keys(COLUMNS, KEYS);
     for n in &listed {
         let a = n.activity;
         let from: Vec<String> = a
@@ -152,5 +160,12 @@ fn list(cert: Option<&str>, ctx: &Context, out: &mut Output) -> Result<()> {
     if let Some(total) = total.filter(|_| !listed.is_empty()) {
         table.legend = vec![format!("{total} hours in {} activities", listed.len())];
     }
-    out.table(&table, &listed)
+    out.table(&table, &listed)?;
+    if listed.is_empty() {
+        out.message(&match cert {
+            Some(cert) => format!("no activity in the log counts toward {}", cert.name),
+            None => format!("the CE log of {} is empty", ctx.profile_path()?.display()),
+        })?;
+    }
+    Ok(())
 }

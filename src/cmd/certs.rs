@@ -12,7 +12,7 @@ use crate::load;
 use crate::model::{
     Applications, Certification, Date, Fees, InForce, Kind, Organization, OtherFee, Renewal,
 };
-use crate::output::{Cell, Detail, Output, Table};
+use crate::output::{Cell, Column, Detail, Output, Table};
 use crate::show::{
     Standing, amounts, conflict, count, renewal_summary, sources_section, usd, with_note,
 };
@@ -55,6 +55,21 @@ pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
     )
 }
 
+/// The columns of `hi certs`, declared once: the table, `--fields` and every format follow.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Credential").key("name").rank(3),
+    Column::new("Issuer").key("issuer").rank(3),
+    Column::new("Level").key("level").rank(5),
+    Column::new("Member").key("fees.member_usd").rank(2),
+    Column::new("Non-member").key("fees.non_member_usd").rank(2),
+    Column::new("Fees as of")
+        .key("fees.as_of")
+        .rank(2)
+        .provenance("fees"),
+    Column::new("Renewal").prose().rank(4),
+];
+
 /// An accreditor no source in the data names finds nothing, which is not an error; says so,
 /// with the names the data uses, so that a different spelling is not taken for "none".
 fn unnamed_accreditor(body: &str, catalog: &Catalog, out: &mut Output) -> Result<()> {
@@ -79,16 +94,7 @@ fn unnamed_accreditor(body: &str, catalog: &Catalog, out: &mut Output) -> Result
 }
 
 fn table(certs: &[&Certification], catalog: &Catalog, standing: &Standing) -> Table {
-    let mut table = Table::new(&[
-        "ID",
-        "Credential",
-        "Issuer",
-        "Level",
-        "Member",
-        "Non-member",
-        "Fees as of",
-        "Renewal",
-    ]);
+    let mut table = Table::of_records::<Certification>(COLUMNS);
     for c in certs {
         let (member, non_member, as_of) = match &c.fees {
             Some(f) => (

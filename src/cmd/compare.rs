@@ -98,6 +98,7 @@ fn certifications(certs: &[&Certification], catalog: &Catalog, standing: &Standi
         Some(e) => standing.date(e.as_of, &e.source),
         None => Cell::unknown(),
     });
+
     let fee = |c: &Certification, amount: &dyn Fn(&Fees) -> Cell| match &c.fees {
         Some(f) => amount(f),
         None => Cell::unknown(),
@@ -112,6 +113,7 @@ fn certifications(certs: &[&Certification], catalog: &Catalog, standing: &Standi
         Some(f) => standing.fees_date(f, &c.fee_history),
         None => Cell::unknown(),
     });
+
     row("Renewal cycle", &|c| count(c.renewal.cycle_years, "years"));
     row("CE hours per cycle", &|c| count(c.renewal.ce_hours, "h"));
     row("CE from issuer", &|c| {

@@ -9,7 +9,39 @@ use crate::context::Context;
 use crate::eligibility::{RouteStatus, Status, Verdict, evaluate};
 use crate::error::Outcome;
 use crate::model::Certification;
-use crate::output::{Cell, Output, Table, Tone};
+use crate::output::{Cell, Column, Output, Table, Tone};
+
+/// The columns of `hi eligible`: one line per certification.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Status").key("status"),
+    Column::new("First reason")
+        .key("first_reason")
+        .prose()
+        .rank(2),
+];
+
+/// The columns of `hi eligible --explain` (and `--cert`): one line per route.
+pub const EXPLAINED: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Status").key("status"),
+    Column::new("Route").prose().rank(3),
+    Column::new("Route status").rank(2),
+    Column::new("Missing").key("missing").prose().rank(2),
+];
+
+/// The keys of a verdict's JSON, as `Verdict` serializes them.
+pub const KEYS: &[&str] = &[
+    "id",
+    "name",
+    "status",
+    "route",
+    "missing",
+    "ask",
+    "routes",
+    "applications",
+    "first_reason",
+];
 
 pub fn run(args: &EligibleArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -42,7 +74,7 @@ fn tone(status: Status) -> Tone {
 
 /// One row per certification: its verdict and the first reason for it.
 fn compact(verdicts: &[Verdict]) -> Table {
-    let mut table = Table::new(&["ID", "Status", "First reason"]);
+    let mut table = Table::with_keys(COLUMNS, KEYS);
     for v in verdicts {
         table.row(vec![
             v.id.clone().into(),
@@ -55,7 +87,7 @@ fn compact(verdicts: &[Verdict]) -> Table {
 
 /// One row per route of each certification, with how it stands and what it lacks.
 fn explained(verdicts: &[Verdict]) -> Table {
-    let mut table = Table::new(&["ID", "Status", "Route", "Route status", "Missing"]);
+    let mut table = Table::with_keys(EXPLAINED, KEYS);
     for v in verdicts {
         let status = Cell::new(v.status.label(), tone(v.status));
         if v.routes.is_empty() {

@@ -36,24 +36,63 @@ pub mod status;
 use anyhow::Result;
 
 use crate::catalog::{Catalog, Stored};
-use crate::cli::{Command, PricingArgs, ProfileArgs, Query};
+use crate::cli::{Command, HelpArgs, PricingArgs, ProfileArgs, Query};
 use crate::context::Context;
 use crate::cost::Terms;
 use crate::eligibility::Person;
 use crate::error::Outcome;
 use crate::model::Certification;
-use crate::output::{Detail, Output, Table};
+use crate::output::{Column, Detail, Output, Table, keys_of};
+
+/// The columns and JSON keys a command declares for `--fields`, by its name (`certs`, `ce
+/// list`): what its
+/// `--help` lists and what completion offers. None for a command whose JSON is not a list of
+/// records (a comparison, a plan): there `--fields` takes the keys of what it prints.
+pub fn declared(command: &str) -> Option<(&'static [Column], &'static [&'static str])> {
+    use crate::model::*;
+    Some(match command {
+        "roles" => (roles::COLUMNS, keys_of::<Role>()),
+        "responsibilities" => (responsibilities::COLUMNS, keys_of::<Responsibility>()),
+        "skills" => (skills::COLUMNS, keys_of::<Skill>()),
+        "employers" => (employers::COLUMNS, keys_of::<Employer>()),
+        "certs" => (certs::COLUMNS, keys_of::<Certification>()),
+        "orgs" => (orgs::COLUMNS, keys_of::<Organization>()),
+        "salaries" => (salaries::COLUMNS, keys_of::<Salary>()),
+        "paths" => (paths::COLUMNS, keys_of::<EducationPath>()),
+        "regulations" => (regulations::COLUMNS, keys_of::<Regulation>()),
+        "occupations" => (occupations::COLUMNS, keys_of::<Occupation>()),
+        "sources" => (sources::COLUMNS, keys_of::<Source>()),
+        "search" => (search::COLUMNS, search::KEYS),
+        "eligible" => (eligible::COLUMNS, eligible::KEYS),
+        "status" => (status::COLUMNS, status::KEYS),
+        "ce list" => (ce::COLUMNS, ce::KEYS),
+        _ => return None,
+    })
+}
+
+/// `examples`, then the names `--fields` takes for `command`: the long help of a command that
+/// lists records.
+pub fn help_with_fields(command: &str, examples: &str) -> String {
+    match declared(command) {
+        Some((columns, keys)) => format!(
+            "{examples}\n\n{}",
+            crate::output::fields_help(columns, keys)
+        ),
+        None => examples.to_string(),
+    }
+}
 
 /// Runs the command asked for; no command shows the help and the tour.
 pub fn run(command: Option<Command>, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let Some(command) = command else {
-        return help::run(ctx, out);
+        return help::run(&HelpArgs::default(), ctx, out);
     };
     match command {
         Command::Query(query) => query_catalog(query, ctx, out),
         Command::Data(args) => data::run(&args, ctx, out),
         Command::Completions(args) => completions::run(&args, ctx, out),
         Command::Man(args) => man::run(&args, ctx, out),
+        Command::Help(args) => help::run(&args, ctx, out),
     }
 }
 
@@ -148,7 +187,8 @@ pub fn terms(ctx: &Context, pricing: &PricingArgs, years: u32) -> Result<Terms> 
 
 /// With an id, shows that record in full; without, lists `records` (filtered as asked).
 /// Each is computed only when needed: showing one record decodes no other, and JSON builds
-/// no table.
+/// no table. With `--fields`, the record shown is a list of one, so that the names of the
+/// list's columns work for it too.
 pub fn list_or_show<'a, T: Stored>(
     id: Option<&str>,
     records: impl FnOnce() -> Vec<&'a T>,
@@ -160,16 +200,26 @@ pub fn list_or_show<'a, T: Stored>(
     match id {
         Some(id) => {
             let record = catalog.get::<T>(id)?;
-            match out.data_only() {
-                true => out.detail(&Detail::new(String::new()), record)?,
-                false => out.detail(&detail(record), record)?,
+            if out.fields_given() {
+                out.table(&table(&[record]), record)?;
+            } else if out.data_only() {
+                out.json(record)?;
+            } else {
+                out.detail(&detail(record), record)?;
             }
         }
         None => {
             let records = records();
-            match out.data_only() {
-                true => out.table(&Table::new(&[]), &records)?,
-                false => out.table(&table(&records), &records)?,
+            match out.needs_table() {
+                true => out.table(&table(&records), &records)?,
+                false => out.json(&records)?,
+            }
+            if records.is_empty() {
+                // Not empty unfiltered: then a filter left nothing.
+                out.message(&match T::all(catalog).is_empty() {
+                    true => format!("the data has no {}", T::KIND.plural()),
+                    false => format!("no {} matches the filters given", T::KIND.label()),
+                })?;
             }
         }
     }

@@ -8,9 +8,19 @@ use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::{Kind, Occupation, OccupationFigures};
-use crate::output::{Cell, Detail, Output, Table};
+use crate::output::{Cell, Column, Detail, Output, Table};
 use crate::show::{Standing, linked, outlook, sources_section, usd, with_note};
 use crate::view::occupation_figures;
+
+/// The columns of `hi occupations`: an occupation without figures of its own shows its
+/// parent's, named.
+pub const COLUMNS: &[Column] = &[
+    Column::new("Code").key("id"),
+    Column::new("Occupation").key("name").rank(2),
+    Column::new("Median pay").rank(1),
+    Column::new("As of").rank(2).provenance(""),
+    Column::new("Outlook").rank(3),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -22,7 +32,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |occupations| {
-            let mut table = Table::new(&["Code", "Occupation", "Median pay", "As of", "Outlook"]);
+            let mut table = Table::of_records::<Occupation>(COLUMNS);
             for o in occupations {
                 let (figures, of) = occupation_figures(o, catalog);
                 let mut cells = vec![o.id.clone().into(), o.name.clone().into()];

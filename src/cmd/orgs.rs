@@ -8,9 +8,17 @@ use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::{Kind, Organization};
-use crate::output::{Cell, Detail, Output, Table};
+use crate::output::{Cell, Column, Detail, Output, Table};
 use crate::show::{Standing, sources_section, usd, with_note};
 use crate::view::further_fees;
+
+/// The columns of `hi orgs`; Certifications names those the organization issues.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Name").key("name").rank(2),
+    Column::new("Full name").key("full_name").rank(3),
+    Column::new("Certifications").prose().rank(4),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -22,7 +30,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |orgs| {
-            let mut table = Table::new(&["ID", "Name", "Full name", "Certifications"]);
+            let mut table = Table::of_records::<Organization>(COLUMNS);
             for o in orgs {
                 table.row(vec![
                     o.id.clone(),

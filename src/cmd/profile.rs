@@ -61,7 +61,7 @@ fn check(ctx: &Context, out: &mut Output) -> Result<Outcome> {
             message: &p.message,
         })
         .collect();
-    out.lines(&lines, &found)?;
+    out.lines(&lines, &found, &["file", "line", "column", "message"])?;
     match problems.len() {
         0 => out.message(&format!("no problems in {shown}"))?,
         1 => bail!("1 problem in {shown}"),

@@ -9,8 +9,20 @@ use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::Occupation;
 use crate::model::{Certification, Kind, Move, Role, Skill};
-use crate::output::{Detail, Output, Table};
+use crate::output::{Column, Detail, Output, Table};
 use crate::show::{Standing, linked, names, outlook, requirements, sources_section, usd};
+
+/// The columns of `hi roles`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Role").key("name").rank(2),
+    Column::new("Level").key("level").rank(3),
+    Column::new("Leads to").prose().rank(4),
+    Column::new("Certifications")
+        .key("certifications")
+        .prose()
+        .rank(2),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -22,7 +34,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |roles| {
-            let mut table = Table::new(&["ID", "Role", "Level", "Leads to", "Certifications"]);
+            let mut table = Table::of_records::<Role>(COLUMNS);
             for role in roles {
                 let next: Vec<&str> = role.leads_to.iter().map(|m| m.role.as_str()).collect();
                 table.row(vec![
