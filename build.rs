@@ -8,6 +8,8 @@
 // The shared modules hold run-time helpers the build does not call.
 #![allow(dead_code)]
 
+#[path = "src/ladder.rs"]
+mod ladder;
 #[path = "src/load.rs"]
 mod load;
 #[path = "src/model.rs"]
@@ -27,6 +29,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/model.rs");
     println!("cargo::rerun-if-changed=src/load.rs");
     println!("cargo::rerun-if-changed=src/record.rs");
+    println!("cargo::rerun-if-changed=src/ladder.rs");
     // A position-independent executable spends a fifth of a short run having the loader
     // relocate it; hi is run often and briefly, so on Linux it is linked at a fixed address.
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {

@@ -3,6 +3,7 @@
 
 use hi::catalog::Catalog;
 use hi::eligibility::{Person, evaluate};
+use hi::facts::Facts;
 use hi::load::{Texts, build};
 use hi::model::{Certification, Education};
 
@@ -43,16 +44,20 @@ fn search(bencher: divan::Bencher, query: &str) {
 fn eligibility_of_every_certification(bencher: divan::Bencher) {
     let catalog = Catalog::compiled();
     let profile = Person {
-        education: Some(Education::Bachelor),
-        experience_years: 5,
-        healthcare_years: 2,
+        facts: Facts {
+            education: Some(Education::Bachelor),
+            experience_years: Some(5),
+            healthcare_years: Some(2),
+            ..Facts::default()
+        },
         ..Person::default()
     };
+    let today = jiff::civil::date(2026, 11, 27);
     bencher.bench_local(|| {
         catalog
             .certifications()
             .iter()
-            .map(|c| evaluate(c, &profile, &catalog).missing.len())
+            .map(|c| evaluate(c, &profile, &catalog, today).missing.len())
             .sum::<usize>()
     });
 }
@@ -60,11 +65,18 @@ fn eligibility_of_every_certification(bencher: divan::Bencher) {
 #[divan::bench]
 fn cost_over_ten_years(bencher: divan::Bencher) {
     let catalog = Catalog::compiled();
+    let terms = hi::cost::Terms {
+        years: 10,
+        today: jiff::civil::date(2026, 11, 27),
+        member: None,
+        memberships: Vec::new(),
+        with_retake: false,
+    };
     bencher.bench_local(|| {
         catalog
             .certifications()
             .iter()
-            .map(|c| hi::cost::cost(c, &catalog, 10, false).total_usd)
+            .map(|c| hi::cost::cost(c, &catalog, &terms).total_usd)
             .sum::<u32>()
     });
 }
@@ -74,4 +86,35 @@ fn citations(bencher: divan::Bencher) {
     let catalog = Catalog::compiled();
     catalog.everything().count();
     bencher.bench_local(|| catalog.citations().len());
+}
+
+/// Ten levels of 100 roles, each leading to three roles of the next level: the target size's
+/// 1,000 roles, joined into one ladder with many ways up it.
+fn layered_ladder() -> Vec<Vec<usize>> {
+    let (levels, width) = (10, 100);
+    (0..levels * width)
+        .map(|role| {
+            let (level, i) = (role / width, role % width);
+            match level + 1 < levels {
+                true => (0..3)
+                    .map(|k| (level + 1) * width + (i * 7 + k * 31) % width)
+                    .collect(),
+                false => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// `hi path`'s search, bottom to top of a 1,000-role ladder.
+#[divan::bench]
+fn shortest_ways_across_1000_roles(bencher: divan::Bencher) {
+    let next = layered_ladder();
+    bencher.bench_local(|| hi::ladder::shortest(&next, 0, 999, 20).ways);
+}
+
+/// `hi data check`'s search for circles of moves, over 1,000 roles.
+#[divan::bench]
+fn circles_among_1000_roles(bencher: divan::Bencher) {
+    let next = layered_ladder();
+    bencher.bench_local(|| hi::ladder::cycles(&next).len());
 }

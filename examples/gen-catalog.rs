@@ -8,7 +8,9 @@
 //! needs, rounded up to whole copies); copy k of a record gets the id `ID-xK`, and every
 //! reference it declares points at copy k of its target (k modulo the copies of that kind), so
 //! texts keep their real lengths and every reference resolves. The references are those each
-//! record declares for validation, so a new kind or reference field needs nothing here.
+//! record declares for validation, so a new kind or reference field needs nothing here: a
+//! role's career moves are references too, so each copy of the roles is a copy of the ladders,
+//! and `hi path` has as many ladders to search as there are copies.
 //! `hi --data-dir DIR` loads the result like a user's copy.
 
 use std::collections::BTreeMap;

@@ -34,6 +34,7 @@ commands=(
   "compare cahims cphims"
   "search hipaa"
   "eligible --education bachelor --experience-years 5 --healthcare-years 3"
+  "path medical-coder him-director"
 )
 # A fixed day and no profile: every run does the same work.
 export HI_TODAY=2026-11-27 HI_PROFILE=/nonexistent/profile.toml

@@ -21,8 +21,10 @@ show() {
   echo
 }
 
-echo "The roles, and the credentials that fit each:"; echo
+echo "The roles, their level on a career ladder, where each leads and the credentials that fit it:"; echo
 show "hi roles --format table"
+echo "The way up from a role to another, each move with what it asks and who says so:"; echo
+show "hi path medical-coder him-director --education associate --experience-years 4 --credential ccs --format table"
 echo "The credentials of one track, with when each fee was observed and who says so:"; echo
 show "hi certs --track coding --format table"
 echo "The comparison the tool is known for, with fees of the same year:"; echo
@@ -30,7 +32,7 @@ show "hi compare cahims cphims --format table"
 echo "Holding RHIA and CHDA at once: AHIMA renews both in one cycle:"; echo
 show "hi cost rhia chda --years 5 --together --format table"
 echo "Who may sit what, from a profile given as flags:"; echo
-show "hi eligible --education bachelor --field him --cahiim --experience-years 4 --healthcare-years 3 --fields id,status,missing --format markdown | head -12"
+show "hi eligible --education bachelor --field him --cahiim --experience-years 4 --healthcare-years 3 --fields id,status,first_reason --format markdown | head -12"
 echo "A person holding RHIA and CPHIMS keeps one log for both:"; echo
 show "hi profile add rhia --earned 2025-06-15 && hi profile add cphims --earned 2025-03-15"
 echo "Each activity is logged as its certificate states it, with the certificate kept as proof:"; echo
@@ -49,5 +51,5 @@ show "hi ce export --cert rhia audit && cat audit/summary.txt"
 echo "In scripts:"; echo
 show "hi status --json | jq -c '.[] | {id, remaining_hours, hours_per_month_needed, on_pace}'"
 show "hi certs --json | jq length"
-show "hi certs --track privacy-security --format csv --fields id,name,issuer"
+show "hi certs --track coding --format csv --fields id,member,non-member,fees_source_kind,fees_stale"
 show "hi about --json | jq .figures"

@@ -68,9 +68,23 @@ pub fn run(args: &CeExportArgs, ctx: &Context, path: &Path, out: &mut Output) ->
         requirements_met: met(&pack.requirements),
     };
     let lines = vec![format!("{}/summary.txt", args.dir.display())];
-    out.lines(&lines, &summary)?;
+    out.lines(&lines, &summary, WRITTEN_KEYS)?;
     Ok(Outcome::Done)
 }
+
+/// The keys of what `hi ce export --json` prints, for `--fields`.
+const WRITTEN_KEYS: &[&str] = &[
+    "dir",
+    "cert",
+    "cycle",
+    "cycle_start",
+    "cycle_end",
+    "activities",
+    "proofs_copied",
+    "proofs_missing",
+    "proofs_changed",
+    "requirements_met",
+];
 
 /// What `hi ce export --json` prints.
 #[derive(Serialize)]

@@ -384,7 +384,7 @@ mod tests {
         )
         .unwrap();
         let role: Role = toml::from_str(
-            "id = \"analyst\"\nname = \"Analyst\"\ndescription = \"\"\nskills = []\n\
+            "id = \"analyst\"\nname = \"Analyst\"\ndescription = \"\"\nlevel = \"mid\"\nskills = []\n\
              employers = []\ncertifications = []\neducation = \"\"\nsources = []",
         )
         .unwrap();

@@ -52,6 +52,12 @@ pub fn date_arg(flag: &str, text: &str) -> Result<jiff::civil::Date> {
     day(text).map_err(|why| crate::error::usage(format!("{flag} `{}` {why}", clean_line(text))))
 }
 
+/// A day of the calendar as the data writes dates, to judge it against their windows.
+pub fn data_day(day: jiff::civil::Date) -> crate::model::Date {
+    // hi's days lie within 1900 to 2100 (`day`, `HI_TODAY`, the clock's checks), so the parts fit.
+    crate::model::Date::day(day.year() as u16, day.month() as u8, day.day() as u8)
+}
+
 /// A day written YYYY-MM-DD in the years the data's dates may take, or what is wrong with it.
 pub fn day(text: &str) -> Result<jiff::civil::Date, &'static str> {
     let well_formed = text.len() == 10

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Education, Field};
+use crate::model::{CeKind, Education, Field};
 
 /// How a fact reads in `hi profile`.
 pub trait Shown {
@@ -82,8 +82,14 @@ facts! {
     experience_years: u32, "Years of experience";
     /// Of those years, how many were in healthcare.
     healthcare_years: u32, "Of them in healthcare";
-    /// Hours of continuing education in the field.
-    ce_hours: u32, "CE hours in the field";
+    /// Hours of continuing education, of every kind together.
+    ce_hours: u32, "CE hours, all kinds";
+    /// Of those, hours in health information and technology.
+    ce_health_it_hours: u32, "CE hours in health IT";
+    /// Of those, hours in informatics.
+    ce_informatics_hours: u32, "CE hours in informatics";
+    /// Of those, hours of project-management education.
+    ce_project_management_hours: u32, "CE hours in project management";
     /// Holds an active registered nurse licence.
     rn: bool, "Active RN licence";
 }
@@ -94,6 +100,35 @@ pub const MAX_YEARS: u32 = 80;
 pub const MAX_CE_HOURS: u32 = 100_000;
 
 impl Facts {
+    /// The hours of one kind of continuing education, if given.
+    pub fn ce_hours_of(&self, kind: CeKind) -> Option<u32> {
+        match kind {
+            CeKind::HealthIt => self.ce_health_it_hours,
+            CeKind::Informatics => self.ce_informatics_hours,
+            CeKind::ProjectManagement => self.ce_project_management_hours,
+        }
+    }
+
+    /// The profile's key for the hours of one kind.
+    fn ce_key(kind: CeKind) -> &'static str {
+        match kind {
+            CeKind::HealthIt => "ce_health_it_hours",
+            CeKind::Informatics => "ce_informatics_hours",
+            CeKind::ProjectManagement => "ce_project_management_hours",
+        }
+    }
+
+    /// These facts with the hours of one kind of continuing education set.
+    pub fn with_ce_hours_of(mut self, kind: CeKind, hours: u32) -> Facts {
+        let slot = match kind {
+            CeKind::HealthIt => &mut self.ce_health_it_hours,
+            CeKind::Informatics => &mut self.ce_informatics_hours,
+            CeKind::ProjectManagement => &mut self.ce_project_management_hours,
+        };
+        *slot = Some(hours);
+        self
+    }
+
     /// What cannot be true of anyone: the rules the flags (whose ranges are these constants)
     /// and a hand-edited profile both obey.
     pub fn check(&self) -> Result<(), String> {
@@ -106,6 +141,17 @@ impl Facts {
             ("experience_years", self.experience_years, MAX_YEARS),
             ("healthcare_years", self.healthcare_years, MAX_YEARS),
             ("ce_hours", self.ce_hours, MAX_CE_HOURS),
+            ("ce_health_it_hours", self.ce_health_it_hours, MAX_CE_HOURS),
+            (
+                "ce_informatics_hours",
+                self.ce_informatics_hours,
+                MAX_CE_HOURS,
+            ),
+            (
+                "ce_project_management_hours",
+                self.ce_project_management_hours,
+                MAX_CE_HOURS,
+            ),
         ];
         for (key, value, max) in bounds {
             if let Some(value) = value.filter(|v| *v > max) {
@@ -122,6 +168,22 @@ impl Facts {
                      ({experience}), so they cannot be more"
                 ),
             ));
+        }
+        if let Some(total) = self.ce_hours {
+            for kind in CeKind::ALL {
+                if let Some(hours) = self.ce_hours_of(*kind)
+                    && hours > total
+                {
+                    return Err((
+                        Facts::ce_key(*kind),
+                        format!(
+                            "CE hours in {} ({hours}) count within the CE hours of every kind \
+                             ({total}), so they cannot be more",
+                            kind.label()
+                        ),
+                    ));
+                }
+            }
         }
         Ok(())
     }
@@ -169,5 +231,21 @@ mod tests {
         assert!(facts(None, Some(9)).check().is_ok());
         let error = facts(Some(2), Some(3)).check().unwrap_err();
         assert!(error.starts_with("healthcare years (3)"), "{error}");
+    }
+
+    #[test]
+    fn hours_of_one_kind_count_within_the_hours_of_every_kind() {
+        let facts = |total, informatics| Facts {
+            ce_hours: total,
+            ce_informatics_hours: informatics,
+            ..Facts::default()
+        };
+        assert!(facts(Some(30), Some(30)).check().is_ok());
+        assert!(facts(None, Some(90)).check().is_ok());
+        let error = facts(Some(10), Some(30)).check().unwrap_err();
+        assert!(error.starts_with("CE hours in informatics (30)"), "{error}");
+        let given = Facts::default().with_ce_hours_of(CeKind::HealthIt, 45);
+        assert_eq!(given.ce_hours_of(CeKind::HealthIt), Some(45));
+        assert_eq!(given.ce_hours_of(CeKind::Informatics), None);
     }
 }

@@ -33,8 +33,8 @@ pub struct Gap {
     pub missing: Vec<MissingSkill>,
 }
 
-/// The role's skills not in `have`, each with the certifications whose current exam domains
-/// test it, those `held` marked. Every id given is checked.
+/// The role's skills not in `have`, each with the certifications whose exam domains test it,
+/// those `held` marked. Every id given is checked.
 pub fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> Result<Gap> {
     let role = catalog.get::<Role>(role)?;
     let have = have
@@ -63,15 +63,15 @@ pub fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> R
     })
 }
 
-/// For each skill, the certifications whose current exam domains test it (the first such
-/// domain of each), those `held` marked: gathered in one pass over the certifications, so that
-/// a role of many skills costs no more than its length.
+/// For each skill, the certifications whose exam outline tests it (the domains of the newest
+/// observation that lists any; the first such domain of each), those `held` marked: gathered in
+/// one pass over the certifications, so that a role of many skills costs no more than its
+/// length.
 fn covering<'c>(catalog: &'c Catalog, held: &[String]) -> HashMap<&'c str, Vec<Covering>> {
     let mut covers: HashMap<&str, Vec<Covering>> = HashMap::new();
     for cert in catalog.certifications() {
-        let Some(exam) = &cert.exam else { continue };
         let mut seen: HashSet<&str> = HashSet::new();
-        for domain in &exam.domains {
+        for domain in cert.outline() {
             for skill in domain.skills.iter().filter(|s| seen.insert(s.as_str())) {
                 covers.entry(skill).or_default().push(Covering {
                     id: cert.id.clone(),

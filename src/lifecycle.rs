@@ -172,12 +172,16 @@ pub fn current(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Cycl
 /// Every cycle of `held`, from the one its pass date began to the one it is in, each with its
 /// end (that of the current one may be unknown).
 pub fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Vec<Cycle> {
+    let start = match cert.renewal.first_cycle_starts_next_year {
+        true => held.earned.last_of_year().tomorrow().unwrap_or(held.earned),
+        false => held.earned,
+    };
     let mut timeline = Timeline {
         cert,
         past: Vec::new(),
         cycle: Cycle {
             number: 1,
-            start: held.earned,
+            start,
             end: None,
             end_set_by: None,
             renewed_on: None,
@@ -300,7 +304,12 @@ pub fn standing(
                 }),
             ),
         };
-        standing.what_to_do = format!("renew by {end}; once granted, record it with {record}");
+        // Some issuers take the application after the cycle's end (NCRA: 31 January).
+        let by = crate::renewal::apply_by(&cert.renewal, end).filter(|by| *by > end);
+        let by = by.map_or(end.to_string(), |by| {
+            format!("{by} (the issuer's report date)")
+        });
+        standing.what_to_do = format!("renew by {by}; once granted, record it with {record}");
         return standing;
     }
     let Some(lapse) = lapse else {
@@ -460,6 +469,18 @@ mod tests {
         assert_eq!(
             (much_later.number, much_later.start, much_later.end),
             (4, date(2031, 6, 16), Some(date(2033, 6, 15)))
+        );
+    }
+
+    #[test]
+    fn a_first_cycle_may_start_on_the_first_of_january_after_the_pass() {
+        let c = cert(
+            "cycle_years = 2\ncycle_end = \"end-of-year\"\nfirst_cycle_starts_next_year = true",
+        );
+        let cycle = current(&c, &held(date(2024, 5, 10), vec![]), None);
+        assert_eq!(
+            (cycle.start, cycle.end),
+            (date(2025, 1, 1), Some(date(2026, 12, 31)))
         );
     }
 

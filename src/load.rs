@@ -935,6 +935,8 @@ fn validate(data: &Data, files: &Files, strictness: Strictness) -> Vec<Finding> 
     for_each_kind!(check_kinds);
     findings.extend(requirement_cycles(data, files));
     findings.extend(ce_rules(data, files));
+    findings.extend(uncovered_roles(data, files));
+    findings.extend(ladder_problems(data, files));
     // A record that could not be read cites sources no one can see: then any source may look
     // uncited, and none is reported.
     let all_read = files
@@ -1025,7 +1027,7 @@ fn ce_rules(data: &Data, files: &Files) -> Vec<Finding> {
                 file: Kind::Certification.file(),
                 place: Place::Field {
                     position,
-                    path: FieldPath::key("renewal").with_key(key),
+                    path: FieldPath::key("renewal").and(Step::Key(key)),
                 },
                 message: format!("`{}`: {message}", cert.id),
                 severity: Severity::Error,
@@ -1068,6 +1070,129 @@ fn ce_rules(data: &Data, files: &Files) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Roles none of whose recommended certifications tests any of the role's skills (by the
+/// exam domains' `skills`): a warning, since `hi gap` and `hi plan` would then find nothing
+/// the role's own certifications cover, which is most likely a missing link in the data.
+fn uncovered_roles(data: &Data, files: &Files) -> Vec<Finding> {
+    let positions = files
+        .positions
+        .get(&Kind::Role)
+        .map_or(&[][..], Vec::as_slice);
+    data.roles
+        .iter()
+        .zip(positions)
+        .filter(|(role, _)| !role.skills.is_empty() && !role.certifications.is_empty())
+        .filter(|(role, _)| {
+            let certs = data
+                .certifications
+                .iter()
+                .filter(|c| role.certifications.contains(&c.id));
+            !certs
+                .flat_map(|c| c.outline())
+                .any(|domain| domain.skills.iter().any(|s| role.skills.contains(s)))
+        })
+        .map(|(role, &position)| Finding {
+            file: Kind::Role.file(),
+            place: field(position, "certifications"),
+            message: format!(
+                "`{}`: none of its certifications has an exam domain that tests one of its \
+                 skills: link the domains' `skills`, or recommend a certification that does",
+                role.id
+            ),
+            severity: Severity::Warning,
+        })
+        .collect()
+}
+
+/// What no single role can decide about its moves: that a move never goes down a level unless
+/// its sources say so (`steps_down`), and says so only when it does; and that no moves lead
+/// round in a circle, which would make a ladder of no top.
+fn ladder_problems(data: &Data, files: &Files) -> Vec<Finding> {
+    let roles = &data.roles;
+    let positions = files
+        .positions
+        .get(&Kind::Role)
+        .map_or(&[][..], Vec::as_slice);
+    let index: HashMap<&str, usize> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut findings = Vec::new();
+    let mut next = vec![Vec::new(); roles.len()];
+    for ((from, role), &position) in roles.iter().enumerate().zip(positions) {
+        for (i, step) in role.leads_to.iter().enumerate() {
+            // A move to a role that does not exist is a dangling reference, and one to the role
+            // itself breaks a rule of its own record: both are reported there, once.
+            let Some(&to) = index.get(step.role.as_str()).filter(|&&to| to != from) else {
+                continue;
+            };
+            next[from].push(to);
+            let (here, there) = (role.level, roles[to].level);
+            let message = match (there < here, step.steps_down) {
+                (true, false) => format!(
+                    "`{}` → `{}` goes down from {} to {}: a move goes down a level only when \
+                     its sources say so, with `steps_down = true`",
+                    role.id,
+                    step.role,
+                    here.keyword(),
+                    there.keyword()
+                ),
+                (false, true) => format!(
+                    "`{}` → `{}` sets `steps_down`, but goes from {} to {}, not down",
+                    role.id,
+                    step.role,
+                    here.keyword(),
+                    there.keyword()
+                ),
+                _ => continue,
+            };
+            let key = if step.steps_down {
+                "steps_down"
+            } else {
+                "role"
+            };
+            findings.push(Finding {
+                file: Kind::Role.file(),
+                place: move_field(position, i, key),
+                message,
+                severity: Severity::Error,
+            });
+        }
+    }
+    for group in crate::ladder::cycles(&next) {
+        let circle: Vec<&str> = crate::ladder::circle(&next, &group)
+            .into_iter()
+            .map(|r| roles[r].id.as_str())
+            .collect();
+        for &member in &group {
+            let Some(&position) = positions.get(member) else {
+                continue;
+            };
+            findings.push(Finding {
+                file: Kind::Role.file(),
+                place: field(position, "leads_to"),
+                message: format!(
+                    "`{}`: its moves lead back to it ({}): a circle of moves, where a ladder \
+                     must go somewhere",
+                    roles[member].id,
+                    circle.join(" → ")
+                ),
+                severity: Severity::Error,
+            });
+        }
+    }
+    findings
+}
+
+/// The place of one field of one move of a role: `leads_to[2].role`.
+fn move_field(position: usize, index: usize, key: &'static str) -> Place {
+    let path = FieldPath::key("leads_to")
+        .and(Step::Index(index))
+        .and(Step::Key(key));
+    Place::Field { position, path }
 }
 
 fn field(position: usize, key: &'static str) -> Place {
@@ -1496,7 +1621,7 @@ mod tests {
     #[test]
     fn references_to_a_record_that_failed_to_read_are_not_dangling() {
         let skills = skill("a", "level = 3\n");
-        let roles = "[[role]]\nid = \"r\"\nname = \"R\"\ndescription = \"d\"\n\
+        let roles = "[[role]]\nid = \"r\"\nname = \"R\"\ndescription = \"d\"\nlevel = \"entry\"\n\
                      skills = [\"a\"]\nemployers = []\ncertifications = []\n\
                      education = \"e\"\nsources = [\"s\"]\n";
         let found = problems(&[
@@ -1569,6 +1694,100 @@ mod tests {
             found[0].contains("`a`") && found[1].contains("`b`"),
             "c is reachable through d"
         );
+    }
+
+    /// A role at `level` with the moves written after it, in TOML.
+    fn role(id: &str, level: &str, moves: &str) -> String {
+        format!(
+            "[[role]]\nid = \"{id}\"\nname = \"R\"\ndescription = \"d\"\nlevel = \"{level}\"\n\
+             skills = []\nemployers = []\ncertifications = []\neducation = \"e\"\n\
+             sources = [\"s\"]\n{moves}"
+        )
+    }
+
+    /// A sourced move to `to`, with `extra` keys.
+    fn step(to: &str, extra: &str) -> String {
+        format!("[[role.leads_to]]\nrole = \"{to}\"\nsources = [\"s\"]\n{extra}")
+    }
+
+    fn role_problems(roles: &str) -> Vec<String> {
+        problems(&[ABOUT, SOURCES, ("roles.toml", roles)])
+    }
+
+    #[test]
+    fn a_ladder_of_sourced_moves_upward_is_valid() {
+        let roles = role("a", "entry", &(step("b", "") + &step("c", "")))
+            + &role("b", "mid", &step("c", ""))
+            + &role("c", "mid", "");
+        assert_eq!(role_problems(&roles), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_move_down_a_level_needs_its_sources_to_say_so() {
+        let roles = role("a", "senior", &step("b", "")) + &role("b", "mid", "");
+        assert_eq!(
+            role_problems(&roles),
+            [
+                "roles.toml:12:8: `a` → `b` goes down from senior to mid: a move goes down a \
+                 level only when its sources say so, with `steps_down = true`"
+            ]
+        );
+        let roles = role("a", "senior", &step("b", "steps_down = true\n")) + &role("b", "mid", "");
+        assert_eq!(role_problems(&roles), Vec::<String>::new());
+        let roles = role("a", "mid", &step("b", "steps_down = true\n")) + &role("b", "mid", "");
+        let found = role_problems(&roles);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("sets `steps_down`, but goes from mid to mid"));
+        assert!(found[0].starts_with("roles.toml:14:14:"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_move_to_itself_twice_unsourced_or_nowhere_is_refused() {
+        let moves = step("a", "") + &step("b", "") + &step("b", "") + &step("nope", "");
+        let roles = role("a", "entry", &moves)
+            + &role("b", "mid", "[[role.leads_to]]\nrole = \"c\"\n")
+            + &role(
+                "c",
+                "mid",
+                "[[role.leads_to]]\nrole = \"a\"\njudgment = true\nsteps_down = true\n",
+            );
+        let found = role_problems(&roles);
+        let wanted = [
+            "`a` cannot lead to itself",
+            "the move to `b` is listed twice",
+            "unknown role `nope`",
+            "a move needs the sources that state it",
+            "only a source can say that a move goes down a level",
+        ];
+        for message in wanted {
+            assert!(
+                found.iter().any(|p| p.contains(message)),
+                "{message}: {found:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn moves_that_lead_round_in_a_circle_are_refused_at_each_role_on_it() {
+        let roles = role("a", "entry", &step("b", ""))
+            + &role("b", "mid", &step("c", ""))
+            + &role("c", "mid", &step("b", ""))
+            + &role("d", "mid", &step("b", ""));
+        let found = role_problems(&roles);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found[0].contains("`b`: its moves lead back to it (b → c → b)"),
+            "{found:#?}"
+        );
+        assert!(
+            found[1].contains("`c`: its moves lead back to it (b → c → b)"),
+            "{found:#?}"
+        );
+        assert!(found[0].starts_with("roles.toml:24:1:"), "{found:#?}");
+        // A move to the role itself is reported once, by its own rule, not again as a circle.
+        let found = role_problems(&role("a", "entry", &step("a", "")));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("`a` cannot lead to itself"), "{found:#?}");
     }
 
     #[test]

@@ -11,6 +11,21 @@ use clap::{CommandFactory, FromArgMatches};
 use hi::Outcome;
 
 fn main() -> ExitCode {
+    // Asked by the shell for a completion (COMPLETE=bash hi -- hi certs cp): answer and exit.
+    let completion = clap_complete::CompleteEnv::with_factory(hi::cli::Cli::command)
+        .try_complete(std::env::args_os(), std::env::current_dir().ok().as_deref());
+    match completion {
+        Ok(true) => return ExitCode::SUCCESS,
+        Ok(false) => {}
+        Err(error) => {
+            let text = error.to_string();
+            report(
+                &format!("COMPLETE: {}", text.trim().trim_start_matches("error: ")),
+                false,
+            );
+            return ExitCode::from(2);
+        }
+    }
     let mut command = hi::cli::Cli::command();
     let parsed = command
         .try_get_matches_from_mut(std::env::args_os())
@@ -73,10 +88,50 @@ fn clap_outcome(error: &clap::Error) -> ExitCode {
             }
         }
         _ => {
-            report(&usage_line(&error.render().to_string()), false);
+            let line = match option_elsewhere(error) {
+                Some(line) => line,
+                None => usage_line(&error.render().to_string()),
+            };
+            report(&line, false);
             ExitCode::from(2)
         }
     }
+}
+
+/// For an option the command does not take, a better tip than clap's (pass it after `--`):
+/// which commands take it, and where a person who tried it will likely find what they meant.
+fn option_elsewhere(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if error.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(given)) = error.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let flag = given.split('=').next()?.strip_prefix("--")?;
+    let mut root = hi::cli::Cli::command();
+    root.build();
+    let mut owners = Vec::new();
+    let mut commands: Vec<&clap::Command> = root.get_subcommands().collect();
+    while let Some(command) = commands.pop() {
+        if command.get_arguments().any(|a| a.get_long() == Some(flag)) {
+            owners.push(format!("`{}`", command.get_bin_name().unwrap_or_default()));
+        }
+        commands.extend(command.get_subcommands());
+    }
+    if owners.is_empty() {
+        return None;
+    }
+    owners.sort();
+    let used = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let hint = hi::cli::TIPS
+        .iter()
+        .find(|(command, option, _)| Some(*command) == used.as_deref() && *option == flag)
+        .map_or(String::new(), |(_, _, hint)| format!("; {hint}"));
+    Some(format!(
+        "unexpected argument '--{flag}' found; tip: --{flag} is an option of {}{hint}; see `hi --help`",
+        owners.join(", ")
+    ))
 }
 
 /// clap's usage error as one line: what went wrong, what it names on the lines below (the

@@ -117,6 +117,17 @@ keywords! {
 }
 
 keywords! {
+    /// A role's rung on a career ladder, lowest first, so that a move compares levels with
+    /// `<`: where a source names its own levels, the role's notes say how they were mapped.
+    pub enum CareerLevel {
+        Entry = "entry", "entry";
+        Mid = "mid", "mid-level";
+        Senior = "senior", "senior";
+        Leader = "leader", "leader";
+    }
+}
+
+keywords! {
     /// Education levels, lowest first, so a route's minimum compares with `>=`.
     pub enum Education {
         None = "none", "no formal education";
@@ -136,6 +147,25 @@ keywords! {
         It = "it", "information technology or computer science";
         Nursing = "nursing", "nursing";
         Other = "other", "another field";
+    }
+}
+
+keywords! {
+    /// The kinds of continuing education the issuers' routes tell apart: CAHIMS asks for hours
+    /// in health information and technology, NI-BC for informatics, PMP for project management.
+    pub enum CeKind {
+        HealthIt = "health-it", "health information and technology";
+        Informatics = "informatics", "informatics";
+        ProjectManagement = "project-management", "project management";
+    }
+}
+
+keywords! {
+    /// How often a fee other than the exam's and the renewal's falls due.
+    pub enum Charged {
+        Yearly = "yearly", "every year the credential is held";
+        Cycle = "cycle", "at each renewal";
+        Retake = "retake", "each time the exam is taken again";
     }
 }
 
@@ -292,12 +322,74 @@ impl Serialize for Date {
     }
 }
 
+impl Date {
+    /// A day of the calendar, with every part given.
+    pub fn day(year: u16, month: u8, day: u8) -> Date {
+        Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
+    /// The first day the date covers: 1 January for a year alone.
+    pub fn first_day(self) -> Date {
+        Date::day(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day the date covers: 31 December for a year alone.
+    pub fn last_day(self) -> Date {
+        let month = self.month.unwrap_or(12);
+        let last = days_in_month(self.year, u16::from(month)) as u8;
+        Date::day(self.year, month, self.day.unwrap_or(last))
+    }
+}
+
+/// When a route, a fee or an application period is in force, as its source states it: from the
+/// first day of `from` to the last day of `until`; an end left out is open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window {
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+/// Where `today` falls in a [`Window`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InForce {
+    Yes,
+    /// Not yet: it starts with this date.
+    From(Date),
+    /// No more: it ended with this date.
+    Ended(Date),
+}
+
+impl Window {
+    /// Where `day` (a day of the calendar, every part given) falls.
+    pub fn on(self, day: Date) -> InForce {
+        match (self.from, self.until) {
+            (Some(from), _) if day < from.first_day() => InForce::From(from),
+            (_, Some(until)) if day > until.last_day() => InForce::Ended(until),
+            _ => InForce::Yes,
+        }
+    }
+
+    /// A window that ends before it starts.
+    pub fn is_reversed(self) -> bool {
+        matches!((self.from, self.until), (Some(from), Some(until)) if from.first_day() > until.last_day())
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// Its rung on a career ladder.
+    pub level: CareerLevel,
+    /// The source that places the role at its level; none means the level is the project's
+    /// judgment.
+    pub level_source: Option<String>,
     pub skills: Vec<String>,
     pub employers: Vec<String>,
     pub certifications: Vec<String>,
@@ -311,9 +403,47 @@ pub struct Role {
     /// The source that maps the role to its occupations; none means it is the project's
     /// mapping.
     pub occupations_source: Option<String>,
+    /// The roles it commonly leads to, each move with what it takes and who says so.
+    #[serde(default)]
+    pub leads_to: Vec<Move>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// One move up (or across) a career ladder: from the role that lists it to `role`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    pub role: String,
+    /// What the move asks for, as its sources state it; nothing stated is no condition.
+    #[serde(default)]
+    pub requires: Requires,
+    /// The sources that state the move.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// No source states the move: it is the project's judgment, and says so.
+    #[serde(default)]
+    pub judgment: bool,
+    /// The move goes to a lower level, as its sources say; without it a move never goes down.
+    #[serde(default)]
+    pub steps_down: bool,
+    pub note: Option<String>,
+}
+
+/// What a career move asks for: the same kinds of condition an eligibility route checks.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requires {
+    /// Years of experience, in the role moved from or the field, as the source counts them.
+    pub experience_years: Option<Years>,
+    /// The lowest degree that satisfies the move.
+    pub education: Option<Education>,
+    /// Any one of these credentials satisfies the move's credential condition.
+    #[serde(default)]
+    pub credentials: Vec<String>,
+    /// A condition in words that `hi` cannot check (management experience, a medical degree).
+    pub other: Option<String>,
 }
 
 impl Record for Role {
@@ -339,6 +469,20 @@ impl Record for Role {
             "occupations",
             &self.occupations_source,
         );
+        d.cite_rule_opt("level_source", "level", &self.level_source);
+        let mut seen: Vec<&str> = Vec::new();
+        d.each("leads_to", &self.leads_to, |d, step| {
+            d.link("role", Kind::Role, &step.role);
+            d.within("requires", |d| {
+                d.links(
+                    "credentials",
+                    Kind::Certification,
+                    &step.requires.credentials,
+                )
+            });
+            d.cite_rules("sources", "career move", &step.sources);
+            self.declare_move(d, step, &mut seen);
+        });
         d.sources(&self.sources);
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
@@ -349,6 +493,37 @@ impl Record for Role {
         ];
         fields.extend(self.skills.iter().map(|s| ("skill", s.as_str())));
         fields
+    }
+}
+
+impl Role {
+    /// The rules of one move that its record alone decides; those that need the role moved to
+    /// (its level, cycles) are checked across records by `load`.
+    fn declare_move<'a>(&self, d: &mut Declared<'a>, step: &'a Move, seen: &mut Vec<&'a str>) {
+        if step.role == self.id {
+            d.violation(Some("role"), format!("`{}` cannot lead to itself", self.id));
+        }
+        if seen.contains(&step.role.as_str()) {
+            d.violation(
+                Some("role"),
+                format!("the move to `{}` is listed twice", step.role),
+            );
+        }
+        seen.push(&step.role);
+        if !step.judgment && step.sources.is_empty() {
+            d.violation(
+                Some("sources"),
+                "a move needs the sources that state it, or `judgment = true` when it is the \
+                 project's own",
+            );
+        }
+        if step.judgment && step.steps_down {
+            d.violation(
+                Some("steps_down"),
+                "only a source can say that a move goes down a level: a move of the project's \
+                 judgment may not set `steps_down`",
+            );
+        }
     }
 }
 
@@ -467,7 +642,12 @@ pub struct Organization {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
+    /// The dues of each year of membership (a renewing member's, where the first year differs).
     pub annual_dues_usd: Usd,
+    /// The dues of the first year, where the source gives them apart from a renewal's.
+    pub first_year_dues_usd: Option<Usd>,
+    /// Paid once, on joining.
+    pub joining_fee_usd: Option<Usd>,
     pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
@@ -689,8 +869,8 @@ impl Lapse {
             if matches!(period.state, LapseState::Expired | LapseState::Revoked) {
                 d.violation(
                     Some("state"),
-                    "a period after the cycle's end is grace, late or inactive: the state it \
-                     ends in is `then`",
+                    "a period after the cycle's end is grace, late, inactive or suspended: the \
+                     state it ends in is `then`",
                 );
             }
         });
@@ -979,6 +1159,8 @@ pub struct Route {
     pub experience_years: Option<Years>,
     pub healthcare_years: Option<Years>,
     pub ce_hours: Option<Hours>,
+    /// The kind of continuing education `ce_hours` must be; required with `ce_hours`.
+    pub ce_kind: Option<CeKind>,
     /// Any one of these credentials satisfies the route's credential condition.
     #[serde(default)]
     pub credentials: Vec<String>,
@@ -990,8 +1172,77 @@ pub struct Route {
     /// A qualification no profile flag expresses (a foreign program, a certificate): always
     /// counted as missing, since a profile cannot claim it.
     pub qualification: Option<String>,
+    /// What of the route its source leaves out (text cut off, a share not given): a profile
+    /// meeting the rest is `unknown`, to confirm with the issuer.
+    pub incomplete: Option<String>,
+    /// The first and last date the route is offered, as its source states them.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    /// The source of `from` and `until`, when not `source`.
+    pub window_source: Option<String>,
     pub source: String,
     pub note: Option<String>,
+}
+
+impl Route {
+    /// A route of certification `of`: its references, source and the rules across its fields.
+    fn declare<'a>(&'a self, d: &mut Declared<'a>, of: &str) {
+        d.links("credentials", Kind::Certification, &self.credentials);
+        if self.credentials.iter().any(|c| c == of) {
+            d.violation(
+                Some("credentials"),
+                "a route cannot require the credential itself",
+            );
+        }
+        d.cite_rule("source", "eligibility", &self.source);
+        d.cite_rule_opt("window_source", "eligibility window", &self.window_source);
+        if self.ce_hours.is_some() != self.ce_kind.is_some() {
+            d.violation(
+                Some("ce_kind"),
+                "`ce_hours` and `ce_kind` go together: name the kind of the hours",
+            );
+        }
+        if self.window().is_reversed() {
+            d.violation(Some("until"), "the route ends before it starts");
+        }
+        if self.window_source.is_some() && self.window() == Window::default() {
+            d.violation(
+                Some("window_source"),
+                "`window_source` without `from` or `until`",
+            );
+        }
+    }
+
+    pub fn window(&self) -> Window {
+        Window {
+            from: self.from,
+            until: self.until,
+        }
+    }
+}
+
+/// Whether a certification takes applications, as a source states it: open or not when the
+/// source was read, and the dates it gives for opening and closing.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applications {
+    /// Whether applications were open when the source was read.
+    pub open: bool,
+    /// The first and last date of applications, where the source gives them.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+impl Applications {
+    pub fn window(&self) -> Window {
+        Window {
+            from: self.from,
+            until: self.until,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -1083,15 +1334,64 @@ pub struct Statement {
     pub note: Option<String>,
 }
 
-/// A fee other than the exam's and the cycle's renewal: a retake, an inactive status.
+/// A fee other than the exam's and the cycle's renewal: yearly maintenance, a retake, an
+/// extension. One amount for everyone (`usd`), or one per membership tier.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherFee {
     pub what: String,
-    pub usd: Usd,
+    pub usd: Option<Usd>,
+    pub member_usd: Option<Usd>,
+    pub non_member_usd: Option<Usd>,
+    /// How often it falls due, for `hi cost`; left out, it is occasional and not counted.
+    pub charged: Option<Charged>,
+    /// A yearly fee whose source says the first year is covered (by the exam fee, say).
+    #[serde(default)]
+    pub first_year_covered: bool,
+    /// The first and last date the fee is charged, as its source states them.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
     pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
+}
+
+impl OtherFee {
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.cite("source", "other fee", self.as_of, &self.source);
+        let tiers = self.member_usd.is_some() || self.non_member_usd.is_some();
+        if self.usd.is_some() == tiers {
+            d.violation(
+                Some("usd"),
+                "give `usd` (one amount for everyone) or `member_usd`/`non_member_usd`, not both",
+            );
+        }
+        if self.first_year_covered && self.charged != Some(Charged::Yearly) {
+            d.violation(
+                Some("first_year_covered"),
+                "`first_year_covered` applies to a fee charged yearly",
+            );
+        }
+        if self.window().is_reversed() {
+            d.violation(Some("until"), "the fee ends before it starts");
+        }
+    }
+
+    /// What a member of the issuer pays, or a non-member.
+    pub fn price(&self, member: bool) -> Option<u32> {
+        let tier = match member {
+            true => self.member_usd,
+            false => self.non_member_usd,
+        };
+        self.usd.or(tier).map(u32::from)
+    }
+
+    pub fn window(&self) -> Window {
+        Window {
+            from: self.from,
+            until: self.until,
+        }
+    }
 }
 
 /// Any other figure a source gives (a pass rate, a count of holders), as the source words it.
@@ -1153,6 +1453,10 @@ pub struct Renewal {
     /// give (AAPC): the first cycle's hours are unknown.
     #[serde(default)]
     pub first_cycle_prorated: bool,
+    /// The first cycle begins on 1 January after the year of the pass date, not on the pass
+    /// date (NAHQ, ABII): what is earned before it does not count toward it.
+    #[serde(default)]
+    pub first_cycle_starts_next_year: bool,
     /// Categories this credential's rule limits, besides those of its issuer (AAPC's 16 CEUs
     /// on auditing for the CPMA).
     #[serde(default)]
@@ -1184,6 +1488,7 @@ impl Renewal {
             self.apply_by_days_before.is_some(),
             self.report_by_days_after.is_some(),
             self.first_cycle_prorated,
+            self.first_cycle_starts_next_year,
         ];
         // The parts of one rule must not contradict each other.
         let total = self.ce_hours.map(|h| h.get());
@@ -1334,6 +1639,8 @@ pub struct Certification {
     /// Every eligibility route; empty means the rules are not in the data.
     #[serde(default)]
     pub eligibility: Vec<Route>,
+    /// Whether it takes applications, where a source says; left out, nothing is known.
+    pub applications: Option<Applications>,
     /// The current entry of `exam_history`, chosen at load; a data file may not set it.
     #[serde(default)]
     pub exam: Option<Exam>,
@@ -1355,6 +1662,19 @@ pub struct Certification {
     pub notes: Vec<String>,
 }
 
+impl Certification {
+    /// The exam's content outline: the domains of the newest observation that lists any (an
+    /// observation of the length or the fee alone says nothing of what the exam tests).
+    pub fn outline(&self) -> &[Domain] {
+        let listed: Vec<&Exam> = self
+            .exam_history
+            .iter()
+            .filter(|e| !e.domains.is_empty())
+            .collect();
+        crate::load::current(&listed, |e| e.as_of).map_or(&[], |e| &e.domains)
+    }
+}
+
 impl Record for Certification {
     fn id(&self) -> &str {
         &self.id
@@ -1369,15 +1689,21 @@ impl Record for Certification {
         d.link("issuer", Kind::Organization, &self.issuer);
         d.sources(&self.sources);
         d.each("eligibility", &self.eligibility, |d, route| {
-            d.links("credentials", Kind::Certification, &route.credentials);
-            if route.credentials.contains(&self.id) {
-                d.violation(
-                    Some("credentials"),
-                    "a route cannot require the credential itself",
-                );
-            }
-            d.cite_rule("source", "eligibility", &route.source);
+            route.declare(d, &self.id)
         });
+        if let Some(applications) = &self.applications {
+            d.within("applications", |d| {
+                d.cite(
+                    "source",
+                    "applications",
+                    applications.as_of,
+                    &applications.source,
+                );
+                if applications.window().is_reversed() {
+                    d.violation(Some("until"), "applications end before they start");
+                }
+            });
+        }
         if self.tracks.is_empty() {
             d.violation(Some("tracks"), "a certification serves at least one track");
         }
@@ -1418,9 +1744,7 @@ impl Record for Certification {
                 )
             });
         }
-        d.each("other_fees", &self.other_fees, |d, fee| {
-            d.cite("source", "other fee", fee.as_of, &fee.source)
-        });
+        d.each("other_fees", &self.other_fees, |d, fee| fee.declare(d));
         d.each("figures", &self.figures, |d, figure| {
             d.cite("source", "figure", figure.as_of, &figure.source)
         });

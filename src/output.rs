@@ -1,12 +1,27 @@
 //! The one place that writes to stdout: tables, plain text, JSON, CSV and Markdown, from one
 //! [`Table`] or [`Detail`] built by a command and the records it serializes.
+//!
+//! A command declares its columns once ([`Column`]; `src/output/fields.rs` says how); from
+//! that declaration the table fits the terminal (`src/output/fit.rs`), `--fields` takes the
+//! names people read and the keys scripts read, and each format escapes for its own reader:
+//! the terminal (control characters), tab-separated text (no tab or line break inside a
+//! field), CSV (RFC 4180, and no cell a spreadsheet would run as a formula), Markdown (`|`,
+//! `[`, `]`, `\` and the HTML-significant `<`, `>`, `&`).
 
+mod fields;
+mod fit;
+
+use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Write};
 
 use anyhow::Result;
 use comfy_table::{Attribute, Color, ContentArrangement, presets};
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
+
+pub use fields::{Column, keys_of, snake};
+use fields::{Declared, Field};
 
 use crate::record::keywords;
 use crate::sanitize::{clean, clean_line};
@@ -68,6 +83,15 @@ pub enum Tone {
     Stale,
 }
 
+/// Where a figure in a cell comes from: the kind of its source, and whether it is stale
+/// (unknown when its source states no date). The formats for people mark it (†, *); plain and
+/// CSV give it columns of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Provenance {
+    pub source_kind: &'static str,
+    pub stale: Option<bool>,
+}
+
 /// A table cell: its text, and what it means to the eye. The meaning is given where the
 /// value is known (an unknown figure, a status), never read back from the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -77,6 +101,9 @@ pub struct Cell {
     /// A sign after the text, explained by the table's legend, in the formats people read
     /// (`table`, `markdown`); the formats for programs carry the text alone.
     pub mark: Option<&'static str>,
+    pub provenance: Option<Provenance>,
+    /// A value no source gives: `null` where the cell becomes JSON.
+    pub unknown: bool,
 }
 
 impl Cell {
@@ -84,13 +111,40 @@ impl Cell {
         Cell {
             text: text.into(),
             tone: Some(tone),
-            mark: None,
+            ..Cell::default()
         }
     }
 
     /// A value no source gives.
     pub fn unknown() -> Cell {
-        Cell::new("unknown", Tone::Unsure)
+        Cell {
+            unknown: true,
+            ..Cell::new("unknown", Tone::Unsure)
+        }
+    }
+
+    fn marked(&self, marks: bool) -> String {
+        match self.mark.filter(|_| marks) {
+            Some(mark) => format!("{} {mark}", self.text),
+            None => self.text.clone(),
+        }
+    }
+
+    /// The cell at a terminal, cleaned, its mark held to its text by a no-break space so that
+    /// a narrow column never leaves a mark alone on a line.
+    fn shown(&self) -> String {
+        match self.mark {
+            Some(mark) => clean(&format!("{}\u{a0}{mark}", self.text)),
+            None => clean(&self.text),
+        }
+    }
+
+    /// The cell as a JSON value, for a column without a key of its own.
+    fn json(&self) -> Value {
+        match self.unknown {
+            true => Value::Null,
+            false => Value::String(self.text.clone()),
+        }
     }
 }
 
@@ -98,8 +152,7 @@ impl From<String> for Cell {
     fn from(text: String) -> Cell {
         Cell {
             text,
-            tone: None,
-            mark: None,
+            ..Cell::default()
         }
     }
 }
@@ -116,54 +169,115 @@ impl From<&String> for Cell {
     }
 }
 
-impl Cell {
-    fn marked(&self, marks: bool) -> String {
-        match self.mark.filter(|_| marks) {
-            Some(mark) => format!("{} {mark}", self.text),
-            None => self.text.clone(),
-        }
-    }
-}
-
 impl std::fmt::Display for Cell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text)
     }
 }
 
-/// Rows under a header: a list of records, or a comparison.
+/// Rows under declared columns: a list of records, or a comparison.
 pub struct Table {
-    pub header: Vec<String>,
+    pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
     /// What the marks in the cells mean, shown under the table where marks are.
     pub legend: Vec<String>,
+    /// When each row is one record of the JSON printed beside the table: the keys of that
+    /// record's JSON. Then `--fields` takes these keys and the columns' names.
+    records: Option<&'static [&'static str]>,
+    /// Rows only the formats for programs carry (a comparison's provenance).
+    for_programs: Vec<usize>,
 }
 
 impl Table {
+    /// A table whose columns are named here, none hidden before another: for the tables that
+    /// are not lists of records (a comparison, a calendar).
     pub fn new(header: &[&str]) -> Table {
-        Table::with_header(header.iter().map(|h| h.to_string()).collect())
+        Table::declared(
+            header
+                .iter()
+                .map(|h| Column::named(h.to_string()))
+                .collect(),
+        )
     }
 
-    pub fn with_header(header: Vec<String>) -> Table {
+    fn declared(columns: Vec<Column>) -> Table {
         Table {
-            header,
+            columns,
             rows: Vec::new(),
             legend: Vec::new(),
+            records: None,
+            for_programs: Vec::new(),
+        }
+    }
+
+    /// A list of records of type `T`, one per row, under the columns a command declares; the
+    /// keys of `T`'s JSON are read from its serde declaration.
+    pub fn of_records<T: DeserializeOwned>(columns: &[Column]) -> Table {
+        Table::with_keys(columns, keys_of::<T>())
+    }
+
+    /// A list of records whose JSON has `keys`, one per row, under the columns a command
+    /// declares.
+    pub fn with_keys(columns: &[Column], keys: &'static [&'static str]) -> Table {
+        Table {
+            records: Some(keys),
+            ..Table::declared(columns.to_vec())
         }
     }
 
     pub fn row<C: Into<Cell>>(&mut self, cells: Vec<C>) {
+        debug_assert_eq!(cells.len(), self.columns.len(), "one cell per column");
         self.rows.push(cells.into_iter().map(Into::into).collect());
     }
 
-    /// The rows as text alone, for the formats that carry no colour; with `marks`, each cell's
-    /// mark after its text.
+    fn header(&self) -> Vec<String> {
+        self.columns.iter().map(|c| c.name.to_string()).collect()
+    }
+
+    /// The rows people read, as text; with `marks`, each cell's mark after its text.
     fn texts(&self, marks: bool) -> Vec<Vec<String>> {
-        self.rows
-            .iter()
+        self.people_rows()
             .map(|row| row.iter().map(|c| c.marked(marks)).collect())
             .collect()
     }
+
+    fn people_rows(&self) -> impl Iterator<Item = &Vec<Cell>> {
+        let rows = self.rows.iter().enumerate();
+        rows.filter(|(i, _)| !self.for_programs.contains(i))
+            .map(|(_, row)| row)
+    }
+
+    /// The header and rows for the formats programs read: no marks; each column that carries
+    /// provenance followed by its `_source_kind` and `_stale` columns.
+    fn for_programs(&self) -> (Vec<String>, Vec<Vec<String>>) {
+        let mut header = Vec::new();
+        for column in &self.columns {
+            header.push(column.name.to_string());
+            header.extend(column.provenance_names().into_iter().flatten());
+        }
+        let rows = self.rows.iter().map(|row| {
+            let mut texts = Vec::new();
+            for (column, cell) in self.columns.iter().zip(row) {
+                texts.push(cell.text.clone());
+                if column.provenance.is_some() {
+                    let [kind, stale] = provenance_texts(cell.provenance);
+                    texts.extend([kind, stale]);
+                }
+            }
+            texts
+        });
+        (header, rows.collect())
+    }
+}
+
+/// A figure's source kind and staleness as text: "third-party", "true"; empty when unknown.
+fn provenance_texts(provenance: Option<Provenance>) -> [String; 2] {
+    let kind = provenance.map_or("", |p| p.source_kind);
+    let stale = provenance.and_then(|p| p.stale).map_or("", |s| match s {
+        true => "true",
+        false => "false",
+    });
+    [kind.to_string(), stale.to_string()]
 }
 
 /// One column per item, one row per attribute: the shape of every comparison.
@@ -175,18 +289,36 @@ pub struct SideBySide<'a, T> {
 impl<'a, T> SideBySide<'a, T> {
     /// `corner` heads the column of row labels.
     pub fn new(corner: &str, items: &'a [&'a T], name: impl Fn(&T) -> String) -> Self {
-        let mut header = vec![corner.to_string()];
-        header.extend(items.iter().map(|item| name(item)));
+        let mut columns = vec![Column::named(corner.to_string())];
+        columns.extend(items.iter().map(|item| Column::named(name(item))));
         SideBySide {
             items,
-            table: Table::with_header(header),
+            table: Table::declared(columns),
         }
     }
 
+    /// A row; when its cells carry a figure's provenance, two more rows that only the formats
+    /// for programs show, in place of the marks: `fees_source_kind` and `fees_stale` after
+    /// "Fees as of".
     pub fn row<C: Into<Cell>>(&mut self, label: &str, cell: impl Fn(&T) -> C) {
         let mut cells = vec![Cell::from(label)];
         cells.extend(self.items.iter().map(|item| cell(item).into()));
+        let provenance: Vec<Option<Provenance>> = cells.iter().map(|c| c.provenance).collect();
         self.table.row(cells);
+        if provenance.iter().all(Option::is_none) {
+            return;
+        }
+        let figure = fields::snake(label.trim_end_matches(" as of"));
+        for (i, suffix) in ["source_kind", "stale"].into_iter().enumerate() {
+            let mut cells = vec![Cell::from(format!("{figure}_{suffix}"))];
+            cells.extend(
+                provenance[1..]
+                    .iter()
+                    .map(|p| Cell::from(provenance_texts(*p)[i].clone())),
+            );
+            self.table.for_programs.push(self.table.rows.len());
+            self.table.rows.push(cells);
+        }
     }
 }
 
@@ -237,7 +369,7 @@ impl Detail {
 pub struct Output {
     pub format: Format,
     pub color: bool,
-    /// `--fields`: the keys to keep, in order.
+    /// `--fields`: the names to keep, in order.
     fields: Option<Vec<String>>,
     out: BufWriter<Stdout>,
 }
@@ -277,15 +409,27 @@ impl Output {
     }
 
     /// Whether only the serialized records will be written (JSON, or `--fields`), so that a
-    /// command can skip building the view for people.
+    /// command can skip the notes meant for people.
     pub fn data_only(&self) -> bool {
         self.format == Format::Json || self.fields.is_some()
     }
 
-    /// A list or comparison: `table` for people, `json` for JSON and for `--fields`.
+    /// Whether `--fields` was given.
+    pub fn fields_given(&self) -> bool {
+        self.fields.is_some()
+    }
+
+    /// Whether a command must build its table: `--fields` may name its columns, and every
+    /// format but JSON shows it.
+    pub fn needs_table(&self) -> bool {
+        self.format != Format::Json || self.fields.is_some()
+    }
+
+    /// A list or comparison: the table in a text format, the records in JSON, the fields
+    /// asked for in any format.
     pub fn table<T: Serialize + ?Sized>(&mut self, table: &Table, json: &T) -> Result<()> {
         if let Some(fields) = self.fields.clone() {
-            return self.selected(json, &fields);
+            return self.selected(table, &serde_json::to_value(json)?, &fields);
         }
         match self.format {
             Format::Json => self.json(json),
@@ -296,7 +440,7 @@ impl Output {
     /// One record in full.
     pub fn detail<T: Serialize + ?Sized>(&mut self, detail: &Detail, json: &T) -> Result<()> {
         if let Some(fields) = self.fields.clone() {
-            return self.selected(json, &fields);
+            return self.selected(&Table::new(&[]), &serde_json::to_value(json)?, &fields);
         }
         let header = ["Field".to_string(), "Value".to_string()];
         let rows = || -> Vec<Vec<String>> {
@@ -309,55 +453,90 @@ impl Output {
             Format::Json => self.json(json),
             Format::Plain => self.plain(&[], &rows()),
             Format::Csv => self.csv(&header, &rows()),
-            Format::Markdown => {
-                writeln!(self.out, "## {}\n", markdown_cell(&detail.title))?;
-                let fields: Vec<Vec<String>> = detail
-                    .fields
-                    .iter()
-                    .map(|(l, v)| vec![l.clone(), v.text.clone()])
-                    .collect();
-                self.markdown(&header, &fields)?;
-                for (heading, lines) in &detail.sections {
-                    writeln!(self.out, "\n### {}\n", markdown_cell(heading))?;
-                    for line in lines {
-                        writeln!(self.out, "- {}", markdown_cell(line))?;
-                    }
-                }
-                Ok(())
-            }
-            Format::Table => {
-                let width = usize::from(terminal_width().unwrap_or(u16::MAX));
-                for line in wrap(&clean(&detail.title), width) {
-                    let line = self.bold(&line);
-                    writeln!(self.out, "{line}")?;
-                }
-                let mut fields = Table::new(&[]);
-                for (label, value) in &detail.fields {
-                    fields.row(vec![label.into(), value.clone()]);
-                }
-                let rendered = self.comfy(&fields);
-                writeln!(self.out, "{rendered}")?;
-                for (heading, lines) in &detail.sections {
-                    let heading = self.bold(&format!("{}:", clean(heading)));
-                    writeln!(self.out, "\n{heading}")?;
-                    for line in lines {
-                        for (i, part) in wrap(&clean(line), width.saturating_sub(4))
-                            .iter()
-                            .enumerate()
-                        {
-                            let bullet = if i == 0 { "  - " } else { "    " };
-                            writeln!(self.out, "{bullet}{part}")?;
-                        }
-                    }
-                }
-                Ok(())
-            }
+            Format::Markdown => self.markdown_detail(detail),
+            Format::Table => self.table_detail(detail),
         }
     }
 
+    fn markdown_detail(&mut self, detail: &Detail) -> Result<()> {
+        writeln!(self.out, "## {}\n", markdown_cell(&detail.title))?;
+        let header = ["Field".to_string(), "Value".to_string()];
+        let fields: Vec<Vec<String>> = detail
+            .fields
+            .iter()
+            .map(|(l, v)| vec![l.clone(), v.text.clone()])
+            .collect();
+        self.markdown(&header, &fields)?;
+        for (heading, lines) in &detail.sections {
+            writeln!(self.out, "\n### {}\n", markdown_cell(heading))?;
+            for line in lines {
+                writeln!(self.out, "- {}", markdown_cell(line))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A record in full at a terminal: the title, the short fields in a table, then each
+    /// field too long for a few lines and each section as a paragraph of its own.
+    fn table_detail(&mut self, detail: &Detail) -> Result<()> {
+        let width = usize::from(terminal_width());
+        for line in fit::wrap(&clean(&detail.title), width) {
+            let line = self.bold(&line);
+            writeln!(self.out, "{line}")?;
+        }
+        let label_width = detail
+            .fields
+            .iter()
+            .map(|(l, _)| fit::width(&clean(l)))
+            .max()
+            .unwrap_or(0);
+        let value_width = width.saturating_sub(label_width + 7).max(20);
+        let (short, long): (Vec<_>, Vec<_>) = detail.fields.iter().partition(|(_, value)| {
+            let lines = fit::lay_out(&value.shown(), value_width, false);
+            lines.lines().count() <= fit::MAX_LINES
+                && lines.lines().all(|l| fit::width(l) <= value_width)
+        });
+        let mut fields = Table::new(&["", ""]);
+        for (label, value) in short {
+            fields.row(vec![label.into(), value.clone()]);
+        }
+        if !fields.rows.is_empty() {
+            self.fitted(&fields, false)?;
+        }
+        // A long field is one paragraph; a section, a list of items.
+        let paragraphs = long
+            .into_iter()
+            .map(|(label, value)| (label, vec![value.marked(true)], "  "));
+        let sections = detail
+            .sections
+            .iter()
+            .map(|(h, lines)| (h, lines.clone(), "  - "));
+        for (heading, lines, bullet) in paragraphs.chain(sections) {
+            let heading = self.bold(&format!("{}:", clean(heading)));
+            writeln!(self.out, "\n{heading}")?;
+            let hang = " ".repeat(bullet.len());
+            for line in lines {
+                for (i, part) in fit::wrap(&clean(&line), width.saturating_sub(4))
+                    .iter()
+                    .enumerate()
+                {
+                    let indent = if i == 0 { bullet } else { &hang };
+                    writeln!(self.out, "{indent}{part}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Messages one per line, as compilers print them (`file:line:column: message`), so that
-    /// editors and grep can use them; JSON as usual.
-    pub fn lines<T: Serialize + ?Sized>(&mut self, lines: &[String], json: &T) -> Result<()> {
+    /// editors and grep can use them; JSON as usual, each message an object with `keys`, which
+    /// `--fields` takes (none when `json` is the lines themselves).
+    pub fn lines<T: Serialize + ?Sized>(
+        &mut self,
+        lines: &[String],
+        json: &T,
+        keys: &'static [&'static str],
+    ) -> Result<()> {
         match self.format {
             Format::Plain | Format::Table if self.fields.is_none() => {
                 for line in lines {
@@ -366,7 +545,7 @@ impl Output {
                 Ok(())
             }
             _ => {
-                let mut table = Table::new(&["Message"]);
+                let mut table = Table::with_keys(&[Column::new("Message")], keys);
                 for line in lines {
                     table.row(vec![line.as_str()]);
                 }
@@ -400,91 +579,111 @@ impl Output {
         Ok(())
     }
 
-    /// `--fields`: only the keys asked for, in that order, in any format.
-    fn selected<T: Serialize + ?Sized>(&mut self, json: &T, fields: &[String]) -> Result<()> {
-        let value = serde_json::to_value(json)?;
-        let (objects, single) = match &value {
-            Value::Array(items) => (items.iter().collect::<Vec<_>>(), false),
-            other => (vec![other], true),
-        };
-        let mut valid: Vec<&str> = Vec::new();
-        for object in &objects {
-            if let Value::Object(map) = object {
-                for key in map.keys() {
-                    if !valid.contains(&key.as_str()) {
-                        valid.push(key);
-                    }
+    /// `--fields`: only the fields asked for, in that order, in any format.
+    fn selected(&mut self, table: &Table, value: &Value, names: &[String]) -> Result<()> {
+        let (objects, single) = fields::objects(value);
+        let found: Vec<String>;
+        let found_refs: Vec<&str>;
+        let declared = match table.records {
+            Some(keys) => Declared {
+                columns: &table.columns,
+                keys,
+            },
+            None => {
+                found = fields::found_keys(&objects);
+                found_refs = found.iter().map(String::as_str).collect();
+                Declared {
+                    columns: &[],
+                    keys: &found_refs,
                 }
             }
-        }
-        for (i, field) in fields.iter().enumerate() {
-            if fields[..i].contains(field) {
-                return Err(crate::error::usage(format!(
-                    "`{field}` is named twice in --fields: name each field once"
-                )));
-            }
-            if !valid.contains(&field.as_str()) {
-                return Err(crate::error::usage(format!(
-                    "unknown field `{field}` for --fields: valid fields are {}",
-                    valid.join(", ")
-                )));
-            }
-        }
-        let pick = |object: &Value| -> serde_json::Map<String, Value> {
-            fields
-                .iter()
-                .map(|f| (f.clone(), object.get(f).cloned().unwrap_or(Value::Null)))
-                .collect()
         };
+        let picked = resolve(&declared, names, self.format == Format::Json)?;
         if self.format == Format::Json {
-            let mut picked: Vec<Value> = objects.iter().map(|o| Value::Object(pick(o))).collect();
-            return match (single, picked.pop()) {
+            let cell = |row: usize, column: usize| table.rows.get(row).and_then(|r| r.get(column));
+            let mut records: Vec<Value> = Vec::new();
+            for (i, object) in objects.iter().enumerate() {
+                let pairs = picked.iter().map(|(name, field)| {
+                    let value = match *field {
+                        Field::Key(key) => object.get(key).cloned().unwrap_or(Value::Null),
+                        Field::Column(c) => match table.columns[c].key {
+                            Some(key) => fields::at(object, key).clone(),
+                            None => cell(i, c).map_or(Value::Null, Cell::json),
+                        },
+                        Field::Provenance(c, stale) => provenance_json(cell(i, c), stale),
+                    };
+                    (name.clone(), value)
+                });
+                records.push(fields::pick(pairs.collect()));
+            }
+            return match (single, records.pop()) {
                 (true, Some(one)) => self.json(&one),
                 (_, last) => {
-                    picked.extend(last);
-                    self.json(&picked)
+                    records.extend(last);
+                    self.json(&records)
                 }
             };
         }
-        let mut table = Table::with_header(fields.to_vec());
-        for object in objects {
-            table.row(fields.iter().map(|f| text(object.get(f))).collect());
-        }
-        self.rows(&table)
+        let chosen = chosen_table(table, &objects, names, &picked);
+        self.rows(&chosen)
     }
 
     /// `table` in a text format. JSON never reaches here: `table` and `selected` write it.
     fn rows(&mut self, table: &Table) -> Result<()> {
         match self.format {
-            Format::Plain => self.plain(&table.header, &table.texts(false)),
-            Format::Csv => self.csv(&table.header, &table.texts(false)),
+            Format::Plain => {
+                let (header, rows) = table.for_programs();
+                self.plain(&header, &rows)
+            }
+            Format::Csv => {
+                let (header, rows) = table.for_programs();
+                self.csv(&header, &rows)
+            }
             Format::Markdown => {
-                self.markdown(&table.header, &table.texts(true))?;
+                self.markdown(&table.header(), &table.texts(true))?;
                 self.legend(table, "\n")
             }
             Format::Table | Format::Json => {
-                let width = usize::from(terminal_width().unwrap_or(u16::MAX));
-                if fits(table, width) {
-                    let rendered = self.comfy(table);
-                    writeln!(self.out, "{rendered}")?;
-                } else {
-                    self.blocks(table, width)?;
-                }
+                self.fitted(table, true)?;
                 self.legend(table, "")
             }
         }
     }
 
+    /// A table at the terminal, fitted to its width (see [`fit`]); when even its most
+    /// important columns cannot fit, one row at a time, one field per line.
+    fn fitted(&mut self, table: &Table, header: bool) -> Result<()> {
+        let width = terminal_width();
+        let heading: Vec<String> = table.columns.iter().map(|c| clean(&c.name)).collect();
+        let texts: Vec<Vec<String>> = table
+            .people_rows()
+            .map(|row| row.iter().map(Cell::shown).collect())
+            .collect();
+        let Some(layout) = fit::layout(&table.columns, &heading, &texts, usize::from(width)) else {
+            return self.blocks(table, usize::from(width));
+        };
+        let hidden = layout.hidden(table.columns.len());
+        if hidden > 0 {
+            let columns = if hidden == 1 { "column" } else { "columns" };
+            self.message(&format!(
+                "{hidden} {columns} hidden at {width} columns; --fields or a wider terminal shows them"
+            ))?;
+        }
+        let rendered = self.comfy(table, &layout, &heading, header);
+        writeln!(self.out, "{rendered}")?;
+        Ok(())
+    }
+
     /// A table too wide for the terminal, one row at a time, one field per line.
     fn blocks(&mut self, table: &Table, width: usize) -> Result<()> {
-        for (i, row) in table.rows.iter().enumerate() {
+        for (i, row) in table.people_rows().enumerate() {
             if i > 0 {
                 writeln!(self.out)?;
             }
-            for (header, cell) in table.header.iter().zip(row) {
+            for (column, cell) in table.columns.iter().zip(row) {
                 let text = clean(&cell.marked(true)).replace('\n', "; ");
-                let line = format!("{}: {text}", clean(header));
-                for (j, part) in wrap(&line, width.saturating_sub(2)).iter().enumerate() {
+                let line = format!("{}: {text}", clean(&column.name));
+                for (j, part) in fit::wrap(&line, width.saturating_sub(2)).iter().enumerate() {
                     let indent = if j == 0 { "" } else { "  " };
                     writeln!(self.out, "{indent}{part}")?;
                 }
@@ -520,7 +719,7 @@ impl Output {
         // As I/O errors, so that a closed pipe is known for one.
         for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
             writer
-                .write_record(row.iter().map(|c| clean(c)))
+                .write_record(row.iter().map(|c| csv_cell(c)))
                 .map_err(|e| match e.into_kind() {
                     csv::ErrorKind::Io(io) => io,
                     other => io::Error::other(format!("{other:?}")),
@@ -543,23 +742,29 @@ impl Output {
         Ok(())
     }
 
-    fn comfy(&self, table: &Table) -> comfy_table::Table {
+    /// The table as comfy-table draws it, with each cell already laid out to its column's
+    /// width, so that comfy-table only draws the borders and never breaks a line itself.
+    fn comfy(
+        &self,
+        table: &Table,
+        layout: &fit::Layout,
+        heading: &[String],
+        header: bool,
+    ) -> comfy_table::Table {
         let mut rendered = comfy_table::Table::new();
         rendered
             .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(width) = terminal_width() {
-            rendered.set_width(width);
-        }
+            .set_content_arrangement(ContentArrangement::Disabled);
         // hi decides about colour (NO_COLOR, --color): comfy-table must not decide again.
         if self.color {
             rendered.enforce_styling();
         } else {
             rendered.force_no_tty();
         }
-        if !table.header.is_empty() {
-            rendered.set_header(table.header.iter().map(|h| {
-                let cell = comfy_table::Cell::new(clean(h));
+        let shown = || layout.shown.iter().zip(&layout.widths);
+        if header {
+            rendered.set_header(shown().map(|(&i, &width)| {
+                let cell = comfy_table::Cell::new(fit::lay_out(&heading[i], width, false));
                 if self.color {
                     cell.add_attribute(Attribute::Bold)
                 } else {
@@ -567,10 +772,12 @@ impl Output {
                 }
             }));
         }
-        for row in &table.rows {
-            rendered.add_row(row.iter().map(|cell| {
+        for row in table.people_rows() {
+            rendered.add_row(shown().map(|(&i, &width)| {
+                let cell = &row[i];
+                let laid = fit::lay_out(&cell.shown(), width, table.columns[i].prose);
                 let tone = cell.tone.filter(|_| self.color);
-                let cell = comfy_table::Cell::new(clean(&cell.marked(true)));
+                let cell = comfy_table::Cell::new(laid);
                 match tone {
                     Some(Tone::Good) => cell.fg(Color::Green),
                     Some(Tone::Bad) => cell.fg(Color::Red),
@@ -593,61 +800,153 @@ impl Output {
     }
 }
 
+/// The names of `--fields`, each resolved against what the table declares, with the name it
+/// takes in JSON; a name that is unknown, or names the same field twice (in `json`, two that
+/// would print under the same key), is a usage error.
+fn resolve<'a>(
+    declared: &Declared<'a>,
+    names: &[String],
+    json: bool,
+) -> Result<Vec<(String, Field<'a>)>> {
+    let mut picked: Vec<(String, Field)> = Vec::new();
+    for name in names {
+        let Some(field) = declared.resolve(name) else {
+            return Err(crate::error::usage(format!(
+                "unknown field `{}` for --fields: {}",
+                crate::sanitize::echo(name),
+                declared.valid()
+            )));
+        };
+        let key = match field {
+            Field::Key(key) => key.to_string(),
+            Field::Column(c) => fields::snake(&declared.columns[c].name),
+            Field::Provenance(..) => name.clone(),
+        };
+        let twice = picked
+            .iter()
+            .zip(names)
+            .find(|((k, f), _)| *f == field || (json && *k == key));
+        if let Some(((_, earlier), first)) = twice {
+            let named = match (first == name, *earlier == field) {
+                (true, _) => format!("`{name}` is named twice in --fields"),
+                (false, true) => format!("`{first}` and `{name}` name the same field in --fields"),
+                (false, false) => format!("`{first}` and `{name}` both print as `{key}` in JSON"),
+            };
+            return Err(crate::error::usage(format!(
+                "{}: name each field once",
+                crate::sanitize::clean_line(&named)
+            )));
+        }
+        picked.push((key, field));
+    }
+    Ok(picked)
+}
+
+fn provenance_json(cell: Option<&Cell>, stale: bool) -> Value {
+    let provenance = cell.and_then(|c| c.provenance);
+    match (provenance, stale) {
+        (Some(p), false) => Value::String(p.source_kind.to_string()),
+        (Some(Provenance { stale: Some(s), .. }), true) => Value::Bool(s),
+        _ => Value::Null,
+    }
+}
+
+/// The table of the fields chosen, for a text format: a column as the table shows it, a JSON
+/// key as its JSON value, spread over one column per leaf when it is nested.
+fn chosen_table(
+    table: &Table,
+    objects: &[&Value],
+    names: &[String],
+    picked: &[(String, Field)],
+) -> Table {
+    let mut columns: Vec<Column> = Vec::new();
+    // Where each chosen column's text comes from: a leaf of the JSON, or a cell of the table.
+    let mut sources: Vec<Field> = Vec::new();
+    let mut leaves: Vec<String> = Vec::new();
+    for (name, (_, field)) in names.iter().zip(picked) {
+        match *field {
+            Field::Key(key) => {
+                let before = leaves.len();
+                // A record without the value (null) adds no leaf; one that has it, all of its.
+                for value in objects.iter().filter_map(|o| o.get(key)) {
+                    if !value.is_null() {
+                        fields::leaves(key, value, &mut leaves);
+                    }
+                }
+                if leaves.len() == before {
+                    leaves.push(key.to_string());
+                }
+                for leaf in &leaves[before..] {
+                    columns.push(Column::named(leaf.clone()));
+                    sources.push(Field::Key(""));
+                }
+            }
+            Field::Column(c) => {
+                let column = &table.columns[c];
+                // Asked for by name, it is never hidden.
+                columns.push(Column {
+                    name: Cow::Owned(name.clone()),
+                    provenance: None,
+                    rank: 1,
+                    ..column.clone()
+                });
+                sources.push(*field);
+            }
+            Field::Provenance(..) => {
+                columns.push(Column::named(name.clone()));
+                sources.push(*field);
+            }
+        }
+    }
+    let mut chosen = Table::declared(columns);
+    for (i, object) in objects.iter().enumerate() {
+        let mut leaf = leaves.iter();
+        let cell = |c: usize| table.rows.get(i).and_then(|r| r.get(c));
+        let cells = sources.iter().map(|source| match *source {
+            Field::Key(_) => {
+                let path: Vec<&str> = leaf.next().map_or(vec![], |l| l.split('.').collect());
+                Cell::from(fields::leaf_text(object, &path))
+            }
+            Field::Column(c) => cell(c).cloned().unwrap_or_default(),
+            Field::Provenance(c, stale) => Cell::from(
+                provenance_texts(cell(c).and_then(|c| c.provenance))[usize::from(stale)].clone(),
+            ),
+        });
+        chosen.rows.push(cells.collect());
+    }
+    if chosen.rows.iter().flatten().any(|c| c.mark.is_some()) {
+        chosen.legend = table.legend.clone();
+    }
+    chosen
+}
+
 /// A terminal narrower than this (or one that reports 0 columns) gets tables this wide
 /// rather than one letter per column: they overflow its lines but stay readable.
 const MIN_WIDTH: u16 = 60;
 
 /// The width to fit: COLUMNS wins, so output is the same at a fixed width in tests and
 /// scripts; then the terminal's; off a terminal, 100 columns.
-fn terminal_width() -> Option<u16> {
+fn terminal_width() -> u16 {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok());
     let width = match columns {
-        Some(width) => Some(width),
-        None if io::stdout().is_terminal() => comfy_table::Table::new().width(),
-        None => Some(100),
+        Some(width) => width,
+        None if io::stdout().is_terminal() => comfy_table::Table::new().width().unwrap_or(100),
+        None => 100,
     };
-    width.map(|w| w.max(MIN_WIDTH))
+    width.max(MIN_WIDTH)
 }
 
-/// Whether a table fits `width` columns with no heading cut inside a word: each column as
-/// wide as its heading's longest word, plus borders and padding. Cells wrap within that.
-fn fits(table: &Table, width: usize) -> bool {
-    let longest_word = |text: &str| {
-        text.split_whitespace()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let needed: usize = table.header.iter().map(|h| longest_word(h) + 3).sum();
-    needed < width
+/// The names `--fields` takes, from declared columns and JSON keys: the columns' (and their
+/// provenance columns'), then the keys.
+pub fn field_names(columns: &[Column], keys: &[&str]) -> (Vec<String>, Vec<String>) {
+    fields::Declared { columns, keys }.names()
 }
 
-/// `text` broken into lines of at most `width` characters, at spaces where it can be; a word
-/// longer than a line (a URL) is cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(10);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let mut word: Vec<char> = word.chars().collect();
-        let used = line.chars().count();
-        if used > 0 && used + 1 + word.len() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        while line.chars().count() + word.len() > width {
-            let room = width - line.chars().count();
-            line.extend(word.drain(..room));
-            lines.push(std::mem::take(&mut line));
-        }
-        line.extend(word);
-    }
-    lines.push(line);
-    lines
+/// The field list of a command's `--help`, from its declared columns and JSON keys.
+pub fn fields_help(columns: &[Column], keys: &[&str]) -> String {
+    fields::help(columns, keys)
 }
 
 /// Text in bold (SGR 1), for a stream known to take colour.
@@ -655,28 +954,41 @@ pub fn bold(text: &str) -> String {
     format!("\u{1b}[1m{text}\u{1b}[0m")
 }
 
-/// A JSON value as one cell: strings as they are, lists joined, objects as compact JSON.
-fn text(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) if items.iter().all(|i| !i.is_object()) => items
-            .iter()
-            .map(|i| text(Some(i)))
-            .collect::<Vec<_>>()
-            .join("; "),
-        Some(other) => other.to_string(),
-    }
-}
-
-/// A cell for tab-separated output: one line, no tabs.
+/// A cell for tab-separated output: one line, no tabs (the cleaning turns a tab into a space).
 fn plain_cell(text: &str) -> String {
     clean(text).replace('\n', "; ")
 }
 
-/// A cell for a Markdown table: one line, pipes escaped.
+/// A cell for CSV: the csv writer quotes it as RFC 4180 says; a cell a spreadsheet would run
+/// as a formula (one that begins with `=`, `+`, `-` or `@`, and is not a number) gets a
+/// leading `'`, as OWASP advises, so that it stays text.
+fn csv_cell(text: &str) -> String {
+    let text = clean(text);
+    let formula = text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err();
+    match formula {
+        true => format!("'{text}"),
+        false => text,
+    }
+}
+
+/// A cell for a Markdown table: one line; the characters that would end the cell (`|`), start
+/// a link (`[`, `]`) or escape (`\`) escaped, and `<`, `>`, `&` as HTML entities, so that no
+/// text can close the table, forge a heading or slip HTML into a page.
 fn markdown_cell(text: &str) -> String {
-    clean(text).replace('|', "\\|").replace('\n', "<br>")
+    let cleaned = clean(text);
+    let escaped = html_escape::encode_text(&cleaned);
+    let mut cell = String::with_capacity(escaped.len());
+    for c in escaped.chars() {
+        match c {
+            '\\' | '|' | '[' | ']' => {
+                cell.push('\\');
+                cell.push(c);
+            }
+            '\n' => cell.push_str("<br>"),
+            c => cell.push(c),
+        }
+    }
+    cell
 }
 
 #[cfg(test)]
@@ -684,24 +996,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrap_breaks_at_spaces_and_cuts_long_words() {
-        assert_eq!(wrap("aaa bbb ccc", 10), ["aaa bbb", "ccc"]);
+    fn cells_fit_their_format() {
+        assert_eq!(markdown_cell("a|b\nc"), "a\\|b<br>c");
         assert_eq!(
-            wrap("https://example.org/long/path", 10),
-            ["https://ex", "ample.org/", "long/path"]
+            markdown_cell("</table>\n# Forged & [link](x)"),
+            "&lt;/table&gt;<br># Forged &amp; \\[link\\](x)"
         );
-        assert_eq!(wrap("", 10), [""]);
-        for line in wrap(&"word ".repeat(50), 23) {
-            assert!(line.chars().count() <= 23);
-        }
+        assert_eq!(plain_cell("a\tb\nc\r"), "a b; c");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_cell("+9% (2024–34)"), "'+9% (2024–34)");
+        assert_eq!(csv_cell("-3"), "-3");
+        assert_eq!(csv_cell("@sum"), "'@sum");
+        assert_eq!(csv_cell("plain, text"), "plain, text");
     }
 
     #[test]
-    fn cells_fit_their_format() {
-        assert_eq!(markdown_cell("a|b\nc"), "a\\|b<br>c");
-        assert_eq!(plain_cell("a\tb\nc"), "a b; c");
-        assert_eq!(text(Some(&serde_json::json!(["a", "b"]))), "a; b");
-        assert_eq!(text(Some(&serde_json::json!({"k": 1}))), "{\"k\":1}");
-        assert_eq!(text(Some(&Value::Null)), "");
+    fn provenance_reads_as_its_own_columns() {
+        let mut table = Table::with_keys(
+            &[
+                Column::new("ID").key("id"),
+                Column::new("As of").provenance(""),
+            ],
+            &["id"],
+        );
+        let provenance = Some(Provenance {
+            source_kind: "third-party",
+            stale: Some(true),
+        });
+        table.row(vec![
+            Cell::from("a"),
+            Cell {
+                mark: Some("†*"),
+                provenance,
+                ..Cell::from("2020")
+            },
+        ]);
+        table.row(vec![Cell::from("b"), Cell::from("undated")]);
+        let (header, rows) = table.for_programs();
+        assert_eq!(header, ["ID", "As of", "source_kind", "stale"]);
+        assert_eq!(rows[0], ["a", "2020", "third-party", "true"]);
+        assert_eq!(rows[1], ["b", "undated", "", ""]);
+        assert_eq!(table.texts(true)[0], ["a", "2020 †*"]);
     }
 }

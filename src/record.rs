@@ -42,6 +42,11 @@ impl FieldPath {
         FieldPath::ROOT.with(Step::Key(key))
     }
 
+    /// This path, one step deeper.
+    pub fn and(self, step: Step) -> FieldPath {
+        self.with(step)
+    }
+
     /// The path of an item of a top-level list: `former_ids[1]`.
     pub fn item(key: &'static str, index: usize) -> FieldPath {
         FieldPath::key(key).with(Step::Index(index))
@@ -64,11 +69,6 @@ impl FieldPath {
     pub fn with(mut self, step: Step) -> FieldPath {
         self.push(step);
         self
-    }
-
-    /// The path of a key inside the table at this path: `renewal.ce_hours`.
-    pub fn with_key(self, key: &'static str) -> FieldPath {
-        self.with(Step::Key(key))
     }
 }
 
@@ -187,7 +187,20 @@ impl<'a> Declared<'a> {
     /// A field naming the source of a rule or a mapping (an eligibility route, the project's
     /// reading of a role): cited, but with no date to judge it by.
     pub fn cite_rule(&mut self, key: &'static str, rule: &'static str, id: &'a str) {
-        self.cite(key, rule, None, id);
+        let path = self.here().with(Step::Key(key));
+        self.push_rule(path, rule, id);
+    }
+
+    /// A field listing the sources of a rule or a mapping (a career move): each cited, undated.
+    pub fn cite_rules(&mut self, key: &'static str, rule: &'static str, ids: &'a [String]) {
+        let list = self.here().with(Step::Key(key));
+        for (i, id) in ids.iter().enumerate() {
+            self.push_rule(list.with(Step::Index(i)), rule, id);
+        }
+    }
+
+    fn push_rule(&mut self, path: FieldPath, rule: &'static str, id: &'a str) {
+        self.push_link(path, Kind::Source, id, Some(rule), None);
         if let Some(link) = self.links.last_mut() {
             link.dated = false;
         }

@@ -2,8 +2,12 @@
 //! records, and the one-line summaries of a figure that several views share.
 
 use crate::catalog::Catalog;
-use crate::model::{Date, Exam, Fees, Kind, Renewal, Route, Salary, Source, SourceKind};
-use crate::output::{Cell, Detail, Table, Tone};
+use crate::eligibility::{Status, Verdict};
+use crate::model::{
+    Date, Education, Exam, Fees, InForce, Kind, Renewal, Requires, Route, Salary, Source,
+    SourceKind,
+};
+use crate::output::{Cell, Detail, Provenance, Table, Tone};
 
 /// Linked records as "Name (id)", one line each.
 pub fn linked(catalog: &Catalog, kind: Kind, ids: &[String]) -> Vec<String> {
@@ -194,6 +198,8 @@ const THIRD_PARTY: &str = "†";
 /// The mark of a figure older than [`STALE_YEARS`].
 const STALE: &str = "*";
 const BOTH: &str = "†*";
+/// The mark of an old current figure after which undated observations were written.
+const LATER: &str = "‡";
 
 impl<'a> Standing<'a> {
     pub fn new(catalog: &'a Catalog, today: jiff::civil::Date) -> Standing<'a> {
@@ -217,15 +223,29 @@ impl<'a> Standing<'a> {
         as_of.is_some_and(|d| is_older_than(d, STALE_YEARS, self.today))
     }
 
+    /// How a figure dated `as_of` from `source` stands, for a view that lays it out itself
+    /// (a web page links the source and marks its kind and age).
+    pub fn cite<'s>(&self, as_of: Option<Date>, source: &'s str) -> Cite<'s>
+    where
+        'a: 's,
+    {
+        Cite {
+            id: source,
+            source: self.catalog.get::<Source>(source).ok(),
+            as_of,
+            third_party: self.third_party_only(source),
+            stale: self.is_stale(as_of),
+        }
+    }
+
     /// "as of 2026 [oep-rhit-facts, third-party]": the date, how old it is if stale, and the
     /// source with its kind.
     pub fn cited(&self, as_of: Option<Date>, source: &str) -> String {
-        let date = match as_of {
-            Some(d) if self.is_stale(as_of) => format!("as of {d}, over {STALE_YEARS} years old"),
-            Some(d) => format!("as of {d}"),
-            None => "undated".to_string(),
-        };
-        format!("{date} {}", self.source(source))
+        format!(
+            "{} {}",
+            self.cite(as_of, source).dated(),
+            self.source(source)
+        )
     }
 
     /// "[oep-rhit-facts, third-party]": a source and its kind.
@@ -233,7 +253,19 @@ impl<'a> Standing<'a> {
         source_label(self.catalog, source)
     }
 
-    /// A figure's cell in a list, marked as the legend says.
+    /// Who states a career move: its sources with their kinds, or that it is the project's
+    /// judgment.
+    pub fn vouched(&self, sources: &[String], judgment: bool) -> String {
+        let sources: Vec<String> = sources.iter().map(|s| self.source(s)).collect();
+        match (judgment, sources.is_empty()) {
+            (true, true) => "the project's judgment".to_string(),
+            (true, false) => format!("the project's judgment, beside {}", sources.join(" ")),
+            (false, _) => sources.join(" "),
+        }
+    }
+
+    /// A figure's cell in a list, marked as the legend says, with its provenance for the
+    /// formats that give it columns of their own.
     pub fn mark(&self, cell: Cell, as_of: Option<Date>, source: &str) -> Cell {
         let mark = match (self.third_party_only(source), self.is_stale(as_of)) {
             (true, true) => Some(BOTH),
@@ -245,7 +277,16 @@ impl<'a> Standing<'a> {
             true => Some(Tone::Stale),
             false => cell.tone,
         };
-        Cell { mark, tone, ..cell }
+        let provenance = self.catalog.get::<Source>(source).ok().map(|s| Provenance {
+            source_kind: s.kind.keyword(),
+            stale: as_of.map(|_| self.is_stale(as_of)),
+        });
+        Cell {
+            mark,
+            tone,
+            provenance,
+            ..cell
+        }
     }
 
     /// A figure's date in a list: "undated" when its source states none.
@@ -275,14 +316,31 @@ impl<'a> Standing<'a> {
                 self.today
             ));
         }
+        if uses(LATER) {
+            legend.push(format!(
+                "{LATER} an undated source written later gives another amount: `hi certs ID` \
+                 shows it"
+            ));
+        }
         table.legend = legend;
     }
 
+    /// A route with its source, its window as it stands today, and what its source leaves out.
     pub fn route(&self, route: &Route) -> String {
-        with_note(
-            format!("{} {}", route.label, self.source(&route.source)),
-            &route.note,
-        )
+        let mut line = format!("{} {}", route.label, self.source(&route.source));
+        let window = match route.window().on(crate::clock::data_day(self.today)) {
+            InForce::Ended(until) => Some(format!("closed after {until}")),
+            InForce::From(from) => Some(format!("opens in {from}")),
+            InForce::Yes => route.until.map(|until| format!("offered until {until}")),
+        };
+        if let Some(window) = window {
+            let source = route.window_source.as_ref().unwrap_or(&route.source);
+            line += &format!(" — {window} {}", self.source(source));
+        }
+        if let Some(incomplete) = &route.incomplete {
+            line += &format!(" — incomplete: {incomplete}");
+        }
+        with_note(line, &route.note)
     }
 
     pub fn exam(&self, exam: &Exam) -> String {
@@ -333,8 +391,15 @@ impl<'a> Standing<'a> {
             let amount = f.price_usd.or(f.non_member_usd).or(f.member_usd);
             usd(amount).text
         });
-        if let Some(last) = later.last() {
-            cell.text += &format!("; an undated later source gives {last}");
+        // In a list a mark says it, so that a narrow column still holds the date whole; the
+        // legend says what it means and the detail view gives the amounts.
+        if !later.is_empty() {
+            cell.mark = Some(match cell.mark {
+                None => LATER,
+                Some(THIRD_PARTY) => "†‡",
+                Some(STALE) => "*‡",
+                Some(_) => "†*‡",
+            });
         }
         cell
     }
@@ -369,6 +434,77 @@ impl<'a> Standing<'a> {
             s.period.keyword(),
             self.cited(s.as_of, &s.source)
         )
+    }
+}
+
+/// Where one figure stands: its source (when the catalog has it), the date that source states,
+/// whether only a third party gives it, and whether it is older than [`STALE_YEARS`].
+#[derive(Debug, Clone, Copy)]
+pub struct Cite<'a> {
+    pub id: &'a str,
+    pub source: Option<&'a Source>,
+    pub as_of: Option<Date>,
+    pub third_party: bool,
+    pub stale: bool,
+}
+
+impl Cite<'_> {
+    /// "as of 2026", "as of 2020, over 3 years old" or "undated".
+    pub fn dated(&self) -> String {
+        match self.as_of {
+            Some(d) if self.stale => format!("as of {d}, over {STALE_YEARS} years old"),
+            Some(d) => format!("as of {d}"),
+            None => "undated".to_string(),
+        }
+    }
+
+    /// Who stands behind the figure: "issuer", "government", "third-party", ...
+    pub fn kind(&self) -> &'static str {
+        self.source
+            .map_or("source not in the data", |s| s.kind.label())
+    }
+}
+
+/// A verdict in words after its status: "eligible by: ROUTE", "not eligible (missing: ...)",
+/// or "unknown (...)".
+pub fn verdict(verdict: &Verdict) -> String {
+    let status = verdict.status.label();
+    match (&verdict.status, &verdict.route) {
+        (Status::Eligible, Some(route)) => format!("{status} by: {route}"),
+        _ if !verdict.missing.is_empty() => {
+            format!("{status} (missing: {})", verdict.missing.join("; "))
+        }
+        _ => status.to_string(),
+    }
+}
+
+/// What a career move asks for, in words ("3 years of experience; one of RHIA, RHIT; to
+/// confirm: ..."), or that it states nothing.
+pub fn requirements(catalog: &Catalog, requires: &Requires) -> String {
+    let mut parts = Vec::new();
+    if let Some(years) = requires.experience_years.map(|y| y.get()) {
+        let plural = if years == 1 { "" } else { "s" };
+        parts.push(format!("{years} year{plural} of experience"));
+    }
+    if let Some(level) = requires.education {
+        parts.push(match level {
+            Education::None | Education::HighSchool => level.label().to_string(),
+            Education::Associate => format!("an {} or higher", level.label()),
+            _ => format!("a {} or higher", level.label()),
+        });
+    }
+    let credentials = names(catalog, Kind::Certification, &requires.credentials);
+    match requires.credentials.len() {
+        0 => {}
+        1 => parts.push(credentials),
+        _ => parts.push(format!("one of {credentials}")),
+    }
+    if let Some(other) = &requires.other {
+        parts.push(format!("to confirm: {other}"));
+    }
+    match parts.is_empty() {
+        true => "no condition stated".to_string(),
+        false => parts.join("; "),
     }
 }
 

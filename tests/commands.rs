@@ -74,8 +74,13 @@ fn tables_fit_the_width_asked_for() {
             assert!(output.status.success(), "{args:?}");
             let out = String::from_utf8(output.stdout).unwrap();
             assert!(out.contains('│'), "{args:?}: no table");
+            // A word wider than the terminal (a long URL) stands whole on its own line.
             for line in out.lines() {
-                assert!(line.chars().count() <= 80, "{args:?}: too wide: {line}");
+                let one_word = !line.trim().contains(' ');
+                assert!(
+                    line.chars().count() <= 80 || one_word,
+                    "{args:?}: too wide: {line}"
+                );
             }
         }
     }
@@ -164,7 +169,7 @@ fn cert_filters_narrow_the_list() {
         .map(|c| c["id"].as_str().unwrap())
         .collect();
     // NI-BC's current price is ANA members' $270 (2014).
-    assert_eq!(ids, ["cphims", "rhit", "rhia", "ni-bc"]);
+    assert_eq!(ids, ["cphims", "rhit", "rhia", "ni-bc", "ctr", "pmp"]);
 }
 
 #[test]
@@ -189,7 +194,8 @@ fn accreditation_filters_keep_what_a_source_states() {
     assert_eq!(out, "[]\n");
     assert_eq!(
         err,
-        "hi: no source in the data names `anab` as an accreditor; those named: ABSNC, NCCA\n"
+        "hi: no source in the data names `anab` as an accreditor; those named: ABSNC, NCCA\n\
+         hi: no certification matches the filters given\n"
     );
     let (_, _, err) = run(&["certs", "--accredited-by", "NC\u{1b}CA", "--json"]);
     assert!(

@@ -16,6 +16,8 @@ struct Role {
     id: String,
     name: String,
     description: String,
+    level: String,
+    level_source: Option<String>,
     skills: Vec<String>,
     employers: Vec<String>,
     certifications: Vec<String>,
@@ -24,8 +26,29 @@ struct Role {
     paths: Vec<String>,
     occupations: Vec<String>,
     occupations_source: Option<String>,
+    leads_to: Vec<Move>,
     sources: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Move {
+    role: String,
+    requires: Requires,
+    sources: Vec<String>,
+    judgment: bool,
+    steps_down: bool,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Requires {
+    experience_years: Option<u32>,
+    education: Option<String>,
+    credentials: Vec<String>,
+    other: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -70,10 +93,26 @@ struct Route {
     experience_years: Option<u32>,
     healthcare_years: Option<u32>,
     ce_hours: Option<u32>,
+    ce_kind: Option<String>,
     credentials: Vec<String>,
     rn: bool,
     other: Option<String>,
     qualification: Option<String>,
+    incomplete: Option<String>,
+    from: Option<String>,
+    until: Option<String>,
+    window_source: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Applications {
+    open: bool,
+    from: Option<String>,
+    until: Option<String>,
+    as_of: Option<String>,
     source: String,
     note: Option<String>,
 }
@@ -118,7 +157,13 @@ struct Fees {
 #[serde(deny_unknown_fields)]
 struct OtherFee {
     what: String,
-    usd: u32,
+    usd: Option<u32>,
+    member_usd: Option<u32>,
+    non_member_usd: Option<u32>,
+    charged: Option<String>,
+    first_year_covered: bool,
+    from: Option<String>,
+    until: Option<String>,
     as_of: Option<String>,
     source: String,
     note: Option<String>,
@@ -158,6 +203,7 @@ struct Renewal {
     apply_by_days_before: Option<u32>,
     report_by_days_after: Option<u32>,
     first_cycle_prorated: bool,
+    first_cycle_starts_next_year: bool,
     categories: Vec<Category>,
     ce_unit: Option<String>,
     calendar_source: Option<String>,
@@ -182,6 +228,7 @@ struct Certification {
     accreditation: Vec<Accreditation>,
     not_accredited: Option<Statement>,
     eligibility: Vec<Route>,
+    applications: Option<Applications>,
     exam: Option<Exam>,
     exam_history: Vec<Exam>,
     fees: Option<Fees>,
@@ -225,6 +272,8 @@ struct Statement {
 #[serde(deny_unknown_fields)]
 struct Membership {
     annual_dues_usd: u32,
+    first_year_dues_usd: Option<u32>,
+    joining_fee_usd: Option<u32>,
     as_of: Option<String>,
     source: String,
     note: Option<String>,
@@ -503,6 +552,22 @@ struct Verdict {
     status: String,
     route: Option<String>,
     missing: Vec<String>,
+    ask: Vec<String>,
+    routes: Vec<RouteVerdict>,
+    applications: Option<String>,
+    first_reason: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RouteVerdict {
+    label: String,
+    status: String,
+    missing: Vec<String>,
+    ask: Vec<String>,
+    confirm: Vec<String>,
+    from: Option<String>,
+    until: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -521,6 +586,8 @@ struct Cost {
     name: String,
     years: u32,
     member: bool,
+    membership: String,
+    with_retake: bool,
     items: Vec<Item>,
     ce_unit: Option<String>,
     total_usd: u32,
@@ -583,7 +650,13 @@ struct Step {
     status: String,
     route: Option<String>,
     missing: Vec<String>,
+    ask: Vec<String>,
+    routes: Vec<RouteVerdict>,
+    applications: Option<String>,
+    first_reason: String,
+    why: Vec<String>,
     reason: String,
+    fits: Vec<String>,
     cost: Cost,
 }
 
@@ -594,6 +667,51 @@ struct Plan {
     years: u32,
     gap: Gap,
     steps: Vec<Step>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Found {
+    from: String,
+    to: String,
+    sourced_only: bool,
+    years: u32,
+    member: Option<bool>,
+    profile_given: bool,
+    moves: Option<usize>,
+    total: u64,
+    ways: Vec<Way>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Way {
+    steps: Vec<WayStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WayStep {
+    from: String,
+    to: String,
+    name: String,
+    level: String,
+    requires: Requires,
+    unmet: Option<Vec<String>>,
+    credentials: Vec<WayCredential>,
+    sources: Vec<String>,
+    judgment: bool,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WayCredential {
+    id: String,
+    name: String,
+    held: Option<bool>,
+    eligibility: Option<Verdict>,
+    cost: Cost,
 }
 
 #[derive(Deserialize)]
@@ -670,6 +788,20 @@ fn every_other_command_matches_the_contract() {
     let _: Gap = parses(&["gap", "--role", "analyst", "--have", "sql"]);
     let plan: Plan = parses(&["plan", "--role", "consultant", "--education", "master"]);
     assert!(!plan.steps.is_empty());
+    let found: Found = parses(&[
+        "path",
+        "implementation-support",
+        "project-manager",
+        "--education",
+        "bachelor",
+    ]);
+    assert!(
+        found
+            .ways
+            .iter()
+            .any(|w| w.steps.iter().any(|s| !s.credentials.is_empty()))
+    );
+    let _: Found = parses(&["path", "project-manager", "analyst"]);
     let _: About = parses(&["about"]);
     let _: Together = parses(&[
         "cost",
@@ -714,6 +846,9 @@ struct Facts {
     experience_years: Option<u32>,
     healthcare_years: Option<u32>,
     ce_hours: Option<u32>,
+    ce_health_it_hours: Option<u32>,
+    ce_informatics_hours: Option<u32>,
+    ce_project_management_hours: Option<u32>,
     rn: Option<bool>,
 }
 
@@ -1051,4 +1186,42 @@ fn the_data_commands_match_the_contract() {
         .unwrap();
     let written: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(written.len(), hi::load::FILES.len());
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteWritten {
+    dir: String,
+    pages: u64,
+    bytes: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportWritten {
+    file: String,
+    bytes: u64,
+}
+
+#[test]
+fn the_page_commands_match_the_contract() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("site");
+    let output = crate::common::hi()
+        .args(["site", "--json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let site: SiteWritten = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(site.dir, dir.display().to_string());
+    assert!(site.pages > 0 && site.bytes > 0);
+    let file = out.path().join("report.html");
+    let output = crate::common::hi()
+        .args(["report", "--json", "--education", "bachelor", "--html"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let report: ReportWritten = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report.file, file.display().to_string());
+    assert_eq!(report.bytes, std::fs::metadata(&file).unwrap().len());
 }

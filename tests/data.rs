@@ -9,7 +9,7 @@ use crate::common::{by_id, data_copy, fixture_catalog as catalog, hi, json, run}
 #[test]
 fn the_catalog_has_the_records_of_the_seed() {
     let catalog = catalog();
-    assert_eq!(catalog.roles().len(), 4);
+    assert_eq!(catalog.roles().len(), 6);
     assert!(catalog.certifications().len() >= 12);
     assert_eq!(catalog.responsibilities().len(), 6);
     assert_eq!(catalog.paths().len(), 4);
@@ -205,6 +205,70 @@ fn roles_link_to_occupations_with_the_caveat() {
 }
 
 #[test]
+fn roles_have_a_level_and_show_where_they_come_from_and_lead() {
+    let roles = json(&["roles"]);
+    for role in roles.as_array().unwrap() {
+        assert!(role["level"].is_string(), "{role}");
+    }
+    let support = by_id(&roles, "implementation-support");
+    assert_eq!(support["level"], "entry");
+    assert_eq!(support["leads_to"][0]["role"], "analyst");
+    assert_eq!(support["leads_to"][1]["judgment"], true);
+    let (_, out, _) = run(&["roles"]);
+    assert!(out.starts_with("ID\tRole\tLevel\tLeads to\t"), "{out}");
+    assert!(out.contains("implementation-support\tImplementation support specialist\tentry\tanalyst, consultant\t"), "{out}");
+    let (_, out, _) = run(&["roles", "analyst", "--format", "plain"]);
+    assert!(
+        out.contains("Level\tmid-level (the project's judgment)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Comes from\tImplementation support specialist (implementation-support)"),
+        "{out}"
+    );
+    assert!(out.contains("Leads to\tHealth information project manager (project-manager), senior — asks 3 years of experience; CPHIMS — [seed-article, seed article]"), "{out}");
+}
+
+#[test]
+fn the_data_check_refuses_moves_that_lead_round_in_a_circle() {
+    let dir = crate::common::data_copy();
+    let roles = dir.path().join("roles.toml");
+    let text = std::fs::read_to_string(&roles).unwrap();
+    // analyst and consultant are both mid-level: a move each way is a circle, not a fall.
+    let back =
+        |to: &str| format!("[[role.leads_to]]\nrole = \"{to}\"\nsources = [\"seed-article\"]\n\n");
+    let text = text.replacen(
+        "[[role.leads_to]]\nrole = \"project-manager\"\nsources = [\"seed-article\"]\nnote = \"A fixture move: sourced, with experience",
+        &(back("consultant") + "[[role.leads_to]]\nrole = \"project-manager\"\nsources = [\"seed-article\"]\nnote = \"A fixture move: sourced, with experience"),
+        1,
+    );
+    let text = text.replacen(
+        "[[role.leads_to]]\nrole = \"project-manager\"\nsources = [\"seed-article\"]\nnote = \"A fixture move: sourced, with a degree",
+        &(back("analyst") + "[[role.leads_to]]\nrole = \"project-manager\"\nsources = [\"seed-article\"]\nnote = \"A fixture move: sourced, with a degree"),
+        1,
+    );
+    std::fs::write(&roles, text).unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    let (code, out, err) = run(&["data", "check", dir_arg]);
+    assert_eq!(code, 1, "{out}{err}");
+    let circles: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("a circle of moves"))
+        .collect();
+    assert_eq!(circles.len(), 2, "{out}");
+    assert!(
+        circles[0]
+            .contains("`analyst`: its moves lead back to it (analyst → consultant → analyst)"),
+        "{out}"
+    );
+    assert!(circles[1].contains("`consultant`"), "{out}");
+    // A catalog with a circle is not loaded at all.
+    let (code, _, err) = run(&["--data-dir", dir_arg, "path", "analyst", "consultant"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("a circle of moves"), "{err}");
+}
+
+#[test]
 fn a_former_id_finds_the_renamed_record_and_says_so() {
     let (code, out, err) = run(&["certs", "achip", "--format", "plain"]);
     assert_eq!(code, 0, "{err}");
@@ -332,9 +396,12 @@ fn an_old_current_price_says_what_undated_later_sources_give() {
     assert_eq!(ni["fees"]["undated_later"], serde_json::json!([1]));
     assert_eq!(ni["fee_history"][1]["price_usd"], 395);
     assert!(ni["fee_history"][1]["non_member_usd"].is_null());
-    let (_, out, _) = run(&["certs", "--format", "plain"]);
+    // A list marks it, so that a narrow column keeps the date whole, and says what the mark
+    // means under the table.
+    let (_, out, _) = run(&["certs", "--format", "markdown"]);
+    assert!(out.contains("| 2014 †*‡ |"), "{out}");
     assert!(
-        out.contains("2014; an undated later source gives $395"),
+        out.contains("‡ an undated source written later gives another amount"),
         "{out}"
     );
     let (_, out, _) = run(&["certs", "ni-bc", "--format", "plain"]);

@@ -1,4 +1,4 @@
-//! eligible, cost, renew, gap and plan: their boundaries, through the binary.
+//! eligible, cost, renew, gap, plan and path: their boundaries, through the binary.
 
 use std::fs;
 
@@ -76,66 +76,160 @@ fn the_issue_example_names_cphims_in_the_full_list() {
     ]);
     assert!(
         out.lines()
-            .any(|l| l.starts_with("cphims\tCPHIMS\tnot eligible\t")
-                && l.ends_with("\t1 more year of healthcare experience")),
+            .any(|l| l == "cphims\tnot eligible\t1 more year of healthcare experience"),
         "{out}"
     );
 }
 
 #[test]
-fn facts_not_given_are_said_to_be_assumed() {
+fn a_fact_not_given_is_unknown_and_the_verdict_names_its_flag() {
     let (code, _, err) = run(&["eligible", "--cert", "cphims"]);
     assert_eq!(code, 0);
     assert!(
-        err.contains("not given, so assumed: no degree, no years of experience"),
-        "{err}"
+        err.is_empty(),
+        "nothing is assumed, so nothing to warn of: {err}"
     );
-    let (_, _, err) = run(&["eligible", "--cert", "cphims", "--education", "master"]);
-    assert!(
-        err.contains("assumed: no years of experience") && !err.contains("no degree"),
-        "{err}"
+    let v = verdict(&[], "cphims");
+    assert_eq!(v["status"], "unknown");
+    assert_eq!(
+        v["ask"],
+        serde_json::json!(["--education", "--experience-years", "--healthcare-years"])
     );
-    let args = [
-        "eligible",
-        "--education",
-        "master",
-        "--experience-years",
-        "3",
-    ];
-    let (_, _, err) = run(&args);
-    assert!(err.is_empty(), "{err}");
+    // A fact given that rules every route out makes it "not eligible", the rest unknown or not.
+    let v = verdict(&["--experience-years", "1"], "cphims");
+    assert_eq!(v["status"], "not_eligible", "{v}");
 }
 
 #[test]
-fn cahims_high_school_route_needs_45_ce_hours() {
-    let ok = verdict(
-        &["--education", "high-school", "--ce-hours", "45"],
-        "cahims",
-    );
-    assert_eq!(ok["status"], "eligible");
-    let short = verdict(
-        &["--education", "high-school", "--ce-hours", "44"],
-        "cahims",
-    );
+fn cahims_high_school_route_needs_45_ce_hours_in_health_it() {
+    let with = |ce: &str| verdict(&["--education", "high-school", "--ce-hours", ce], "cahims");
+    assert_eq!(with("health-it=45")["status"], "eligible");
+    let short = with("health-it=44");
     assert_eq!(short["status"], "not_eligible");
     assert_eq!(
         short["missing"],
-        serde_json::json!(["1 more CE hour in the field"])
+        serde_json::json!(["1 more CE hour in health information and technology"])
     );
+    // Hours of another kind, or of every kind together, do not meet it...
+    assert_eq!(with("informatics=90")["status"], "unknown");
+    let total = with("60");
+    assert_eq!(total["status"], "unknown");
+    assert_eq!(
+        total["missing"],
+        serde_json::json!(["tell me --ce-hours health-it=N"])
+    );
+    // ...though too few of every kind together rule it out.
+    let few = with("20");
+    assert_eq!(few["status"], "not_eligible");
+    assert_eq!(
+        few["missing"],
+        serde_json::json!(["at least 25 more CE hours in health information and technology"])
+    );
+}
+
+#[test]
+fn a_degree_holder_with_experience_and_no_ce_given_is_unknown_for_cahims() {
+    let v = verdict(
+        &["--education", "bachelor", "--experience-years", "5"],
+        "cahims",
+    );
+    assert_eq!(v["status"], "unknown");
+    assert_eq!(v["ask"], serde_json::json!(["--ce-hours health-it=N"]));
 }
 
 #[test]
 fn rhit_needs_a_cahiim_accredited_associate_program() {
     let ok = verdict(&["--education", "associate", "--cahiim"], "rhit");
     assert_eq!(ok["status"], "eligible");
-    let unaccredited = verdict(&["--education", "associate", "--field", "him"], "rhit");
+    let phrase = serde_json::json!([
+        "a CAHIIM-accredited associate program in health information management"
+    ]);
+    let unaccredited = verdict(
+        &[
+            "--education",
+            "associate",
+            "--field",
+            "him",
+            "--cahiim=false",
+        ],
+        "rhit",
+    );
     assert_eq!(unaccredited["status"], "not_eligible");
+    assert_eq!(unaccredited["missing"], phrase);
+    // An HIM graduate who did not say whether the program is accredited: unknown, asked.
+    let untold = verdict(&["--education", "associate", "--field", "him"], "rhit");
+    assert_eq!(untold["status"], "unknown");
+    assert_eq!(untold["missing"], serde_json::json!(["tell me --cahiim"]));
+}
+
+#[test]
+fn a_route_whose_source_is_cut_off_is_to_confirm_with_the_issuer() {
+    // CPHIMS's 10-year route: its share of healthcare years was not captured.
+    let v = verdict(
+        &["--experience-years", "12", "--education", "none"],
+        "cphims",
+    );
+    assert_eq!(v["status"], "unknown", "{v}");
+    assert!(
+        v["missing"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("confirm with the issuer: part of the 10 years in healthcare"),
+        "{v}"
+    );
+    assert_eq!(v["routes"][2]["status"], "unknown");
+}
+
+#[test]
+fn a_route_whose_window_closed_is_shown_closed_with_its_date() {
+    let v = verdict(
+        &["--education", "doctorate", "--experience-years", "5"],
+        "clinical-informatics",
+    );
+    let practice = &v["routes"][1];
+    assert_eq!(practice["status"], "closed");
+    assert_eq!(practice["until"], "2025");
     assert_eq!(
-        unaccredited["missing"],
+        practice["missing"],
+        serde_json::json!(["the route closed after 2025"])
+    );
+    // The verdict stands on the open route, which asks what hi cannot check.
+    assert_eq!(v["status"], "unknown");
+    assert_eq!(v["route"], "Fellowship pathway");
+    let (_, out, _) = run(&[
+        "eligible",
+        "--cert",
+        "clinical-informatics",
+        "--format",
+        "plain",
+    ]);
+    assert!(
+        out.contains("Practice pathway (time-limited)\tclosed\tthe route closed after 2025"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_credential_whose_applications_are_not_open_says_so() {
+    let v = verdict(
+        &[
+            "--education",
+            "master",
+            "--experience-years",
+            "4",
+            "--healthcare-years",
+            "2",
+        ],
+        "cpdhts",
+    );
+    assert_eq!(v["status"], "unknown");
+    assert_eq!(
+        v["missing"],
         serde_json::json!([
-            "a CAHIIM-accredited associate program in health information management"
+            "confirm with the issuer: HIMSS had not opened applications when its page was read"
         ])
     );
+    assert!(v["applications"].is_string());
 }
 
 #[test]
@@ -168,15 +262,24 @@ fn credentials_and_rn_count() {
         "--experience-years",
         "2",
         "--ce-hours",
-        "30",
+        "informatics=30",
     ];
     let ni = verdict(&nurse, "ni-bc");
     assert_eq!(
         ni["status"], "unknown",
         "the practice-hours option cannot be checked"
     );
-    let without_rn: Vec<&str> = nurse.iter().copied().filter(|a| *a != "--rn").collect();
-    let ni = verdict(&without_rn, "ni-bc");
+    assert!(
+        ni["missing"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("to confirm: ")
+    );
+    let not_rn: Vec<&str> = nurse
+        .iter()
+        .map(|a| if *a == "--rn" { "--rn=false" } else { a })
+        .collect();
+    let ni = verdict(&not_rn, "ni-bc");
     assert_eq!(ni["status"], "not_eligible");
     assert!(
         ni["missing"]
@@ -483,8 +586,18 @@ fn plan_orders_eligible_first_and_costs_each_step() {
 #[test]
 fn the_closest_route_is_the_one_with_least_to_obtain_then_least_to_wait() {
     // A bachelor's with no experience: 5 years away by the bachelor route, 10 by experience
-    // alone, and a degree away by the graduate route.
-    let v = verdict(&["--education", "bachelor"], "cphims");
+    // alone (with a share hi cannot check), and a degree away by the graduate route.
+    let v = verdict(
+        &[
+            "--education",
+            "bachelor",
+            "--experience-years",
+            "0",
+            "--healthcare-years",
+            "0",
+        ],
+        "cphims",
+    );
     assert!(
         v["route"]
             .as_str()
@@ -665,4 +778,365 @@ fn cost_and_status_agree_on_every_pair_of_one_issuer() {
 #[test]
 fn cost_and_status_agree_on_every_pair_of_one_issuer_in_the_shipped_data() {
     cost_and_status_agree_on_every_pair(Hi::builtin);
+}
+
+#[test]
+fn eligible_lists_one_line_per_credential_and_filters_by_status() {
+    let args = [
+        "eligible",
+        "--education",
+        "bachelor",
+        "--experience-years",
+        "5",
+    ];
+    let (_, out, _) = run(&args);
+    let all = json(&args);
+    assert_eq!(
+        out.lines().count(),
+        all.as_array().unwrap().len() + 1,
+        "{out}"
+    );
+    assert!(out.starts_with("ID\tStatus\tFirst reason\n"), "{out}");
+    for status in ["eligible", "unknown", "not-eligible"] {
+        let only = json(&[&args[..], &["--status", status]].concat());
+        let only = only.as_array().unwrap();
+        assert!(!only.is_empty(), "{status}");
+        assert!(
+            only.iter().all(|v| v["status"] == status.replace('-', "_")),
+            "{status}: {only:?}"
+        );
+    }
+    let eligible = json(&[&args[..], &["--status", "eligible"]].concat());
+    let ids: Vec<&str> = eligible
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"cca") && !ids.contains(&"cahims"), "{ids:?}");
+    // --explain gives each route its own row.
+    let (_, out, _) = run(&[&args[..], &["--explain", "--status", "not-eligible"]].concat());
+    assert!(
+        out.starts_with("ID\tStatus\tRoute\tRoute status\tMissing\n"),
+        "{out}"
+    );
+    assert_eq!(run(&["eligible", "--status", "maybe"]).0, 2);
+}
+
+#[test]
+fn ce_hours_take_a_kind_and_each_kind_once() {
+    let (code, _, err) = run(&["eligible", "--ce-hours", "quantum=3"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("health-it, informatics, project-management"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "eligible",
+        "--ce-hours",
+        "informatics=3",
+        "--ce-hours",
+        "informatics=4",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--ce-hours for informatics is given twice"),
+        "{err}"
+    );
+    // A kind cannot hold more hours than every kind together.
+    let (code, _, err) = run(&[
+        "eligible",
+        "--ce-hours",
+        "10",
+        "--ce-hours",
+        "informatics=30",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("CE hours in informatics (30)"), "{err}");
+}
+
+#[test]
+fn cost_counts_yearly_fees_from_year_one_and_a_cycle_fee_the_source_denies_as_zero() {
+    let ctr = &json(&["cost", "ctr"])[0];
+    assert_eq!(ctr["years"], 6, "--years defaults to 6, as in plan");
+    assert_eq!(ctr["total_usd"], 415 + 6 * 105);
+    assert_eq!(ctr["lower_bound"], false);
+    total_adds_up(ctr);
+    let yearly: Vec<u64> = ctr["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["what"] == "yearly maintenance")
+        .map(|i| i["year"].as_u64().unwrap())
+        .collect();
+    assert_eq!(yearly, [1, 2, 3, 4, 5, 6]);
+    assert!(
+        ctr["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("late report")),
+        "occasional fees are named as not counted: {ctr}"
+    );
+    let member = &json(&["cost", "ctr", "--member"])[0];
+    assert_eq!(member["membership"], "joining");
+    assert_eq!(member["total_usd"], 315 + 6 * 25);
+    assert_eq!(
+        member["unknown"],
+        serde_json::json!(["the membership dues"])
+    );
+}
+
+#[test]
+fn dues_with_a_first_year_difference_and_membership_from_the_profile() {
+    let joining = &json(&["cost", "pmp", "--member"])[0];
+    // 405 + (129 + 10) + 5 × 119, with the member renewal fee unknown.
+    assert_eq!(joining["total_usd"], 1139);
+    assert_eq!(joining["lower_bound"], true);
+    assert_eq!(
+        joining["unknown"],
+        serde_json::json!(["the member recertification fee"])
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    fs::write(&path, "format = 1\nmemberships = [\"pmi\"]\n").unwrap();
+    let member = &Hi::new().profile(&path).args(&["cost", "pmp"]).json()[0];
+    assert_eq!(member["membership"], "member");
+    assert_eq!(member["total_usd"], 405 + 6 * 119);
+    let flag = &Hi::new()
+        .profile(&path)
+        .args(&["cost", "pmp", "--non-member"])
+        .json()[0];
+    assert_eq!(flag["membership"], "non_member");
+    assert_eq!(flag["total_usd"], 555 + 150);
+    assert_eq!(run(&["cost", "pmp", "--member", "--non-member"]).0, 2);
+}
+
+#[test]
+fn a_retake_is_counted_only_when_asked() {
+    let plain = &json(&["cost", "ni-bc"])[0];
+    let retake = &json(&["cost", "ni-bc", "--with-retake"])[0];
+    assert_eq!(
+        retake["total_usd"].as_u64().unwrap(),
+        plain["total_usd"].as_u64().unwrap() + 270
+    );
+    // No retake fee in the data: unknown, never free.
+    let cca = &json(&["cost", "cca", "--with-retake"])[0];
+    assert!(
+        cca["unknown"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u == "the retake fee"),
+        "{cca}"
+    );
+}
+
+#[test]
+fn gap_finds_the_coding_credentials_for_coding_skills() {
+    let gap = json(&["gap", "--role", "medical-coder"]);
+    let covering = |skill: &str| -> Vec<String> {
+        gap["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == skill)
+            .unwrap()["certifications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(covering("icd-10-coding"), ["cca", "ccs"]);
+    assert_eq!(covering("cpt-hcpcs-coding"), ["cca"]);
+}
+
+#[test]
+fn a_role_whose_certifications_test_none_of_its_skills_is_a_warning() {
+    let dir = crate::common::data_copy();
+    let roles = dir.path().join("roles.toml");
+    let text = fs::read_to_string(&roles).unwrap().replace(
+        "certifications = [\"cca\", \"ccs\"]",
+        "certifications = [\"pmp\"]",
+    );
+    fs::write(&roles, text).unwrap();
+    let (code, out, err) = run(&["data", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("warning: `medical-coder`: none of its certifications has an exam domain"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_nurses_plan_starts_with_what_she_may_sit_and_builds_on_her_background() {
+    let plan = json(&[
+        "plan",
+        "--role",
+        "clinical-informaticist",
+        "--education",
+        "bachelor",
+        "--field",
+        "nursing",
+        "--rn",
+        "--experience-years",
+        "4",
+        "--ce-hours",
+        "informatics=30",
+    ]);
+    let steps = plan["steps"].as_array().unwrap();
+    let ids: Vec<&str> = steps.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    // First what she can sit now (CCA, whose exam covers HIPAA), then NI-BC, which hi cannot
+    // settle (practice hours) but which builds on her background, before the rest.
+    assert_eq!(steps[0]["status"], "eligible", "{ids:?}");
+    let ni = ids.iter().position(|id| *id == "ni-bc").unwrap();
+    assert!(
+        steps[..ni].iter().all(|s| s["status"] == "eligible"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        steps[ni]["fits"],
+        serde_json::json!(["a degree in nursing", "an RN licence"])
+    );
+    assert!(
+        steps[ni]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("builds on a degree in nursing and an RN licence"),
+        "{}",
+        steps[ni]["reason"]
+    );
+    // Those an HIM degree opens come after, and every step says why it is there.
+    let rhit = ids.iter().position(|id| *id == "rhit").unwrap();
+    assert!(
+        rhit > ni && steps[rhit]["status"] == "not_eligible",
+        "{ids:?}"
+    );
+    assert!(
+        steps
+            .iter()
+            .all(|s| !s["why"].as_array().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn path_lists_every_shortest_way_with_what_each_move_asks_and_who_says_so() {
+    let found = json(&["path", "implementation-support", "project-manager"]);
+    assert_eq!(found["moves"], 2);
+    assert_eq!(found["total"], 2);
+    assert_eq!(found["profile_given"], false);
+    let ways = found["ways"].as_array().unwrap();
+    let through: Vec<&str> = ways
+        .iter()
+        .map(|w| w["steps"][0]["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        through,
+        ["analyst", "consultant"],
+        "in the order the data lists moves"
+    );
+    let first = &ways[0]["steps"];
+    assert_eq!(first[0]["sources"][0], "job-postings-2021");
+    assert_eq!(first[0]["judgment"], false);
+    let to_manager = &first[1];
+    assert_eq!(to_manager["from"], "analyst");
+    assert_eq!(to_manager["level"], "senior");
+    assert_eq!(to_manager["requires"]["experience_years"], 3);
+    assert_eq!(to_manager["sources"][0], "seed-article");
+    let cphims = &to_manager["credentials"][0];
+    assert_eq!(cphims["id"], "cphims");
+    assert_eq!(cphims["cost"]["years"], 6);
+    total_adds_up(&cphims["cost"]);
+    // No profile: nothing is judged of the person, and null says so.
+    assert!(to_manager["unmet"].is_null());
+    assert!(cphims["eligibility"].is_null() && cphims["held"].is_null());
+    // The other way passes through a move of the project's judgment, and says so.
+    assert_eq!(ways[1]["steps"][0]["judgment"], true);
+    assert_eq!(ways[1]["steps"][0]["sources"], serde_json::json!([]));
+}
+
+#[test]
+fn path_with_sourced_moves_only_leaves_out_the_projects_judgment() {
+    let found = json(&[
+        "path",
+        "implementation-support",
+        "project-manager",
+        "--sourced",
+    ]);
+    assert_eq!(
+        (found["moves"].as_u64(), found["total"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(found["ways"][0]["steps"][0]["to"], "analyst");
+    let found = json(&["path", "implementation-support", "consultant", "--sourced"]);
+    assert!(found["moves"].is_null());
+}
+
+#[test]
+fn path_judges_what_a_described_person_lacks_and_which_credentials_they_hold() {
+    let found = json(&[
+        "path",
+        "analyst",
+        "project-manager",
+        "--education",
+        "master",
+        "--experience-years",
+        "1",
+        "--credential",
+        "cphims",
+    ]);
+    assert_eq!(found["profile_given"], true);
+    let step = &found["ways"][0]["steps"][0];
+    assert_eq!(
+        step["unmet"],
+        serde_json::json!(["2 more years of experience"])
+    );
+    assert_eq!(step["credentials"][0]["held"], true);
+    assert_eq!(step["credentials"][0]["eligibility"]["id"], "cphims");
+    let (code, out, _) = run(&[
+        "path",
+        "consultant",
+        "project-manager",
+        "--education",
+        "bachelor",
+        "--format",
+        "plain",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("You lack: a master's degree or higher"),
+        "{out}"
+    );
+    assert!(out.contains("to confirm: years of client work"), "{out}");
+}
+
+#[test]
+fn path_where_the_data_has_no_way_is_an_empty_answer_not_a_failure() {
+    let output = hi()
+        .args(["path", "project-manager", "analyst", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let found: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(found["moves"].is_null());
+    assert_eq!(found["total"], 0);
+    assert_eq!(found["ways"], serde_json::json!([]));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no known way from `project-manager` to `analyst` in the data"),
+        "{stderr}"
+    );
+    let (code, out, _) = run(&["path", "project-manager", "analyst", "--format", "plain"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("no known way in the data"), "{out}");
+}
+
+#[test]
+fn path_to_an_unknown_role_names_the_closest_and_a_missing_one_is_a_usage_error() {
+    let (code, _, err) = run(&["path", "analyst", "project-manger"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `project-manager`?"), "{err}");
+    let (code, _, _) = run(&["path", "analyst"]);
+    assert_eq!(code, 2);
 }

@@ -209,13 +209,14 @@ fn nothing_typed_reaches_the_terminal_raw_and_a_message_stays_one_line() {
 
 #[test]
 fn usage_errors_exit_2_on_one_line() {
-    let cases: [&[&str]; 11] = [
+    let cases: [&[&str]; 12] = [
         &["roles", "--no-such-flag"],
         &["roles", "--fields", "id,id"],
         &["eligible", "--experience-years", "-1"],
         &["cost", "rhia", "--years", "-3"],
         &["rols"],
-        &["cost", "rhia"],
+        &["cost", "rhia", "--member", "--non-member"],
+        &["gap"],
         &["cost", "rhia", "--years", "0"],
         &["certs", "--json", "--fields", "id,price"],
         &["renew", "rhia", "--earned", "2025-13-01"],
@@ -240,8 +241,8 @@ fn usage_errors_exit_2_on_one_line() {
     // clap's tip survives on the line, and so does the argument it says is missing.
     let (_, _, err) = run(&["rols"]);
     assert!(err.contains("roles"), "{err}");
-    let (_, _, err) = run(&["cost", "rhia"]);
-    assert!(err.contains("--years"), "{err}");
+    let (_, _, err) = run(&["gap"]);
+    assert!(err.contains("--role"), "{err}");
     // A negative number is a value out of range, not an unknown option.
     let (_, _, err) = run(&["eligible", "--experience-years", "-1"]);
     assert!(
@@ -368,7 +369,7 @@ fn a_zero_or_narrow_terminal_width_still_gives_readable_tables() {
             .unwrap();
         let out = String::from_utf8(output.stdout).unwrap();
         assert!(
-            out.contains("CPHIMS"),
+            out.contains("cphims") && out.contains("Non-member"),
             "whole words at COLUMNS={columns}:\n{out}"
         );
     }

@@ -61,4 +61,12 @@ snapshot!(cost_rhit_rhia, "cost", "rhit", "rhia", "--years", "6");
 snapshot!(renew_cphims, "renew", "cphims", "--earned", "2025-03-15");
 snapshot!(gap_analyst, "gap", "--role", "analyst", "--have", "sql");
 snapshot!(plan_analyst, "plan", "--role", "analyst", "--have", "sql");
+snapshot!(
+    path_support_manager,
+    "path",
+    "implementation-support",
+    "project-manager",
+    "--education",
+    "bachelor"
+);
 snapshot!(about, "about");

@@ -15,7 +15,7 @@ use crate::credit::{Credit, Entry};
 use crate::error::{Outcome, usage};
 use crate::lifecycle;
 use crate::model::{CeUnit, Certification, Kind, Organization};
-use crate::output::{Cell, Output, Table, Tone};
+use crate::output::{Cell, Column, Output, Table, Tone};
 use crate::profile::{self, Activity, Amount, Profile, Proof};
 use crate::proof::State;
 use crate::sanitize::clean_line;
@@ -24,7 +24,7 @@ pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outco
     let path = &ctx.profile_path()?;
     match command {
         CeCommand::Add(args) => add(args, ctx, path, out)?,
-        CeCommand::List { cert, .. } => list(cert.as_deref(), ctx, out)?,
+        CeCommand::List(args) => list(args.cert.as_deref(), ctx, out)?,
         CeCommand::Remove { number, .. } => remove(*number, ctx, path, out)?,
         CeCommand::Export(args) => return crate::audit::run(args, ctx, path, out),
     }
@@ -309,13 +309,55 @@ fn list(cert: Option<&str>, ctx: &Context, out: &mut Output) -> Result<()> {
         })
         .collect();
     let table = list_table(&listed, catalog);
-    out.table(&table, &listed)
+    out.table(&table, &listed)?;
+    if listed.is_empty() {
+        out.message(&match only {
+            Some(cert) => format!("no activity in the log counts toward {}", cert.name),
+            None => format!("the CE log of {} is empty", ctx.profile_path()?.display()),
+        })?;
+    }
+    Ok(())
 }
 
+/// The columns of `hi ce list`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("No.").key("number"),
+    Column::new("Date").key("date"),
+    Column::new("Logged").key("logged"),
+    Column::new("Title").key("title").prose().rank(2),
+    Column::new("Category").key("categories").rank(4),
+    Column::new("Credit").rank(3),
+    Column::new("Proof").key("proof_state").rank(2),
+];
+
+/// The keys of a listed activity's JSON: its number, the activity's own, then what `hi ce
+/// list` adds.
+pub const KEYS: &[&str] = &[
+    "number",
+    "date",
+    "hours",
+    "minutes",
+    "ceus",
+    "pdus",
+    "cpes",
+    "ce_credits",
+    "academic_credits",
+    "title",
+    "provider",
+    "approval",
+    "from",
+    "ethics",
+    "certs",
+    "categories",
+    "proof",
+    "proof_sha256",
+    "logged",
+    "credits",
+    "proof_state",
+];
+
 fn list_table(listed: &[Listed], catalog: &Catalog) -> Table {
-    let mut table = Table::new(&[
-        "No.", "Date", "Logged", "Title", "Category", "Credit", "Proof",
-    ]);
+    let mut table = Table::with_keys(COLUMNS, KEYS);
     for n in listed {
         let credit: Vec<String> = n
             .credits

@@ -98,6 +98,7 @@ fn certifications(certs: &[&Certification], catalog: &Catalog, standing: &Standi
         Some(e) => standing.date(e.as_of, &e.source),
         None => Cell::unknown(),
     });
+
     let fee = |c: &Certification, amount: &dyn Fn(&Fees) -> Cell| match &c.fees {
         Some(f) => amount(f),
         None => Cell::unknown(),
@@ -112,6 +113,7 @@ fn certifications(certs: &[&Certification], catalog: &Catalog, standing: &Standi
         Some(f) => standing.fees_date(f, &c.fee_history),
         None => Cell::unknown(),
     });
+
     row("Renewal cycle", &|c| count(c.renewal.cycle_years, "years"));
     let ce = |c: &Certification, n: Option<crate::model::Hours>| match (n, c.renewal.ce_unit) {
         (Some(n), Some(unit)) if unit != crate::model::CeUnit::Hour => unit.count(n).into(),
@@ -128,7 +130,12 @@ fn roles_table(roles: &[&Role], catalog: &Catalog) -> Table {
     let mut side = SideBySide::new("", roles, |r| r.name.clone());
     let mut row = |label: &str, cell: &dyn Fn(&Role) -> Cell| side.row(label, cell);
     let lines = |kind: Kind, ids: &[String]| names(catalog, kind, ids).replace(", ", "\n");
+    row("Level", &|r| r.level.label().into());
     row("Typical education", &|r| r.education.as_str().into());
+    row("Leads to", &|r| {
+        let next: Vec<String> = r.leads_to.iter().map(|m| m.role.clone()).collect();
+        lines(Kind::Role, &next).into()
+    });
     row("Responsibilities", &|r| {
         catalog
             .responsibilities()

@@ -1,5 +1,5 @@
-//! `hi cost ID... --years N [--member] [--together]`: a per-year breakdown side by side and
-//! totals, or the cost of holding the credentials at once.
+//! `hi cost ID... [--years N] [--member|--non-member] [--with-retake] [--together]`: a
+//! per-year breakdown side by side and totals, or the cost of holding the credentials at once.
 
 use anyhow::Result;
 
@@ -14,15 +14,13 @@ use crate::show::{bar, total_usd, usd};
 pub fn run(args: &CostArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
     let certs = catalog.distinct::<Certification>(&args.ids)?;
+    let terms = super::terms(ctx, &args.pricing, args.years)?;
     if args.together {
-        let together = together(&certs, catalog, args.years, args.member);
+        let together = together(&certs, catalog, &terms);
         out.table(&together_table(&together), &together)?;
         return Ok(Outcome::Done);
     }
-    let costs: Vec<Cost> = certs
-        .iter()
-        .map(|c| cost(c, catalog, args.years, args.member))
-        .collect();
+    let costs: Vec<Cost> = certs.iter().map(|c| cost(c, catalog, &terms)).collect();
     let bars = out.format == Format::Table;
     out.table(&table(&costs, args.years, bars), &costs)?;
     Ok(Outcome::Done)

@@ -41,13 +41,16 @@ pub fn run(command: &DataCommand, ctx: &Context, out: &mut Output) -> Result<Out
     Ok(Outcome::Done)
 }
 
+/// The keys of a problem's JSON, as `load::Problem` serializes them.
+pub const PROBLEM_KEYS: &[&str] = &["file", "line", "column", "message", "severity"];
+
 /// Every problem of the data in `dir` (else the built-in data), one per line; a failure when
 /// any is an error.
 fn check_dir(dir: Option<&Path>, out: &mut Output) -> Result<()> {
     let place = dir.map_or("the built-in data".to_string(), |d| d.display().to_string());
     let problems = check(dir)?;
     let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    out.lines(&lines, &problems)?;
+    out.lines(&lines, &problems, PROBLEM_KEYS)?;
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)

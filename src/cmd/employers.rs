@@ -6,9 +6,19 @@ use super::list_or_show;
 use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::Kind;
-use crate::output::{Detail, Output, Table};
+use crate::model::{Employer, Kind};
+use crate::output::{Column, Detail, Output, Table};
 use crate::show::{linked, sources_section};
+
+/// The columns of `hi employers`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Employer type").key("name").rank(2),
+    Column::new("What it does with health data")
+        .key("data_use")
+        .prose()
+        .rank(3),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -19,7 +29,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |employers| {
-            let mut table = Table::new(&["ID", "Employer type", "What it does with health data"]);
+            let mut table = Table::of_records::<Employer>(COLUMNS);
             for e in employers {
                 table.row(vec![e.id.clone(), e.name.clone(), e.data_use.clone()]);
             }

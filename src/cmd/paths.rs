@@ -6,9 +6,17 @@ use super::list_or_show;
 use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::Kind;
-use crate::output::{Detail, Output, Table};
+use crate::model::{EducationPath, Kind};
+use crate::output::{Column, Detail, Output, Table};
 use crate::show::{linked, source_label, sources_section};
+
+/// The columns of `hi paths`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Path").key("name").prose().rank(2),
+    Column::new("Suits").key("suits").prose().rank(4),
+    Column::new("Steps").key("steps").prose().rank(3),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -19,7 +27,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |paths| {
-            let mut table = Table::new(&["ID", "Path", "Suits", "Steps"]);
+            let mut table = Table::of_records::<EducationPath>(COLUMNS);
             for p in paths {
                 table.row(vec![
                     p.id.clone(),

@@ -61,7 +61,7 @@ fn check(ctx: &Context, out: &mut Output) -> Result<Outcome> {
             message: &p.message,
         })
         .collect();
-    out.lines(&lines, &found)?;
+    out.lines(&lines, &found, &["file", "line", "column", "message"])?;
     match problems.len() {
         0 => out.message(&format!("no problems in {shown}"))?,
         1 => bail!("1 problem in {shown}"),
@@ -73,7 +73,7 @@ fn check(ctx: &Context, out: &mut Output) -> Result<Outcome> {
 /// Sets the facts given and adds the memberships named; what was done.
 fn set_facts(set: &SetArgs, ctx: &Context) -> Result<String> {
     let orgs = ctx.catalog()?.distinct::<Organization>(&set.member_of)?;
-    let given = set.facts.facts();
+    let given = set.facts.facts()?;
     if given.is_empty() && orgs.is_empty() {
         return Err(crate::error::usage(
             "nothing to set: give a flag, e.g. --education bachelor",

@@ -6,9 +6,18 @@ use super::list_or_show;
 use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::Kind;
-use crate::output::{Detail, Output, Table};
+use crate::model::{Kind, Regulation};
+use crate::output::{Column, Detail, Output, Table};
 use crate::show::{linked, sources_section};
+
+/// The columns of `hi regulations`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Name").key("name").rank(2),
+    Column::new("Full name").key("full_name").prose().rank(4),
+    Column::new("Enacted").key("enacted").rank(2),
+    Column::new("Citation").key("citation").rank(3),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -19,7 +28,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |regulations| {
-            let mut table = Table::new(&["ID", "Name", "Full name", "Enacted", "Citation"]);
+            let mut table = Table::of_records::<Regulation>(COLUMNS);
             for r in regulations {
                 table.row(vec![
                     r.id.clone(),

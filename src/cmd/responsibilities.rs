@@ -6,9 +6,16 @@ use super::list_or_show;
 use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::Kind;
-use crate::output::{Detail, Output, Table};
+use crate::model::{Kind, Responsibility};
+use crate::output::{Column, Detail, Output, Table};
 use crate::show::{linked, names, sources_section};
+
+/// The columns of `hi responsibilities`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Responsibility").key("name").rank(2),
+    Column::new("Roles").key("roles").prose().rank(3),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -19,7 +26,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |items| {
-            let mut table = Table::new(&["ID", "Responsibility", "Roles"]);
+            let mut table = Table::of_records::<Responsibility>(COLUMNS);
             for r in items {
                 table.row(vec![
                     r.id.clone(),

@@ -8,9 +8,21 @@ use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::Occupation;
-use crate::model::{Certification, Kind, Role, Skill};
-use crate::output::{Detail, Output, Table};
-use crate::show::{Standing, linked, names, outlook, sources_section, usd};
+use crate::model::{Certification, Kind, Move, Role, Skill};
+use crate::output::{Column, Detail, Output, Table};
+use crate::show::{Standing, linked, names, outlook, requirements, sources_section, usd};
+
+/// The columns of `hi roles`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Role").key("name").rank(2),
+    Column::new("Level").key("level").rank(3),
+    Column::new("Leads to").prose().rank(4),
+    Column::new("Certifications")
+        .key("certifications")
+        .prose()
+        .rank(2),
+];
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -22,12 +34,14 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         catalog,
         out,
         |roles| {
-            let mut table = Table::new(&["ID", "Role", "Skills", "Certifications"]);
+            let mut table = Table::of_records::<Role>(COLUMNS);
             for role in roles {
+                let next: Vec<&str> = role.leads_to.iter().map(|m| m.role.as_str()).collect();
                 table.row(vec![
                     role.id.clone(),
                     role.name.clone(),
-                    role.skills.len().to_string(),
+                    role.level.keyword().to_string(),
+                    next.join(", "),
                     names(catalog, Kind::Certification, &role.certifications),
                 ]);
             }
@@ -47,6 +61,10 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
     detail.field(
         "Typical education",
         format!("{} ({})", role.education, judged(&role.education_source)),
+    );
+    detail.field(
+        "Level",
+        format!("{} ({})", role.level.label(), judged(&role.level_source)),
     );
     let responsibilities = catalog
         .responsibilities()
@@ -83,6 +101,7 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
         .collect();
     detail.section("Recommended certifications (the project's judgment)", certs);
     detail.section("Education paths", linked(catalog, Kind::Path, &role.paths));
+    ladder(&mut detail, role, catalog, standing);
     let occupations: Vec<&Occupation> = role
         .occupations
         .iter()
@@ -101,6 +120,35 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
     detail.section("Notes", role.notes.clone());
     sources_section(&mut detail, catalog, &role.sources);
     detail
+}
+
+/// Where the role comes from and where it leads: each move with its level, what it asks and
+/// who states it.
+fn ladder(detail: &mut Detail, role: &Role, catalog: &Catalog, standing: &Standing) {
+    let line = |other: &Role, step: &Move| {
+        format!(
+            "{} ({}), {} — asks {} — {}",
+            other.name,
+            other.id,
+            other.level.label(),
+            requirements(catalog, &step.requires),
+            standing.vouched(&step.sources, step.judgment)
+        )
+    };
+    let from = catalog
+        .roles()
+        .iter()
+        .flat_map(|r| r.leads_to.iter().map(move |m| (r, m)))
+        .filter(|(_, m)| m.role == role.id)
+        .map(|(r, m)| line(r, m))
+        .collect();
+    detail.section("Comes from", from);
+    let to = role
+        .leads_to
+        .iter()
+        .filter_map(|m| catalog.get::<Role>(&m.role).ok().map(|r| line(r, m)))
+        .collect();
+    detail.section("Leads to", to);
 }
 
 /// "Name (code): median $X a year, outlook +9% (2024–34) — as of ... [source, kind]", from the

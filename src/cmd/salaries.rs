@@ -6,63 +6,70 @@ use super::list_or_show;
 use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::{Kind, Period};
-use crate::output::{Cell, Detail, Format, Output, Table};
-use crate::show::{bar, cents, sources_section};
+use crate::model::{Kind, Period, Salary};
+use crate::output::{Cell, Column, Detail, Format, Output, Table};
+use crate::show::{Standing, bar, cents, sources_section};
 
-pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
-    let catalog = ctx.catalog()?;
-    let standing = &ctx.standing()?;
-    let records = || catalog.salaries().iter().collect();
-    // Annual figures get a bar on one scale; hourly ones are not comparable with them.
-    let bars = out.format == Format::Table;
-    let most = catalog
-        .salaries()
+/// The columns of `hi salaries`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Subject").key("subject").prose().rank(5),
+    Column::new("Statistic").key("statistic").rank(4),
+    Column::new("Amount").key("amount_cents"),
+    Column::new("Per").key("period").rank(3),
+    Column::new("As of").key("as_of").rank(2).provenance(""),
+    Column::new("Source").key("source").rank(3),
+    Column::new("Annual, to scale").rank(6),
+];
+
+/// The salaries listed; with `bars`, each annual figure drawn to the scale of the largest of
+/// `all` (hourly figures are not comparable with them).
+fn table(salaries: &[&Salary], all: &[Salary], standing: &Standing, bars: bool) -> Table {
+    let most = all
         .iter()
         .filter(|s| s.period == Period::Year)
         .map(|s| u64::from(s.amount_cents.get()))
         .max()
         .unwrap_or(0);
+    // The bars are for people at a terminal: the last column, only there.
+    let columns = match bars {
+        true => COLUMNS,
+        false => &COLUMNS[..COLUMNS.len() - 1],
+    };
+    let mut table = Table::of_records::<Salary>(columns);
+    for s in salaries {
+        let mut row = vec![
+            s.id.clone().into(),
+            s.subject.clone().into(),
+            s.statistic.clone().into(),
+            cents(s.amount_cents.get().into()).into(),
+            s.period.keyword().into(),
+            standing.date(s.as_of, &s.source),
+            s.source.clone().into(),
+        ];
+        if bars {
+            row.push(match s.period {
+                Period::Year => bar(s.amount_cents.get().into(), most, 16).into(),
+                Period::Hour => Cell::default(),
+            });
+        }
+        table.row(row);
+    }
+    standing.legend(&mut table);
+    table
+}
+
+pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
+    let catalog = ctx.catalog()?;
+    let standing = &ctx.standing()?;
+    let records = || catalog.salaries().iter().collect();
+    let bars = out.format == Format::Table;
     list_or_show(
         args.id.as_deref(),
         records,
         catalog,
         out,
-        |salaries| {
-            let mut header = vec![
-                "ID",
-                "Subject",
-                "Statistic",
-                "Amount",
-                "Per",
-                "As of",
-                "Source",
-            ];
-            if bars {
-                header.push("Annual, to scale");
-            }
-            let mut table = Table::new(&header);
-            for s in salaries {
-                let mut row = vec![
-                    s.id.clone().into(),
-                    s.subject.clone().into(),
-                    s.statistic.clone().into(),
-                    cents(s.amount_cents.get().into()).into(),
-                    s.period.keyword().into(),
-                    standing.date(s.as_of, &s.source),
-                    s.source.clone().into(),
-                ];
-                if bars {
-                    row.push(match s.period {
-                        Period::Year => bar(s.amount_cents.get().into(), most, 16).into(),
-                        Period::Hour => Cell::default(),
-                    });
-                }
-                table.row(row);
-            }
-            standing.legend(&mut table);
-            table
-        },
+        |salaries| table(salaries, catalog.salaries(), standing, bars),
         |s| {
             let mut detail = Detail::new(format!("{} ({})", s.name, s.id));
             detail.field("Subject", &s.subject);

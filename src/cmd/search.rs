@@ -8,7 +8,7 @@ use crate::cli::SearchArgs;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::Kind;
-use crate::output::{Output, Table};
+use crate::output::{Column, Output, Table};
 
 #[derive(Debug, Serialize)]
 pub struct Hit<'a> {
@@ -21,16 +21,27 @@ pub struct Hit<'a> {
     pub excerpt: String,
 }
 
+/// The columns of `hi search`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("Kind").key("kind").rank(2),
+    Column::new("ID").key("id"),
+    Column::new("Name").key("name").rank(3),
+    Column::new("Matched").prose().rank(4),
+];
+
+/// The keys of a hit's JSON, as [`Hit`] serializes them.
+pub const KEYS: &[&str] = &["kind", "id", "name", "matched", "excerpt"];
+
 pub fn run(args: &SearchArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
-    let query = args.text.trim().to_lowercase();
+    let query = args.text.join(" ").trim().to_lowercase();
     if query.is_empty() {
         return Err(crate::error::usage(
             "nothing to search for: give some text, for example `hi search hipaa`",
         ));
     }
     let hits = search(catalog, &query);
-    let mut table = Table::new(&["Kind", "ID", "Name", "Matched"]);
+    let mut table = Table::with_keys(COLUMNS, KEYS);
     for hit in &hits {
         table.row(vec![
             hit.kind.label().to_string(),
@@ -40,6 +51,9 @@ pub fn run(args: &SearchArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
         ]);
     }
     out.table(&table, &hits)?;
+    if hits.is_empty() {
+        out.message(&format!("no record matches `{query}`"))?;
+    }
     Ok(Outcome::Done)
 }
 

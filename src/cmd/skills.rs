@@ -9,9 +9,17 @@ use crate::catalog::Catalog;
 use crate::cli::SkillsArgs;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::{Kind, Role};
-use crate::output::{Detail, Output, Table};
+use crate::model::{Kind, Role, Skill};
+use crate::output::{Column, Detail, Output, Table};
 use crate::show::{linked, sources_section};
+
+/// The columns of `hi skills`; Roles counts the roles that need the skill.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Skill").key("name").rank(2),
+    Column::new("Category").key("category").rank(3),
+    Column::new("Roles").rank(4),
+];
 
 pub fn run(args: &SkillsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -41,7 +49,7 @@ pub fn run(args: &SkillsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
                     *needed.entry(skill).or_default() += 1;
                 }
             }
-            let mut table = Table::new(&["ID", "Skill", "Category", "Roles"]);
+            let mut table = Table::of_records::<Skill>(COLUMNS);
             for skill in skills {
                 table.row(vec![
                     skill.id.clone(),

@@ -9,8 +9,31 @@ use crate::catalog::Citation;
 use crate::cli::SourcesArgs;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::output::{Detail, Output, Table};
+use crate::model::Source;
+use crate::output::{Column, Detail, Output, Table};
 use crate::show::is_older_than;
+
+/// The columns of `hi sources`; Cited counts the records and figures that cite the source.
+pub const COLUMNS: &[Column] = &[
+    Column::new("ID").key("id"),
+    Column::new("Title").key("title").prose().rank(3),
+    Column::new("Publisher").key("publisher").rank(4),
+    Column::new("Kind").key("kind").rank(2),
+    Column::new("Retrieved").key("retrieved").rank(2),
+    Column::new("Cited").rank(5),
+];
+
+/// The columns of `hi sources --older-than N`: one row per dated figure.
+pub const STALE_COLUMNS: &[Column] = &[
+    Column::new("Kind").key("kind").rank(3),
+    Column::new("ID").key("id"),
+    Column::new("Figure").key("what").rank(2),
+    Column::new("As of").key("as_of"),
+    Column::new("Source").key("source").rank(2),
+];
+
+/// The keys of a citation's JSON, as `Citation` serializes them.
+pub const CITATION_KEYS: &[&str] = &["kind", "id", "what", "as_of", "source"];
 
 pub fn run(args: &SourcesArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -25,7 +48,7 @@ pub fn run(args: &SourcesArgs, ctx: &Context, out: &mut Output) -> Result<Outcom
                     .is_some_and(|d| is_older_than(d, years, standing.today()))
             })
             .collect();
-        let mut table = Table::new(&["Kind", "ID", "Figure", "As of", "Source"]);
+        let mut table = Table::with_keys(STALE_COLUMNS, CITATION_KEYS);
         for c in &stale {
             table.row(vec![
                 c.kind.label().to_string(),
@@ -36,6 +59,9 @@ pub fn run(args: &SourcesArgs, ctx: &Context, out: &mut Output) -> Result<Outcom
             ]);
         }
         out.table(&table, &stale)?;
+        if stale.is_empty() {
+            out.message(&format!("no dated figure is more than {years} years old"))?;
+        }
         return Ok(Outcome::Done);
     }
     let records = || catalog.sources().iter().collect();
@@ -51,7 +77,7 @@ pub fn run(args: &SourcesArgs, ctx: &Context, out: &mut Output) -> Result<Outcom
             for c in &citations {
                 *counts.entry(c.source).or_default() += 1;
             }
-            let mut table = Table::new(&["ID", "Title", "Publisher", "Kind", "Retrieved", "Cited"]);
+            let mut table = Table::of_records::<Source>(COLUMNS);
             for s in sources {
                 let cited = counts.get(s.id.as_str()).copied().unwrap_or(0);
                 table.row(vec![

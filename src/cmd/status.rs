@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::error::Outcome;
 use crate::lifecycle::{EndSetBy, State};
 use crate::model::CeUnit;
-use crate::output::{Cell, Format, Output, Table, Tone};
+use crate::output::{Cell, Column, Format, Output, Table, Tone};
 use crate::show::{bar, usd};
 use crate::status::{Requirement, Status, statuses};
 use crate::write::write_or_print;
@@ -43,7 +43,7 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
         if lines.is_empty() {
             return Ok(Outcome::Done);
         }
-        out.lines(&lines, &lines)?;
+        out.lines(&lines, &lines, &[])?;
         return Ok(Outcome::NeedsAttention);
     }
     if all.is_empty() && !out.data_only() {
@@ -58,13 +58,48 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
     Ok(Outcome::Done)
 }
 
+/// The columns of `hi status`.
+pub const COLUMNS: &[Column] = &[
+    Column::new("Credential"),
+    Column::new("State and cycle").rank(2),
+    Column::new("CE done of due").rank(2),
+    Column::new("Pace and attention").rank(3),
+];
+
+/// The keys of a status's JSON, as `Status` serializes them.
+pub const KEYS: &[&str] = &[
+    "id",
+    "name",
+    "earned",
+    "state",
+    "state_since",
+    "next_change",
+    "late_fee_usd",
+    "reinstatable_until",
+    "what_to_do",
+    "cycle",
+    "cycle_start",
+    "cycle_end",
+    "cycle_end_set_by",
+    "apply_by",
+    "days_left",
+    "ce_unit",
+    "required_hours",
+    "done_hours",
+    "remaining_hours",
+    "requirements",
+    "hours_per_month_needed",
+    "on_pace",
+    "renewal_fee_usd",
+    "renewed_with",
+    "replaced_by",
+    "renewals",
+    "attention",
+    "notes",
+];
+
 fn table(all: &[Status], bars: bool) -> Table {
-    let mut table = Table::new(&[
-        "Credential",
-        "State and cycle",
-        "CE done of due",
-        "Pace and attention",
-    ]);
+    let mut table = Table::with_keys(COLUMNS, KEYS);
     for s in all {
         let mut credential = format!(
             "{}\nearned {}\nrenewal fee {}",
