@@ -12,6 +12,8 @@
 mod load;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/read.rs"]
+mod read;
 #[path = "src/record.rs"]
 mod record;
 
@@ -26,6 +28,7 @@ fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=src/model.rs");
     println!("cargo::rerun-if-changed=src/load.rs");
+    println!("cargo::rerun-if-changed=src/read.rs");
     println!("cargo::rerun-if-changed=src/record.rs");
     // A position-independent executable spends a fifth of a short run having the loader
     // relocate it; hi is run often and briefly, so on Linux it is linked at a fixed address.

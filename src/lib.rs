@@ -20,6 +20,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod profile;
+pub mod read;
 pub mod record;
 pub mod renewal;
 pub mod sanitize;

@@ -168,25 +168,28 @@ pub fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Holds an exclusive lock on `path` for as long as the returned file lives: a lock file
-/// beside it (`.NAME.lock`), since the file itself is replaced by every write.
+/// beside it (`.NAME.lock`), since the file itself is replaced by every write. The lock file
+/// is opened through the one bounded reader's checks: a FIFO or anything else that is not a
+/// regular file is refused without waiting on it, and a symbolic link there is refused, never
+/// followed, so that no link can have `hi` create or lock a file elsewhere.
 pub fn lock(path: &Path) -> Result<File> {
     let name = path
         .file_name()
         .map_or("profile".into(), |n| n.to_string_lossy());
     let lock_path = parent_dir(path).join(format!(".{name}.lock"));
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(0o600)
-        .open(&lock_path)
-        .with_context(|| {
-            format!(
-                "cannot lock {}",
-                clean_line(&lock_path.display().to_string())
-            )
-        })?;
-    file.lock()?;
+    let shown = || clean_line(&lock_path.display().to_string());
+    let (file, _) = crate::read::LOCK
+        .open(
+            &lock_path,
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .mode(0o600),
+        )
+        .with_context(|| format!("cannot lock {}", shown()))?;
+    file.lock()
+        .with_context(|| format!("cannot lock {}", shown()))?;
     Ok(file)
 }
 

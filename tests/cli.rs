@@ -11,6 +11,7 @@ mod formats;
 mod hostile;
 mod profile;
 mod properties;
+mod reader;
 mod robustness;
 mod shipped;
 mod snapshots;
