@@ -6,6 +6,7 @@
 //! [`renewal`], [`status`], [`gap`]), each tested beside its code; [`catalog`] is the one
 //! lookup, [`output`] the one writer.
 
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod clock;
@@ -13,6 +14,7 @@ pub mod cmd;
 pub mod context;
 pub mod cost;
 pub mod eligibility;
+pub mod encode;
 pub mod error;
 pub mod gap;
 pub mod ics;

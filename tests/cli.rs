@@ -2,6 +2,7 @@
 
 mod common;
 
+mod cache;
 mod commands;
 mod contract;
 mod data;
