@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::facts::Facts;
 use crate::model::{Education, Field, Level, SkillCategory, Track};
 use crate::output::{ColorChoice, Format};
 
@@ -149,7 +150,10 @@ pub enum Command {
     Query(Query),
 
     /// Export the built-in data files to edit, or check a data directory for problems
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  hi data export my-data\n  hi data check my-data"
+    )]
     Data(DataCommand),
 
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish
@@ -272,7 +276,10 @@ pub enum Query {
     Profile(ProfileCommandArgs),
 
     /// Your continuing-education log: add an activity, list them, remove one
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  hi ce add --date 2026-03-04 --hours 1.5 --title 'Webinar'\n  hi ce list\n  hi ce remove 3"
+    )]
     Ce(CeCommand),
 
     /// Where you stand with each credential you hold: its cycle, hours done and due, pace
@@ -460,8 +467,8 @@ pub enum DataCommand {
     },
 }
 
-// What a person knows of themselves, as `eligible`, `plan` and `profile set` take it. Each
-// flag given overrides that one fact of the profile.
+// What a person knows of themselves, as `eligible`, `plan` and `profile set` take it: the
+// flags of `facts::Facts`, one for each fact. Each flag given overrides that fact of the profile.
 // (Plain comments on the flattened structs: a doc comment would become the `about` of every
 // command that flattens them.)
 #[derive(Debug, Args)]
@@ -494,6 +501,21 @@ pub struct FactsArgs {
     /// Holds an active registered nurse licence (--rn=false to say not)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
     pub rn: Option<bool>,
+}
+
+impl FactsArgs {
+    /// The facts these flags give; a flag not given gives nothing.
+    pub fn facts(&self) -> Facts {
+        Facts {
+            education: self.education,
+            field: self.field,
+            cahiim: self.cahiim,
+            experience_years: self.experience_years,
+            healthcare_years: self.healthcare_years,
+            ce_hours: self.ce_hours,
+            rn: self.rn,
+        }
+    }
 }
 
 // A person's facts and credentials, as `eligible` and `plan` read them: the profile's, with

@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, CombinedRenewal, Kind};
+use crate::model::{Certification, Kind, Organization};
+use crate::renewal::renewals;
+use crate::units::Hours;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
@@ -17,7 +19,7 @@ pub struct Item {
     /// Null when the data does not have it.
     pub amount_usd: Option<u32>,
     /// The CE hours the cycle ending here required.
-    pub ce_hours: Option<u32>,
+    pub ce_hours: Option<Hours>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,34 +99,20 @@ fn items(cert: &Certification, catalog: &Catalog, years: u32, member: bool) -> V
     if years == 0 {
         return items;
     }
-    let fees = cert.fees.as_ref();
     items.push(Item {
         year: 1,
         what: "exam",
-        amount_usd: fees
-            .and_then(|f| {
-                if member {
-                    f.member_usd
-                } else {
-                    f.non_member_usd
-                }
-            })
-            .map(u32::from),
+        amount_usd: cert.fees.as_ref().and_then(|f| f.price(member)),
         ce_hours: None,
     });
     let renewal = &cert.renewal;
     if let Some(cycle) = renewal.cycle_years.map(u32::from) {
-        let fee = if member {
-            renewal.fee_member_usd
-        } else {
-            renewal.fee_non_member_usd
-        };
         for year in renewal_years(cycle, years) {
             items.push(Item {
                 year,
                 what: "renewal",
-                amount_usd: fee.map(u32::from),
-                ce_hours: renewal.ce_hours.map(u32::from),
+                amount_usd: renewal.fee(member),
+                ce_hours: renewal.ce_hours.map(|h| Hours::whole(h.get())),
             });
         }
     }
@@ -178,7 +166,7 @@ pub struct TogetherItem {
     /// "RHIA exam", "AHIMA renewal: RHIA + CHDA", "AHIMA membership dues".
     pub what: String,
     /// The CE hours the cycle ending here required.
-    pub ce_hours: Option<u32>,
+    pub ce_hours: Option<Hours>,
 }
 
 /// What holding several credentials at once costs, with each issuer's rule for renewing them
@@ -203,36 +191,50 @@ pub struct Together {
 /// not renewed at all. Other credentials renew each on its own. Membership dues, with
 /// `member`, are paid once a year per issuer.
 pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member: bool) -> Together {
-    let mut items = Vec::new();
-    let mut notes = Vec::new();
-    for cert in certs {
-        let fees = cert.fees.as_ref();
-        let fee = fees.and_then(|f| {
-            if member {
-                f.member_usd
-            } else {
-                f.non_member_usd
-            }
-        });
-        items.push(TogetherItem {
+    let mut items: Vec<TogetherItem> = certs
+        .iter()
+        .map(|cert| TogetherItem {
             year: 1,
-            usd: fee.map(u32::from),
+            usd: cert.fees.as_ref().and_then(|f| f.price(member)),
             what: format!("{} exam", cert.name),
             ce_hours: None,
-        });
+        })
+        .collect();
+    let (groups, replaced) = renewals(certs, catalog, |_| member);
+    let mut notes: Vec<String> = replaced
+        .iter()
+        .map(|r| {
+            format!(
+                "{} is not renewed on its own: {} counts the {} held in its place.",
+                r.cert.name,
+                catalog.name_of(Kind::Organization, &r.cert.issuer),
+                r.by.name
+            )
+        })
+        .collect();
+    for group in &groups {
+        notes.extend(group.notes.iter().map(|n| format!("{n}.")));
+        let names: Vec<&str> = group.certs.iter().map(|c| c.name.as_str()).collect();
+        let what = match group.combined {
+            true => format!(
+                "{} renewal: {}",
+                catalog.name_of(Kind::Organization, group.issuer),
+                names.join(" + ")
+            ),
+            false => format!("{} renewal", names.join(" + ")),
+        };
+        let due = group
+            .cycle_years
+            .map_or(Vec::new(), |cycle| renewal_years(cycle, years));
+        items.extend(due.into_iter().map(|year| TogetherItem {
+            year,
+            usd: group.fee_usd,
+            what: what.clone(),
+            ce_hours: group.ce_hours,
+        }));
     }
-    let mut issuers: Vec<&str> = certs.iter().map(|c| c.issuer.as_str()).collect();
-    issuers.sort_unstable();
-    issuers.dedup();
-    for issuer in issuers {
-        let held: Vec<&Certification> = certs
-            .iter()
-            .copied()
-            .filter(|c| c.issuer == issuer)
-            .collect();
-        issuer_items(
-            issuer, &held, catalog, years, member, &mut items, &mut notes,
-        );
+    if member {
+        items.extend(dues(certs, catalog, years));
     }
     items.sort_by_key(|i| i.year);
     let mut unknown: Vec<String> = Vec::new();
@@ -257,129 +259,29 @@ pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member:
     }
 }
 
-/// The renewals and dues of the credentials `held` of one issuer: one combined cycle when its
-/// rule and their cycles allow, else each on its own.
-fn issuer_items(
-    issuer: &str,
-    held: &[&Certification],
-    catalog: &Catalog,
-    years: u32,
-    member: bool,
-    items: &mut Vec<TogetherItem>,
-    notes: &mut Vec<String>,
-) {
-    let org = catalog.organizations().iter().find(|o| o.id == issuer);
-    let rule = org.and_then(|o| o.combined_renewal.as_ref());
-    let name = catalog.name_of(Kind::Organization, issuer);
-    // A credential that another one held replaces is not renewed on its own.
-    let replaced = |c: &Certification| {
-        rule.is_some_and(|r| {
-            r.replacements
-                .iter()
-                .any(|x| x.replaces == c.id && held.iter().any(|h| h.id == x.credential))
-        })
-    };
-    let (renewed, dropped): (Vec<&Certification>, Vec<&Certification>) =
-        held.iter().copied().partition(|c| !replaced(c));
-    for c in &dropped {
-        notes.push(format!(
-            "{} is not renewed on its own: {name} counts another credential held in its place.",
-            c.name
-        ));
-    }
-    let cycles: Vec<Option<u32>> = renewed
-        .iter()
-        .map(|c| c.renewal.cycle_years.map(u32::from))
-        .collect();
-    let one_cycle = cycles
-        .first()
-        .copied()
-        .flatten()
-        .filter(|first| cycles.iter().all(|c| *c == Some(*first)));
-    let renewal = |year, usd, what: String, ce_hours| TogetherItem {
-        year,
-        usd,
-        what,
-        ce_hours,
-    };
-    match (rule, one_cycle) {
-        (Some(rule), Some(cycle)) if renewed.len() > 1 => {
-            let (fee, ce) = combined_renewal(&renewed, rule, member);
-            let names: Vec<&str> = renewed.iter().map(|c| c.name.as_str()).collect();
-            let what = format!("{name} renewal: {}", names.join(" + "));
-            items.extend(
-                renewal_years(cycle, years)
-                    .into_iter()
-                    .map(|due| renewal(due, fee, what.clone(), ce)),
-            );
-        }
-        _ => {
-            if rule.is_some() && renewed.len() > 1 {
-                notes.push(format!(
-                    "{name}'s credentials here have different or unknown cycles, so each renews on its own."
-                ));
-            }
-            for c in &renewed {
-                let fee = if member {
-                    c.renewal.fee_member_usd
-                } else {
-                    c.renewal.fee_non_member_usd
-                };
-                let dues = c
-                    .renewal
-                    .cycle_years
-                    .map_or(Vec::new(), |cycle| renewal_years(cycle.get(), years));
-                let ce = c.renewal.ce_hours.map(u32::from);
-                items.extend(dues.into_iter().map(|due| {
-                    renewal(due, fee.map(u32::from), format!("{} renewal", c.name), ce)
-                }));
-            }
-        }
-    }
-    if member {
+/// Membership dues, once a year for each issuer of `certs`.
+fn dues(certs: &[&Certification], catalog: &Catalog, years: u32) -> Vec<TogetherItem> {
+    let mut issuers: Vec<&str> = certs.iter().map(|c| c.issuer.as_str()).collect();
+    issuers.sort_unstable();
+    issuers.dedup();
+    let mut items = Vec::new();
+    for issuer in issuers {
+        let org = catalog.get::<Organization>(issuer).ok();
         let dues = org
             .and_then(|o| o.membership.as_ref())
             .map(|m| m.annual_dues_usd.get());
-        items.extend(
-            (1..=years).map(|year| renewal(year, dues, format!("{name} membership dues"), None)),
+        let what = format!(
+            "{} membership dues",
+            catalog.name_of(Kind::Organization, issuer)
         );
+        items.extend((1..=years).map(|year| TogetherItem {
+            year,
+            usd: dues,
+            what: what.clone(),
+            ce_hours: None,
+        }));
     }
-}
-
-/// The fee and CE hours of one combined cycle: the highest single fee and CE hours among the
-/// credentials, plus the rule's increments for each further one, CE capped. Unknown when a
-/// piece is.
-fn combined_renewal(
-    certs: &[&Certification],
-    rule: &CombinedRenewal,
-    member: bool,
-) -> (Option<u32>, Option<u32>) {
-    let further = u32::try_from(certs.len() - 1).unwrap_or(u32::MAX);
-    let fees: Option<Vec<u32>> = certs
-        .iter()
-        .map(|c| {
-            if member {
-                c.renewal.fee_member_usd
-            } else {
-                c.renewal.fee_non_member_usd
-            }
-            .map(u32::from)
-        })
-        .collect();
-    let fee = fees
-        .and_then(|f| f.into_iter().max())
-        .zip(rule.extra_credential_fee_usd)
-        .and_then(|(base, extra)| extra.get().checked_mul(further)?.checked_add(base));
-    let hours: Option<Vec<u32>> = certs
-        .iter()
-        .map(|c| c.renewal.ce_hours.map(u32::from))
-        .collect();
-    let ce = hours
-        .and_then(|h| h.into_iter().max())
-        .zip(rule.extra_credential_ce_hours)
-        .and_then(|(base, extra)| extra.get().checked_mul(further)?.checked_add(base))
-        .map(|ce| rule.max_ce_hours.map_or(ce, |max| ce.min(max.get())));
-    (fee, ce)
+    items
 }
 
 /// The years, from 1, in which a credential renewed every `cycle` years pays within a span of
@@ -485,7 +387,7 @@ mod tests {
         t.items
             .iter()
             .filter(|i| i.what.contains("renewal"))
-            .map(|i| (i.year, i.usd, i.what.clone(), i.ce_hours))
+            .map(|i| (i.year, i.usd, i.what.clone(), i.ce_hours.map(|h| h.0 / 100)))
             .collect()
     }
 

@@ -1,14 +1,14 @@
 //! Whether a person may sit an exam: a profile checked against each eligibility route.
 //! The rules are the routes in `data/certifications.toml`; nothing here knows a credential.
 
-use anyhow::Result;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::cli::ProfileArgs;
+use crate::facts::Facts;
 use crate::model::{Certification, Education, Field, Kind, Route};
 
-/// What `hi eligible` and `hi plan` know of a person.
+/// What `hi eligible` and `hi plan` know of a person: the facts given (the flags over the
+/// profile) and the credentials held.
 #[derive(Debug, Clone, Default)]
 pub struct Person {
     pub education: Option<Education>,
@@ -23,62 +23,30 @@ pub struct Person {
 }
 
 impl Person {
-    /// The person the profile and the flags describe: each flag given overrides that one fact
-    /// of the profile, and the credentials are the profile's and the flags', each id checked.
-    pub fn new(
-        stored: &crate::profile::Profile,
-        args: &ProfileArgs,
-        catalog: &Catalog,
-    ) -> Result<Person> {
-        let (flags, facts) = (&args.facts, &stored.facts);
-        let experience_years = flags
-            .experience_years
-            .or(facts.experience_years)
-            .unwrap_or(0);
-        let healthcare_years = flags
-            .healthcare_years
-            .or(facts.healthcare_years)
-            .unwrap_or(0);
-        if healthcare_years > experience_years {
-            return Err(crate::error::usage(format!(
-                "healthcare years ({healthcare_years}) count within the years of experience \
-                 ({experience_years}), so they cannot be more"
-            )));
-        }
-        let mut credentials: Vec<String> = Vec::new();
-        let ids = stored
-            .credentials
-            .iter()
-            .map(|h| &h.id)
-            .chain(&args.credentials);
-        for id in ids {
-            let id = catalog.get::<Certification>(id)?.id.clone();
-            if !credentials.contains(&id) {
-                credentials.push(id);
-            }
-        }
-        Ok(Person {
-            education: flags.education.or(facts.education),
-            field: flags.field.or(facts.field),
-            cahiim: flags.cahiim.or(facts.cahiim).unwrap_or(false),
-            experience_years,
-            healthcare_years,
-            ce_hours: flags.ce_hours.or(facts.ce_hours).unwrap_or(0),
+    /// The person `facts` describe, holding `credentials` (ids known to the catalog). A fact
+    /// not given counts as none here; [`assumed`] says so to the person.
+    pub fn new(facts: &Facts, credentials: Vec<String>) -> Person {
+        Person {
+            education: facts.education,
+            field: facts.field,
+            cahiim: facts.cahiim.unwrap_or(false),
+            experience_years: facts.experience_years.unwrap_or(0),
+            healthcare_years: facts.healthcare_years.unwrap_or(0),
+            ce_hours: facts.ce_hours.unwrap_or(0),
             credentials,
-            rn: flags.rn.or(facts.rn).unwrap_or(false),
-        })
+            rn: facts.rn.unwrap_or(false),
+        }
     }
 }
 
-/// What the verdicts assume because neither the flags nor the profile say it (a fact not given
-/// counts as none), as a message for the person, if anything is assumed.
-pub fn assumed(stored: &crate::profile::Profile, args: &ProfileArgs) -> Option<String> {
-    let (flags, facts) = (&args.facts, &stored.facts);
+/// What the verdicts assume because `facts` do not say it (a fact not given counts as none),
+/// as a message for the person, if anything is assumed.
+pub fn assumed(facts: &Facts) -> Option<String> {
     let mut assumed = Vec::new();
-    if flags.education.or(facts.education).is_none() {
+    if facts.education.is_none() {
         assumed.push("no degree");
     }
-    if flags.experience_years.or(facts.experience_years).is_none() {
+    if facts.experience_years.is_none() {
         assumed.push("no years of experience");
     }
     (!assumed.is_empty()).then(|| {

@@ -16,6 +16,7 @@ pub mod cost;
 pub mod eligibility;
 pub mod encode;
 pub mod error;
+pub mod facts;
 pub mod gap;
 pub mod ics;
 pub mod load;
@@ -28,6 +29,7 @@ pub mod renewal;
 pub mod sanitize;
 pub mod show;
 pub mod status;
+pub mod units;
 pub mod write;
 
 use std::io::{self, IsTerminal, Write};

@@ -467,11 +467,14 @@ pub struct Membership {
 
 /// An issuer's rule for renewing several of its credentials in one cycle: the fee of the first
 /// and a fixed amount for each further one, the CE hours of the most demanding credential and
-/// a fixed number more for each further one, up to a cap.
+/// a fixed number more for each further one, up to a cap. `renewal.rs` applies it.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CombinedRenewal {
+    /// What each further credential adds to a non-member's fee.
     pub extra_credential_fee_usd: Option<Usd>,
+    /// What each further credential adds to a member's fee, where a source gives it.
+    pub extra_credential_fee_member_usd: Option<Usd>,
     /// Where the fee increment comes from, when not from `source`.
     pub fee_source: Option<String>,
     pub fee_as_of: Option<Date>,

@@ -593,12 +593,12 @@ impl Output {
     }
 }
 
-/// The width to fit: COLUMNS wins, so output is the same at a fixed width in tests and
-/// scripts; then the terminal's; off a terminal, 100 columns.
 /// A terminal narrower than this (or one that reports 0 columns) gets tables this wide
 /// rather than one letter per column: they overflow its lines but stay readable.
 const MIN_WIDTH: u16 = 60;
 
+/// The width to fit: COLUMNS wins, so output is the same at a fixed width in tests and
+/// scripts; then the terminal's; off a terminal, 100 columns.
 fn terminal_width() -> Option<u16> {
     let columns = std::env::var("COLUMNS")
         .ok()

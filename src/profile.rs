@@ -4,19 +4,20 @@
 //! order and layout kept, as cargo edits manifests), checked, and written whole (see
 //! [`crate::write`]); a file that does not parse is never rewritten.
 
-use std::fmt;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use jiff::civil::Date;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, Education, Field};
+pub use crate::facts::Facts;
+use crate::model::Certification;
 use crate::sanitize::clean_line;
+pub use crate::units::Hours;
 use crate::write::{Mode, Target, lock, replace_whole, target};
 
 /// The format this `hi` reads and writes; a file of a higher one was written by a newer `hi`.
@@ -24,9 +25,6 @@ pub const FORMAT: u32 = 1;
 
 /// A profile larger than this is refused: years of a busy CE log are a few tens of KB.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
-
-/// A single activity longer than this is taken for a typing error.
-const MAX_ACTIVITY_HOURS: u32 = 500;
 
 /// The profile as written.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -47,19 +45,6 @@ pub struct Profile {
 
 fn format() -> u32 {
     FORMAT
-}
-
-/// What `hi eligible` knows of a person; a field left out is unknown.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Facts {
-    pub education: Option<Education>,
-    pub field: Option<Field>,
-    pub cahiim: Option<bool>,
-    pub experience_years: Option<u32>,
-    pub healthcare_years: Option<u32>,
-    pub ce_hours: Option<u32>,
-    pub rn: Option<bool>,
 }
 
 /// A credential held, and the day its exam was passed.
@@ -87,105 +72,6 @@ pub struct Activity {
     /// The credentials it counts toward; empty means every one held whose cycle contains it.
     #[serde(default)]
     pub certs: Vec<String>,
-}
-
-/// Hours to two decimals, kept as whole hundredths so that they add up exactly.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Hours(pub u32);
-
-impl Hours {
-    pub fn whole(hours: u32) -> Hours {
-        Hours(hours.saturating_mul(100))
-    }
-
-    /// `5`, `5.5` or `5.25`: at most two decimals, more than zero, at most
-    /// [`MAX_ACTIVITY_HOURS`].
-    pub fn parse(text: &str) -> Result<Hours, String> {
-        let bad = || {
-            format!(
-                "hours `{}` must be a number like 5 or 1.25",
-                clean_line(text)
-            )
-        };
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let (whole, fraction) = match text.trim().split_once('.') {
-            Some((whole, fraction)) if digits(fraction) => (whole, fraction),
-            Some(_) => return Err(bad()),
-            None => (text.trim(), ""),
-        };
-        if !digits(whole) {
-            return Err(bad());
-        }
-        if fraction.len() > 2 {
-            return Err(format!(
-                "hours `{}` have more than two decimals",
-                clean_line(text)
-            ));
-        }
-        let whole: u32 = whole.parse().map_err(|_| bad())?;
-        let fraction: u32 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
-        let hours = whole.checked_mul(100).and_then(|h| h.checked_add(fraction));
-        match hours {
-            Some(0) => Err("hours must be more than zero".to_string()),
-            Some(h) if h <= MAX_ACTIVITY_HOURS * 100 => Ok(Hours(h)),
-            _ => Err(format!(
-                "{} hours for one activity is more than {MAX_ACTIVITY_HOURS}: a typing error?",
-                clean_line(text)
-            )),
-        }
-    }
-
-    pub fn checked_add(self, other: Hours) -> Option<Hours> {
-        self.0.checked_add(other.0).map(Hours)
-    }
-
-    pub fn saturating_sub(self, other: Hours) -> Hours {
-        Hours(self.0.saturating_sub(other.0))
-    }
-}
-
-impl fmt::Display for Hours {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.0 / 100, self.0 % 100) {
-            (whole, 0) => write!(f, "{whole}"),
-            (whole, part) if part % 10 == 0 => write!(f, "{whole}.{}", part / 10),
-            (whole, part) => write!(f, "{whole}.{part:02}"),
-        }
-    }
-}
-
-/// In JSON, a number (`5`, `5.5`); it is only ever printed, never summed as one.
-impl Serialize for Hours {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.0.is_multiple_of(100) {
-            return serializer.serialize_u32(self.0 / 100);
-        }
-        let exact: f64 = self
-            .to_string()
-            .parse()
-            .map_err(serde::ser::Error::custom)?;
-        serializer.serialize_f64(exact)
-    }
-}
-
-/// In the file, a number (`5`, `5.5`) or a string (`"5.5"`).
-impl<'de> Deserialize<'de> for Hours {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Written {
-            Whole(u32),
-            Decimal(f64),
-            Text(String),
-        }
-        let text = match Written::deserialize(deserializer)? {
-            Written::Whole(hours) => hours.to_string(),
-            // A float read back from the file's own digits: shortest form, so 5.55 stays 5.55.
-            Written::Decimal(hours) => hours.to_string(),
-            Written::Text(text) => text,
-        };
-        Hours::parse(&text).map_err(serde::de::Error::custom)
-    }
 }
 
 /// Where the profile lives: `--profile FILE`, else `HI_PROFILE`, else
@@ -231,10 +117,11 @@ pub fn held_in(profile: &Profile, path: &Path, catalog: &Catalog) -> Result<()> 
     Ok(())
 }
 
-/// The profile at `path`; an empty one when there is no file yet.
+/// The profile at `path`; an empty one when there is no file yet. Read with serde alone: a
+/// command that only reads it builds no editable document.
 pub fn load(path: &Path) -> Result<Profile> {
     Ok(match read(path)? {
-        Some(text) => parse(path, &text)?.1,
+        Some(text) => parse(path, &text)?,
         None => Profile::default(),
     })
 }
@@ -267,20 +154,21 @@ fn read(path: &Path) -> Result<Option<String>> {
         .map_err(|_| anyhow::anyhow!("the profile {} is not UTF-8 text", shown()))
 }
 
-/// The document to edit and the profile it holds; an error names the file, line and column.
-fn parse(path: &Path, text: &str) -> Result<(DocumentMut, Profile)> {
-    let at = |span: Option<std::ops::Range<usize>>, message: &str| {
-        let (line, column) = crate::load::line_column(text, span.map_or(0, |s| s.start));
-        anyhow::anyhow!(
-            "the profile {}:{line}:{column}: {}",
-            clean_line(&path.display().to_string()),
-            clean_line(message.trim())
-        )
-    };
-    let doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| at(e.span(), e.message()))?;
-    let profile: Profile = toml::from_str(text).map_err(|e| at(e.span(), e.message()))?;
+/// A problem of the profile's text at a byte offset, as `the profile FILE:LINE:COLUMN: ...`.
+fn at(path: &Path, text: &str, offset: usize, message: &str) -> anyhow::Error {
+    let (line, column) = crate::load::line_column(text, offset);
+    anyhow!(
+        "the profile {}:{line}:{column}: {}",
+        clean_line(&path.display().to_string()),
+        clean_line(message.trim())
+    )
+}
+
+/// The profile the text holds, checked as the flags that write it are checked; an error names
+/// the file, line and column.
+fn parse(path: &Path, text: &str) -> Result<Profile> {
+    let profile: Profile = toml::from_str(text)
+        .map_err(|e| at(path, text, e.span().map_or(0, |s| s.start), e.message()))?;
     if profile.format > FORMAT {
         bail!(
             "the profile {} was written by a newer hi (format {}; this one reads format {FORMAT}): \
@@ -289,7 +177,102 @@ fn parse(path: &Path, text: &str) -> Result<(DocumentMut, Profile)> {
             profile.format
         );
     }
-    Ok((doc, profile))
+    if let Err(why) = profile.facts.check() {
+        let offset = text.find("healthcare_years").unwrap_or(0);
+        return Err(at(path, text, offset, &format!("[facts]: {why}")));
+    }
+    Ok(profile)
+}
+
+/// The profile as its person wrote it, changed only through these verbs, so that commands
+/// never spell a key of the file and the person's comments, order and layout stay (as cargo's
+/// `toml_mut` edits manifests). What each verb writes is the serde form of the same structs
+/// the profile is read into.
+pub struct Document(DocumentMut);
+
+impl Document {
+    fn parse(path: &Path, text: &str) -> Result<Document> {
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            at(path, text, e.span().map_or(0, |s| s.start), e.message())
+        })?;
+        Ok(Document(doc))
+    }
+
+    pub fn add_credential(&mut self, held: &Held) -> Result<()> {
+        let entry = to_table(held)?;
+        self.tables(CREDENTIAL)?.push(entry);
+        Ok(())
+    }
+
+    /// Removes the credential at `index` in the profile's list.
+    pub fn remove_credential(&mut self, index: usize) -> Result<()> {
+        self.tables(CREDENTIAL)?.remove(index);
+        Ok(())
+    }
+
+    pub fn push_activity(&mut self, activity: &Activity) -> Result<()> {
+        let entry = to_table(activity)?;
+        self.tables(CE)?.push(entry);
+        Ok(())
+    }
+
+    /// Removes the activity at `index` in the log.
+    pub fn remove_activity(&mut self, index: usize) -> Result<()> {
+        self.tables(CE)?.remove(index);
+        Ok(())
+    }
+
+    /// Sets each fact given in `facts`; the others stay as they are.
+    pub fn set_facts(&mut self, facts: &Facts) -> Result<()> {
+        let given = to_table(facts)?;
+        let item = self.0.entry(FACTS).or_insert(toml_edit::table());
+        let table = item.as_table_mut().with_context(|| {
+            format!("`{FACTS}` in the profile is not a table: write it as [{FACTS}]")
+        })?;
+        for (key, value) in given.iter() {
+            table.insert(key, value.clone());
+        }
+        Ok(())
+    }
+
+    pub fn set_memberships(&mut self, orgs: &[String]) -> Result<()> {
+        let list = toml_edit::Array::from_iter(orgs.iter().map(String::as_str));
+        self.0.insert(MEMBERSHIPS, value(list));
+        Ok(())
+    }
+
+    /// The array of tables `key`, made when missing.
+    fn tables(&mut self, key: &str) -> Result<&mut ArrayOfTables> {
+        let item = self
+            .0
+            .entry(key)
+            .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
+        item.as_array_of_tables_mut().with_context(|| {
+            format!(
+                "`{key}` in the profile is not written as [[{key}]] tables, so hi cannot change it"
+            )
+        })
+    }
+}
+
+// The keys of the profile's tables, as `Profile`'s serde attributes name them.
+const FACTS: &str = "facts";
+const MEMBERSHIPS: &str = "memberships";
+const CREDENTIAL: &str = "credential";
+const CE: &str = "ce";
+
+/// A record as a table of the file: its serde form, without the keys that only repeat a
+/// default (an empty list, `false`), so that the file stays as short as a person would write it.
+fn to_table(record: &impl Serialize) -> Result<Table> {
+    let doc = toml_edit::ser::to_document(record).context("cannot write this in the profile")?;
+    let mut table = doc.as_table().clone();
+    table.retain(|_, item| {
+        let default =
+            item.as_array().is_some_and(|a| a.is_empty()) || item.as_bool() == Some(false);
+        !default
+    });
+    table.set_implicit(false);
+    Ok(table)
 }
 
 /// Changes the profile at `path` by `change`, under a lock, on the person's own text. The
@@ -297,7 +280,7 @@ fn parse(path: &Path, text: &str) -> Result<(DocumentMut, Profile)> {
 /// gets mode 0600. Returns what `change` returned.
 pub fn edit<T>(
     path: &Path,
-    mut change: impl FnMut(&mut DocumentMut, &Profile) -> Result<T>,
+    mut change: impl FnMut(&mut Document, &Profile) -> Result<T>,
 ) -> Result<T> {
     let shown = clean_line(&path.display().to_string());
     // A symlinked profile is edited where it lives; a FIFO or a device is no profile.
@@ -308,8 +291,8 @@ pub fn edit<T>(
     if !exists {
         // Try the change on a new profile first, so that a refused one leaves no folder or
         // lock file behind; it is made for real below, under the lock.
-        let (mut doc, profile) = parse(path, NEW_FILE)?;
-        change(&mut doc, &profile)?;
+        let mut doc = Document::parse(path, NEW_FILE)?;
+        change(&mut doc, &parse(path, NEW_FILE)?)?;
     }
     if let Some(dir) = real.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).with_context(|| format!("cannot create the folder of {shown}"))?;
@@ -322,9 +305,10 @@ pub fn edit<T>(
     };
     // Another writer may have made it since it was looked at: it keeps its mode then.
     let exists = exists || fs::symlink_metadata(&real).is_ok();
-    let (mut doc, profile) = parse(path, &text)?;
+    let profile = parse(path, &text)?;
+    let mut doc = Document::parse(path, &text)?;
     let result = change(&mut doc, &profile)?;
-    let written = doc.to_string();
+    let written = doc.0.to_string();
     // Never write what this hi could not read back.
     parse(path, &written)
         .context("the change would leave the profile unreadable, so it was not made")?;
@@ -344,100 +328,9 @@ const NEW_FILE: &str = "\
 format = 1
 ";
 
-/// The table `key` of the document, made when missing.
-pub fn table<'d>(doc: &'d mut DocumentMut, key: &str) -> Result<&'d mut Table> {
-    let item = doc.entry(key).or_insert(toml_edit::table());
-    item.as_table_mut()
-        .with_context(|| format!("`{key}` in the profile is not a table: write it as [{key}]"))
-}
-
-/// The array of tables `key` of the document, made when missing.
-pub fn tables<'d>(doc: &'d mut DocumentMut, key: &str) -> Result<&'d mut ArrayOfTables> {
-    let item = doc
-        .entry(key)
-        .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
-    item.as_array_of_tables_mut().with_context(|| {
-        format!("`{key}` in the profile is not written as [[{key}]] tables, so hi cannot change it")
-    })
-}
-
-/// A table of string values, for a new `[[credential]]` or `[[ce]]`.
-pub fn entry(pairs: &[(&str, Item)]) -> Table {
-    let mut table = Table::new();
-    for (key, item) in pairs {
-        table.insert(key, item.clone());
-    }
-    table
-}
-
-/// A list of strings as a TOML value.
-pub fn strings(items: &[String]) -> Item {
-    value(toml_edit::Array::from_iter(
-        items.iter().map(String::as_str),
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hours_take_up_to_two_decimals_and_add_up_exactly() {
-        let cases = [
-            ("5", 500),
-            ("5.5", 550),
-            ("0.25", 25),
-            ("1.10", 110),
-            ("500", 50_000),
-        ];
-        for (text, hundredths) in cases {
-            assert_eq!(Hours::parse(text), Ok(Hours(hundredths)), "{text}");
-        }
-        for bad in [
-            "0",
-            "0.00",
-            "-1",
-            "1.255",
-            "abc",
-            "",
-            ".5",
-            "5.",
-            "1e2",
-            "501",
-            "99999999999",
-        ] {
-            assert!(Hours::parse(bad).is_err(), "{bad:?} should be refused");
-        }
-        // Ten tenths make one hour exactly, as they would not in floating point.
-        let tenth = Hours::parse("0.1").unwrap();
-        let sum = (0..10).fold(Hours(0), |sum, _| sum.checked_add(tenth).unwrap());
-        assert_eq!(sum, Hours::whole(1));
-        assert_eq!(Hours(550).to_string(), "5.5");
-        assert_eq!(Hours(525).to_string(), "5.25");
-        assert_eq!(Hours(500).to_string(), "5");
-        assert_eq!(serde_json::to_string(&Hours(555)).unwrap(), "5.55");
-    }
-
-    #[test]
-    fn hours_read_as_written_in_the_file() {
-        #[derive(Deserialize)]
-        struct H {
-            hours: Hours,
-        }
-        for (text, hundredths) in [
-            ("hours = 5", 500),
-            ("hours = 5.55", 555),
-            ("hours = \"2.5\"", 250),
-        ] {
-            assert_eq!(
-                toml::from_str::<H>(text).unwrap().hours,
-                Hours(hundredths),
-                "{text}"
-            );
-        }
-        assert!(toml::from_str::<H>("hours = 1.234").is_err());
-        assert!(toml::from_str::<H>("hours = -2").is_err());
-    }
 
     #[test]
     fn a_profile_names_the_place_of_its_problem() {

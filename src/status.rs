@@ -2,13 +2,15 @@
 //! the hours done and still due for each requirement (the total, the share from the issuer or
 //! its approved providers, ethics), the pace needed, and what needs attention.
 
+use anyhow::Result;
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, CombinedRenewal, Organization};
-use crate::profile::{Activity, Held, Hours, Profile};
-use crate::renewal::{apply_by, cycle_end};
+use crate::model::Certification;
+use crate::profile::{Activity, Held, Profile};
+use crate::renewal::{Deadline, Group, apply_by, cycle_end, renewals};
+use crate::units::Hours;
 
 /// Cycles looked at before giving up on reaching today: far more than any holder lives.
 const MAX_CYCLES: u32 = 500;
@@ -42,7 +44,12 @@ pub struct Status {
     pub requirements: Vec<Requirement>,
     pub hours_per_month_needed: Option<Hours>,
     pub on_pace: Option<bool>,
+    /// The fee of this credential's renewal: its own, or, where its issuer renews several held
+    /// together, the one fee of that combined renewal (the same on each of its rows).
     pub renewal_fee_usd: Option<u32>,
+    /// The credentials renewed with this one in one combined cycle, this one included; empty
+    /// when it renews on its own.
+    pub renewed_with: Vec<String>,
     /// The credential held whose renewal takes this one's place (the RHIA for the RHIT).
     pub replaced_by: Option<String>,
     /// What needs the holder's attention now; empty when all is well.
@@ -50,16 +57,56 @@ pub struct Status {
     pub notes: Vec<String>,
 }
 
-/// The status of every credential in the profile, on `today`.
+/// The status of every credential in the profile, on `today`, each renewed by its issuer's
+/// rule for the credentials held together (see [`crate::renewal::renewals`]).
 pub fn statuses(profile: &Profile, catalog: &Catalog, today: Date) -> Vec<Status> {
-    profile
+    let held: Vec<(&Held, &Certification)> = profile
         .credentials
         .iter()
-        .filter_map(|held| {
-            let cert = catalog.get::<Certification>(&held.id).ok()?;
-            Some(status(held, cert, profile, catalog, today))
+        .filter_map(|h| Some((h, catalog.get::<Certification>(&h.id).ok()?)))
+        .collect();
+    let certs: Vec<&Certification> = held.iter().map(|(_, c)| *c).collect();
+    let member = |issuer: &str| {
+        profile
+            .memberships
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(issuer))
+    };
+    let (groups, replaced) = renewals(&certs, catalog, member);
+    held.iter()
+        .map(|(h, cert)| {
+            if let Some(r) = replaced.iter().find(|r| r.cert.id == cert.id) {
+                return replaced_status(h, cert, r.by);
+            }
+            let group = groups
+                .iter()
+                .find(|g| g.certs.iter().any(|c| c.id == cert.id))
+                .expect("every credential held is renewed or replaced");
+            status(h, cert, group, profile, today)
         })
         .collect()
+}
+
+/// The deadlines of every credential held, from its current cycle on, each with the hours its
+/// status asks (the combined ones where its issuer renews several together), for a calendar.
+/// A credential renewed through another has none of its own; one whose calendar is unknown
+/// has none to give.
+pub fn deadlines<'c>(
+    statuses: &[Status],
+    catalog: &'c Catalog,
+) -> Result<Vec<(&'c Certification, Vec<Deadline>)>> {
+    let mut calendars = Vec::new();
+    for s in statuses.iter().filter(|s| s.replaced_by.is_none()) {
+        let Some(cycle) = s.cycle else { continue };
+        let cert = catalog.get::<Certification>(&s.id)?;
+        let mut list = crate::renewal::deadlines(cert, s.earned, cycle + 2)?;
+        list.retain(|d| d.cycle >= cycle);
+        for d in &mut list {
+            d.ce_hours = s.required_hours;
+        }
+        calendars.push((cert, list));
+    }
+    Ok(calendars)
 }
 
 /// The current cycle of a credential earned on `earned`: its number, first and last day.
@@ -76,25 +123,8 @@ fn current_cycle(cert: &Certification, earned: Date, today: Date) -> Option<(u32
     None
 }
 
-fn status(
-    held: &Held,
-    cert: &Certification,
-    profile: &Profile,
-    catalog: &Catalog,
-    today: Date,
-) -> Status {
-    let issuer = catalog.get::<Organization>(&cert.issuer).ok();
-    let rule = issuer.and_then(|o| o.combined_renewal.as_ref());
-    let member = profile
-        .memberships
-        .iter()
-        .any(|m| m.eq_ignore_ascii_case(&cert.issuer));
-    let fee = if member {
-        cert.renewal.fee_member_usd
-    } else {
-        cert.renewal.fee_non_member_usd
-    };
-    let mut status = Status {
+fn empty(held: &Held, cert: &Certification) -> Status {
+    Status {
         id: cert.id.clone(),
         name: cert.name.clone(),
         earned: held.earned,
@@ -109,18 +139,48 @@ fn status(
         requirements: Vec::new(),
         hours_per_month_needed: None,
         on_pace: None,
-        renewal_fee_usd: fee.map(u32::from),
+        renewal_fee_usd: None,
+        renewed_with: Vec::new(),
         replaced_by: None,
         attention: Vec::new(),
         notes: Vec::new(),
-    };
-    if let Some(by) = replaced_by(cert, profile, rule) {
+    }
+}
+
+fn replaced_status(held: &Held, cert: &Certification, by: &Certification) -> Status {
+    let mut status = empty(held, cert);
+    status.notes.push(format!(
+        "renewed through {}: its issuer counts it in this one's place",
+        by.name
+    ));
+    status.replaced_by = Some(by.id.clone());
+    status
+}
+
+fn status(
+    held: &Held,
+    cert: &Certification,
+    group: &Group,
+    profile: &Profile,
+    today: Date,
+) -> Status {
+    let mut status = empty(held, cert);
+    status.renewal_fee_usd = group.fee_usd;
+    status.notes.extend(group.notes.iter().cloned());
+    if group.combined {
+        status.renewed_with = group.certs.iter().map(|c| c.id.clone()).collect();
+        let names: Vec<&str> = group.certs.iter().map(|c| c.name.as_str()).collect();
         status.notes.push(format!(
-            "renewed through {}: its issuer counts it in this one's place",
-            by.to_uppercase()
+            "renewed in one cycle with {} by its issuer's rule; the fee shown is that cycle's",
+            names.join(" + ")
         ));
-        status.replaced_by = Some(by);
-        return status;
+        if cycles_apart(group, profile, today) {
+            status.notes.push(
+                "their current cycles end on different days, each counted from its own pass \
+                 date; how the issuer aligns them is not in the data"
+                    .into(),
+            );
+        }
     }
     let Some((cycle, start, end)) = current_cycle(cert, held.earned, today) else {
         status.notes.push(
@@ -134,12 +194,10 @@ fn status(
     status.apply_by = apply_by(&cert.renewal, end);
     let days_left = (end - today).get_days().into();
     status.days_left = Some(days_left);
-
     status.requirements = requirements(
         cert,
+        group,
         profile,
-        catalog,
-        rule,
         start,
         end.min(today),
         &mut status.notes,
@@ -164,13 +222,27 @@ fn status(
     status
 }
 
+/// Whether the credentials of a combined cycle, each counted from its own pass date, are in
+/// cycles that end on different days: the data does not say how the issuer brings them onto
+/// one, so a difference is said rather than resolved.
+fn cycles_apart(group: &Group, profile: &Profile, today: Date) -> bool {
+    let ends: Vec<Option<Date>> = group
+        .certs
+        .iter()
+        .map(|c| {
+            let held = profile.credentials.iter().find(|h| h.id == c.id)?;
+            current_cycle(c, held.earned, today).map(|(_, _, end)| end)
+        })
+        .collect();
+    ends.windows(2).any(|pair| pair[0] != pair[1])
+}
+
 /// Each requirement of the cycle from `start`, with the hours of the activities up to `until`
-/// that count toward `cert` and meet it.
+/// that count toward `cert` and meet it; the hours asked are the renewal's (`group`'s).
 fn requirements(
     cert: &Certification,
+    group: &Group,
     profile: &Profile,
-    catalog: &Catalog,
-    rule: Option<&CombinedRenewal>,
     start: Date,
     until: Date,
     notes: &mut Vec<String>,
@@ -187,9 +259,9 @@ fn requirements(
             sum.checked_add(h).unwrap_or(Hours(u32::MAX))
         })
     };
-    let (total, share) = required(cert, profile, catalog, rule, until, notes);
     let from_issuer = |a: &Activity| a.from.iter().any(|f| f.eq_ignore_ascii_case(&cert.issuer));
-    let mut list = vec![requirement("total", total, sum(&|_| true))];
+    let mut list = vec![requirement("total", group.ce_hours, sum(&|_| true))];
+    let share = group.from_issuer_hours;
     if share.is_some() || cert.renewal.ce_from_issuer_hours.is_some() {
         let name = "from the issuer or its approved providers";
         list.push(requirement(name, share, sum(&from_issuer)));
@@ -205,95 +277,6 @@ fn requirements(
         ));
     }
     list
-}
-
-/// The credential held that replaces `cert` for renewal, by its issuer's rule.
-fn replaced_by(
-    cert: &Certification,
-    profile: &Profile,
-    rule: Option<&CombinedRenewal>,
-) -> Option<String> {
-    let held = |id: &str| {
-        profile
-            .credentials
-            .iter()
-            .any(|h| h.id.eq_ignore_ascii_case(id))
-    };
-    rule?
-        .replacements
-        .iter()
-        .find(|r| r.replaces == cert.id && held(&r.credential))
-        .map(|r| r.credential.clone())
-}
-
-/// The CE hours a cycle requires, and of them from the issuer: the credential's own, or, when
-/// the holder has several of its issuer's credentials and the issuer renews them together, the
-/// combined requirement (the most demanding one's hours plus the rule's per further one, up to
-/// its cap), with the issuer's share scaled in proportion where that comes out in whole hours.
-fn required(
-    cert: &Certification,
-    profile: &Profile,
-    catalog: &Catalog,
-    rule: Option<&CombinedRenewal>,
-    today: Date,
-    notes: &mut Vec<String>,
-) -> (Option<Hours>, Option<Hours>) {
-    let own = cert.renewal.ce_hours.map(u32::from);
-    let share = cert.renewal.ce_from_issuer_hours.map(u32::from);
-    let whole = |h: Option<u32>| h.map(Hours::whole);
-    let Some(rule) = rule else {
-        return (whole(own), whole(share));
-    };
-    let group: Vec<&Certification> = profile
-        .credentials
-        .iter()
-        .filter_map(|h| catalog.get::<Certification>(&h.id).ok())
-        .filter(|c| c.issuer == cert.issuer && replaced_by(c, profile, Some(rule)).is_none())
-        .collect();
-    if group.len() < 2 {
-        return (whole(own), whole(share));
-    }
-    let hours: Option<Vec<u32>> = group
-        .iter()
-        .map(|c| c.renewal.ce_hours.map(u32::from))
-        .collect();
-    let further = u32::try_from(group.len() - 1).unwrap_or(u32::MAX);
-    let combined = hours
-        .and_then(|h| h.into_iter().max())
-        .zip(rule.extra_credential_ce_hours)
-        .and_then(|(base, extra)| extra.get().checked_mul(further)?.checked_add(base))
-        .map(|c| rule.max_ce_hours.map_or(c, |max| c.min(max.get())));
-    let names: Vec<&str> = group.iter().map(|c| c.name.as_str()).collect();
-    notes.push(format!(
-        "renewed in one cycle with {} by its issuer's rule",
-        names.join(" + ")
-    ));
-    // Each cycle here is counted from its own pass date; the data does not say how the issuer
-    // brings several onto one, so a difference is said rather than resolved.
-    let ends: Vec<Option<Date>> = group
-        .iter()
-        .map(|c| {
-            let held = profile.credentials.iter().find(|h| h.id == c.id)?;
-            current_cycle(c, held.earned, today).map(|(_, _, end)| end)
-        })
-        .collect();
-    if ends.windows(2).any(|pair| pair[0] != pair[1]) {
-        notes.push(
-            "their current cycles end on different days, each counted from its own pass date; \
-             how the issuer aligns them is not in the data"
-                .into(),
-        );
-    }
-    let scaled = match (combined, own, share) {
-        (Some(c), Some(own), Some(share)) if own > 0 && (c * share).is_multiple_of(own) => {
-            Some(c * share / own)
-        }
-        _ => None,
-    };
-    if share.is_some() && scaled.is_none() {
-        notes.push("the share from the issuer for the combined cycle is unknown".into());
-    }
-    (whole(combined), whole(scaled))
 }
 
 fn requirement(name: &'static str, required: Option<Hours>, done: Hours) -> Requirement {
@@ -365,7 +348,7 @@ fn attention(status: &mut Status, days_left: i64, today: Date) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Data;
+    use crate::model::{Data, Organization};
     use jiff::civil::date;
 
     fn catalog() -> Catalog {

@@ -207,6 +207,7 @@ struct Organization {
 #[serde(deny_unknown_fields)]
 struct CombinedRenewal {
     extra_credential_fee_usd: Option<u32>,
+    extra_credential_fee_member_usd: Option<u32>,
     fee_source: Option<String>,
     fee_as_of: Option<String>,
     extra_credential_ce_hours: Option<u32>,
@@ -605,6 +606,7 @@ struct CredentialStatus {
     hours_per_month_needed: Option<f64>,
     on_pace: Option<bool>,
     renewal_fee_usd: Option<u32>,
+    renewed_with: Vec<String>,
     replaced_by: Option<String>,
     attention: Vec<String>,
     notes: Vec<String>,

@@ -4,7 +4,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::common::{hi, json, run};
+use crate::common::{Hi, hi, json, run};
 
 fn verdict(args: &[&str], cert: &str) -> Value {
     let mut all = vec!["eligible", "--cert", cert];
@@ -554,4 +554,109 @@ fn naming_the_same_record_twice_is_a_usage_error() {
         assert!(out.is_empty());
         assert!(err.contains("is named twice"), "{err}");
     }
+}
+
+/// One credential's renewal as a view tells it: its name, fee and CE hours.
+type Renewal = (String, Value, Value);
+
+/// The renewal the holder of `x` and `y` pays, as `hi status` and `hi cost --together` each
+/// tell it, per credential renewed.
+fn renewal_views(
+    hi: fn() -> Hi,
+    x: &str,
+    y: &str,
+    member_of: Option<&str>,
+) -> (Vec<Renewal>, Vec<Renewal>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    let members = member_of.map_or(String::new(), |o| format!("memberships = [\"{o}\"]\n"));
+    fs::write(
+        &path,
+        format!(
+            "format = 1\n{members}[[credential]]\nid = \"{x}\"\nearned = \"2026-01-01\"\n\
+             [[credential]]\nid = \"{y}\"\nearned = \"2026-01-01\"\n"
+        ),
+    )
+    .unwrap();
+    let status = hi().profile(&path).args(&["status"]).json();
+    let mut cost_args = vec!["cost", x, y, "--together", "--years", "21"];
+    if member_of.is_some() {
+        cost_args.push("--member");
+    }
+    let cost = hi().args(&cost_args).json();
+    let from_status = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["replaced_by"].is_null())
+        .map(|s| {
+            let name = s["name"].as_str().unwrap().to_string();
+            // Hours are asked only where the renewal calendar is known.
+            let hours = match s["required_hours"].is_null() {
+                true => Value::Null,
+                false => s["required_hours"].clone(),
+            };
+            (name, s["renewal_fee_usd"].clone(), hours)
+        })
+        .collect();
+    let mut from_cost: Vec<Renewal> = Vec::new();
+    for item in cost["items"].as_array().unwrap() {
+        let what = item["what"].as_str().unwrap();
+        let Some(names) = what
+            .split_once(" renewal: ")
+            .map(|(_, names)| names)
+            .or_else(|| what.strip_suffix(" renewal"))
+        else {
+            continue;
+        };
+        for name in names.split(" + ") {
+            if !from_cost.iter().any(|(n, _, _)| n == name) {
+                from_cost.push((
+                    name.to_string(),
+                    item["usd"].clone(),
+                    item["ce_hours"].clone(),
+                ));
+            }
+        }
+    }
+    (from_status, from_cost)
+}
+
+/// Every pair of credentials of one issuer, member or not: the two views of the one renewal
+/// rule agree on what each renewal costs and asks.
+fn cost_and_status_agree_on_every_pair(hi: fn() -> Hi) {
+    let certs = hi().args(&["certs"]).json();
+    let certs = certs.as_array().unwrap();
+    let mut pairs = 0;
+    for (i, x) in certs.iter().enumerate() {
+        for y in certs[i + 1..].iter().filter(|y| y["issuer"] == x["issuer"]) {
+            let (x, y) = (x["id"].as_str().unwrap(), y["id"].as_str().unwrap());
+            let issuer = certs[i]["issuer"].as_str().unwrap();
+            for member_of in [None, Some(issuer)] {
+                let (status, cost) = renewal_views(hi, x, y, member_of);
+                for (name, fee, hours) in &status {
+                    let (_, cost_fee, cost_hours) = cost
+                        .iter()
+                        .find(|(n, _, _)| n == name)
+                        .unwrap_or_else(|| panic!("{x} + {y}: no renewal of {name} in cost"));
+                    assert_eq!(fee, cost_fee, "{x} + {y} ({member_of:?}): {name}'s fee");
+                    if !hours.is_null() {
+                        assert_eq!(hours, cost_hours, "{x} + {y}: {name}'s CE hours");
+                    }
+                }
+            }
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 10, "only {pairs} pairs");
+}
+
+#[test]
+fn cost_and_status_agree_on_every_pair_of_one_issuer() {
+    cost_and_status_agree_on_every_pair(Hi::new);
+}
+
+#[test]
+fn cost_and_status_agree_on_every_pair_of_one_issuer_in_the_shipped_data() {
+    cost_and_status_agree_on_every_pair(Hi::builtin);
 }

@@ -3,13 +3,13 @@
 use std::fs;
 use std::process::Stdio;
 
-use crate::common::{KINDS, builtin_process, data_copy, hi, run};
+use crate::common::{Hi, KINDS, builtin_process, data_copy, hi, run};
 
 #[test]
 fn unknown_id_suggests_the_closest() {
-    let (code, out, err) = run(&["certs", "cphimz"]);
-    assert_eq!(code, 1);
-    assert!(out.is_empty());
+    let err = Hi::new()
+        .args(&["certs", "cphimz"])
+        .fails(1, "did you mean");
     assert_eq!(
         err,
         "hi: unknown certification `cphimz`: did you mean `cphims`?\n"
@@ -18,42 +18,29 @@ fn unknown_id_suggests_the_closest() {
 
 #[test]
 fn id_of_another_kind_points_to_its_command() {
-    let (code, _, err) = run(&["roles", "rhit"]);
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("`rhit` is not a role; it is a certification: try `hi certs rhit`"),
-        "{err}"
+    Hi::new().args(&["roles", "rhit"]).fails(
+        1,
+        "`rhit` is not a role; it is a certification: try `hi certs rhit`",
     );
 }
 
 #[test]
 fn far_off_id_lists_where_to_look() {
-    let (code, _, err) = run(&["orgs", "qqqqqqqqqq"]);
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("unknown organization `qqqqqqqqqq`: `hi orgs` lists them all"),
-        "{err}"
+    Hi::new().args(&["orgs", "qqqqqqqqqq"]).fails(
+        1,
+        "unknown organization `qqqqqqqqqq`: `hi orgs` lists them all",
     );
 }
 
 #[test]
 fn compare_refuses_a_mix_of_kinds() {
-    let (code, out, err) = run(&["compare", "cphims", "analyst"]);
-    assert_eq!(code, 2);
-    assert!(out.is_empty());
-    assert!(
-        err.contains("cannot compare a certification (`cphims`) with a role (`analyst`)"),
-        "{err}"
+    let compare = |x: &str| Hi::new().args(&["compare", "cphims", x]);
+    compare("analyst").fails(
+        2,
+        "cannot compare a certification (`cphims`) with a role (`analyst`)",
     );
-    let (code, _, err) = run(&["compare", "cphims", "sql"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("`sql` is a skill: compare takes certifications or roles"),
-        "{err}"
-    );
-    let (code, _, err) = run(&["compare", "cphims", "rhiaa"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("did you mean `rhia`?"), "{err}");
+    compare("sql").fails(2, "`sql` is a skill: compare takes certifications or roles");
+    compare("rhiaa").fails(1, "did you mean `rhia`?");
 }
 
 #[test]

@@ -1,21 +1,18 @@
-//! The table output of every command at a fixed width of 100 columns, as people see it.
+//! The table output of every command at a fixed width of 100 columns, as people see it, with
+//! its exit status and what it says on stderr.
 //! After an intended change: `INSTA_UPDATE=always cargo test`, then review the diff in git.
 
-use crate::common::hi;
+use crate::common::Hi;
 
+/// The whole run at a terminal 100 columns wide: exit status, stdout and stderr, so that a
+/// changed message shows in review like a changed table.
 fn table(args: &[&str]) -> String {
-    let output = hi()
+    Hi::new()
         .args(args)
-        .args(["--format", "table", "--color", "never"])
-        .env("COLUMNS", "100")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+        .args(&["--format", "table", "--color", "never"])
+        .columns(100)
+        .run()
+        .snapshot()
 }
 
 macro_rules! snapshot {

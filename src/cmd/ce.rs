@@ -4,7 +4,6 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 use serde::Serialize;
-use toml_edit::value;
 
 use crate::catalog::Catalog;
 use crate::cli::{CeAddArgs, CeCommand};
@@ -12,7 +11,7 @@ use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::{Certification, Kind, Organization};
 use crate::output::{Output, Table};
-use crate::profile::{self, Activity, Hours, entry, strings, tables};
+use crate::profile::{self, Activity, Hours};
 
 pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -32,7 +31,7 @@ pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outco
                         ),
                     }));
                 };
-                tables(doc, "ce")?.remove(i);
+                doc.remove_activity(i)?;
                 Ok(stored
                     .ce
                     .get(i)
@@ -86,24 +85,15 @@ fn add(
                 "--cert {cert}: it is not in your profile; record it first with `hi profile add {cert} --earned YYYY-MM-DD`"
             );
         }
-        let mut pairs = vec![
-            ("date", value(date.to_string())),
-            ("hours", hours_item(hours)),
-            ("title", value(args.title.trim())),
-        ];
-        if let Some(provider) = &args.provider {
-            pairs.push(("provider", value(provider.as_str())));
-        }
-        if !from.is_empty() {
-            pairs.push(("from", strings(&from)));
-        }
-        if args.ethics {
-            pairs.push(("ethics", value(true)));
-        }
-        if !certs.is_empty() {
-            pairs.push(("certs", strings(&certs)));
-        }
-        tables(doc, "ce")?.push(entry(&pairs));
+        doc.push_activity(&Activity {
+            date,
+            hours,
+            title: args.title.trim().to_string(),
+            provider: args.provider.clone(),
+            from: from.clone(),
+            ethics: args.ethics,
+            certs: certs.clone(),
+        })?;
         Ok(stored.ce.len() + 1)
     })?;
     out.message(&format!("activity {number} added: {}", path.display()))?;
@@ -111,14 +101,6 @@ fn add(
     match (out.data_only(), stored.ce.get(number - 1)) {
         (true, Some(activity)) => out.json(&Numbered { number, activity }),
         _ => Ok(()),
-    }
-}
-
-/// Hours as the file writes them: a whole number, or a decimal with its own digits.
-fn hours_item(hours: Hours) -> toml_edit::Item {
-    match hours.0 % 100 {
-        0 => value(i64::from(hours.0 / 100)),
-        _ => value(hours.to_string().parse::<f64>().unwrap_or_default()),
     }
 }
 

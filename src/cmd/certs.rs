@@ -29,14 +29,9 @@ pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
             .filter(|c| args.track.is_none_or(|t| c.tracks.contains(&t)))
             .filter(|c| {
                 args.max_fee.is_none_or(|max| {
-                    let fees = c.fees.as_ref();
-                    let fee = if args.member {
-                        fees.and_then(|f| f.member_usd)
-                    } else {
-                        fees.and_then(|f| f.non_member_usd)
-                    };
+                    let fee = c.fees.as_ref().and_then(|f| f.price(args.member));
                     // An unknown fee cannot be shown to be under the limit.
-                    fee.is_some_and(|fee| fee.get() <= max)
+                    fee.is_some_and(|fee| fee <= max)
                 })
             })
             .collect()
@@ -241,8 +236,14 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         .and_then(|o| o.combined_renewal.as_ref());
     if let Some(rule) = rule {
         let mut parts = Vec::new();
-        if let Some(fee) = rule.extra_credential_fee_usd {
-            parts.push(format!("{} more per cycle", usd(Some(fee))));
+        if let Some(fee) = rule.extra_fee(false) {
+            parts.push(format!(
+                "{} more per cycle for a non-member",
+                usd(Some(fee))
+            ));
+        }
+        if let Some(fee) = rule.extra_fee(true) {
+            parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
         }
         if let Some(hours) = rule.extra_credential_ce_hours {
             parts.push(format!("{hours} more CE hours"));

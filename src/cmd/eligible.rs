@@ -11,8 +11,7 @@ use crate::output::{Cell, Output, Table, Tone};
 
 pub fn run(args: &EligibleArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
-    let stored = &ctx.profile()?;
-    let profile = super::person(stored, &args.profile, catalog, out)?;
+    let profile = super::person(ctx, &args.profile, out)?;
     let certs: Vec<&Certification> = match &args.cert {
         Some(id) => vec![catalog.get::<Certification>(id)?],
         None => catalog.certifications().iter().collect(),

@@ -37,8 +37,8 @@ use crate::cli::{Command, ProfileArgs, Query};
 use crate::context::Context;
 use crate::eligibility::{Person, assumed};
 use crate::error::Outcome;
+use crate::model::Certification;
 use crate::output::{Detail, Output, Table};
-use crate::profile::Profile;
 
 /// Runs the command asked for; no command shows the help and the tour.
 pub fn run(command: Option<Command>, ctx: &Context, out: &mut Output) -> Result<Outcome> {
@@ -80,21 +80,32 @@ fn query_catalog(query: Query, ctx: &Context, out: &mut Output) -> Result<Outcom
     }
 }
 
-/// The person the profile and the flags describe, after saying on stderr what is assumed
-/// because neither gives it.
-pub fn person(
-    stored: &Profile,
-    args: &ProfileArgs,
-    catalog: &Catalog,
-    out: &mut Output,
-) -> Result<Person> {
-    let person = Person::new(stored, args, catalog)?;
-    if let Some(note) = assumed(stored, args)
+/// The person the profile and the flags describe (each flag given wins over the profile's
+/// fact; the credentials are the profile's and the flags', each id checked), after saying on
+/// stderr what is assumed because neither gives it.
+pub fn person(ctx: &Context, args: &ProfileArgs, out: &mut Output) -> Result<Person> {
+    let catalog = ctx.catalog()?;
+    let stored = ctx.profile()?;
+    let facts = args.facts.facts().or(&stored.facts);
+    facts.check().map_err(crate::error::usage)?;
+    let mut credentials: Vec<String> = Vec::new();
+    for id in stored
+        .credentials
+        .iter()
+        .map(|h| &h.id)
+        .chain(&args.credentials)
+    {
+        let id = &catalog.get::<Certification>(id)?.id;
+        if !credentials.contains(id) {
+            credentials.push(id.clone());
+        }
+    }
+    if let Some(note) = assumed(&facts)
         && !out.data_only()
     {
         out.message(&note)?;
     }
-    Ok(person)
+    Ok(Person::new(&facts, credentials))
 }
 
 /// With an id, shows that record in full; without, lists `records` (filtered as asked).

@@ -69,14 +69,18 @@ fn combined(o: &Organization, catalog: &Catalog, standing: &Standing) -> Vec<Str
         return Vec::new();
     };
     let mut lines = Vec::new();
-    if let Some(fee) = rule.extra_credential_fee_usd {
-        let (source, as_of) = match &rule.fee_source {
-            Some(source) => (source, rule.fee_as_of),
-            None => (&rule.source, rule.as_of),
+    let (source, as_of) = match &rule.fee_source {
+        Some(source) => (source, rule.fee_as_of),
+        None => (&rule.source, rule.as_of),
+    };
+    for (member, whose) in [(false, "a non-member's"), (true, "a member's")] {
+        let fee = match rule.extra_fee(member) {
+            Some(fee) => usd(Some(fee)).text,
+            None if rule.extra_fee(!member).is_some() => "an amount no source gives".into(),
+            None => continue,
         };
         lines.push(format!(
-            "Each further credential adds {} to a cycle's recertification fee — {}",
-            usd(Some(fee)),
+            "Each further credential adds {fee} to {whose} recertification fee for a cycle — {}",
             standing.cited(as_of, source)
         ));
     }

@@ -34,8 +34,7 @@ struct Plan {
 
 pub fn run(args: &PlanArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
-    let stored = &ctx.profile()?;
-    let profile = super::person(stored, &args.profile, catalog, out)?;
+    let profile = super::person(ctx, &args.profile, out)?;
     let gap = gap(
         &args.gap.role,
         &args.gap.have,

@@ -5,10 +5,8 @@ use anyhow::Result;
 use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::Certification;
 use crate::output::{Cell, Format, Output, Table, Tone};
 use crate::profile;
-use crate::renewal::deadlines;
 use crate::show::{bar, usd};
 use crate::status::{Status, statuses};
 use crate::write::write_or_print;
@@ -22,20 +20,7 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
     profile::held_in(&stored, path, catalog)?;
     let all = statuses(&stored, catalog, today);
     if let Some(ics) = &args.ics {
-        // Every held credential's deadlines from its current cycle on, with the hours its
-        // status asks (the combined ones where its issuer renews several together).
-        let mut calendars = Vec::new();
-        for s in all.iter().filter(|s| s.replaced_by.is_none()) {
-            let cert = catalog.get::<Certification>(&s.id)?;
-            if let Some(cycle) = s.cycle {
-                let mut list = deadlines(cert, s.earned, cycle + 2)?;
-                list.retain(|d| d.cycle >= cycle);
-                for d in &mut list {
-                    d.ce_hours = s.required_hours.map(|h| h.0 / 100);
-                }
-                calendars.push((cert, list));
-            }
-        }
+        let calendars = crate::status::deadlines(&all, catalog)?;
         let calendar = crate::ics::calendar(
             calendars.iter().map(|(c, d)| (*c, d.as_slice())),
             now.timestamp(),

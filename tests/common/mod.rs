@@ -122,3 +122,104 @@ pub fn data_copy() -> tempfile::TempDir {
 pub fn fixture_catalog() -> hi::catalog::Catalog {
     hi::catalog::load(Some(&fixture())).expect("the fixture catalog is valid")
 }
+
+/// One run of `hi`, described by what it is given and checked by what it should do, so that
+/// a test reads as its input and expectations (as just's and fd's test helpers do):
+/// `Hi::new().args(&["certs", "x"]).fails(1, "unknown certification")`.
+pub struct Hi {
+    command: Command,
+}
+
+/// What a finished run gave: its exit status and both streams.
+#[derive(Debug)]
+pub struct Ran {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Hi {
+    /// `hi` on the fixture catalog, on [`TODAY`], hermetic.
+    pub fn new() -> Hi {
+        Hi { command: hi() }
+    }
+
+    /// `hi` on its built-in data, for the tests of the shipped data.
+    pub fn builtin() -> Hi {
+        Hi { command: builtin() }
+    }
+
+    pub fn args(mut self, args: &[&str]) -> Hi {
+        self.command.args(args);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Hi {
+        self.command.env(key, value);
+        self
+    }
+
+    /// The profile at `path` (which need not exist yet).
+    pub fn profile(self, path: &std::path::Path) -> Hi {
+        self.env("HI_PROFILE", path)
+    }
+
+    /// A terminal `columns` wide.
+    pub fn columns(self, columns: u16) -> Hi {
+        self.env("COLUMNS", columns.to_string())
+    }
+
+    /// Runs it, whatever it gives.
+    pub fn run(mut self) -> Ran {
+        let output = self.command.output().expect("hi runs");
+        Ran {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Runs it, asserts it succeeded, and gives its stdout.
+    pub fn ok(self) -> String {
+        let ran = self.run();
+        assert_eq!(ran.code, 0, "hi failed: {}", ran.stderr);
+        ran.stdout
+    }
+
+    /// Runs it with `--json`, asserts it succeeded, and parses its stdout.
+    pub fn json(self) -> Value {
+        let out = self.args(&["--json"]).ok();
+        serde_json::from_str(&out).expect("stdout is JSON")
+    }
+
+    /// Runs it, asserts it ended with exit status `code` and said `needle` on stderr, on one
+    /// line, and gives what it said.
+    pub fn fails(self, code: i32, needle: &str) -> String {
+        let ran = self.run();
+        assert_eq!(
+            ran.code, code,
+            "stdout: {}\nstderr: {}",
+            ran.stdout, ran.stderr
+        );
+        assert!(
+            ran.stderr.contains(needle),
+            "{needle:?} not in: {}",
+            ran.stderr
+        );
+        assert_eq!(ran.stderr.lines().count(), 1, "one line: {}", ran.stderr);
+        ran.stderr
+    }
+}
+
+impl Ran {
+    /// The whole run as a snapshot records it (as uv does): the exit status, stdout and
+    /// stderr, with the program's version filtered out so that a release changes no snapshot.
+    pub fn snapshot(&self) -> String {
+        let version = env!("CARGO_PKG_VERSION");
+        format!(
+            "exit: {}\n----- stdout -----\n{}----- stderr -----\n{}",
+            self.code, self.stdout, self.stderr
+        )
+        .replace(version, "[VERSION]")
+    }
+}
