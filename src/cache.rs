@@ -15,7 +15,9 @@
 //! ignored and the cache rebuilt. It is written whole into a temporary file beside it and
 //! renamed into place, so a reader, or a second `hi` writing at the same moment, sees an old
 //! file or a new one; it is not synced to disk, since the checks on read reject what a crash
-//! could leave. A cache that cannot be written only costs speed: nothing is said.
+//! could leave. A cache that cannot be written only costs speed: nothing is said. A cache
+//! folder someone else owns or may write is not used at all, so no one else can plant a file
+//! that `hi` would take for the person's data.
 
 use std::fs::{self, DirBuilder};
 use std::io::Write;
@@ -92,7 +94,7 @@ impl Cache {
             return Ok(Catalog::parsed(load::load_dir(data_dir)?));
         };
         let path = self.dir.join(format!("data-{:016x}.bin", key.place));
-        if let Some(catalog) = read(&path, key.hash) {
+        if let Some(catalog) = self.is_private().then(|| read(&path, key.hash)).flatten() {
             return Ok(catalog);
         }
         // The files are read after the key was taken: a change made meanwhile gives the next
@@ -115,6 +117,9 @@ impl Cache {
             .recursive(true)
             .mode(0o700)
             .create(&self.dir)?;
+        if !self.is_private() {
+            return Ok(());
+        }
         let mut temp = tempfile::Builder::new()
             .prefix(".data-")
             .suffix(".tmp")
@@ -123,6 +128,16 @@ impl Cache {
         temp.write_all(&body)?;
         temp.persist(path).map_err(|e| e.error)?;
         Ok(())
+    }
+
+    /// Whether the cache folder is this user's alone: owned by them and writable by no one
+    /// else, so that no one else can have put a file there. A cache in a folder others can
+    /// write (an `XDG_CACHE_HOME` in a shared place) is neither read nor written.
+    fn is_private(&self) -> bool {
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        fs::metadata(&self.dir)
+            .is_ok_and(|meta| meta.is_dir() && meta.uid() == me && meta.mode() & 0o022 == 0)
     }
 }
 

@@ -199,6 +199,14 @@ fn a_cache_that_cannot_be_written_or_read_still_gives_the_right_answer() {
         "not a folder"
     );
 
+    // A folder others may write is not trusted: nothing is read from it or written to it.
+    use std::os::unix::fs::PermissionsExt;
+    let shared = tempfile::tempdir().unwrap();
+    fs::create_dir(shared.path().join("hi")).unwrap();
+    fs::set_permissions(shared.path().join("hi"), fs::Permissions::from_mode(0o777)).unwrap();
+    assert_eq!(stdout(&mut cached(shared.path(), data.path()), args), want);
+    assert_eq!(cache_files(shared.path()), Vec::<PathBuf>::new());
+
     // A FIFO, a folder, a link where the cache file goes: never waited on nor followed, and
     // replaced by a cache file at the next write.
     let cache = tempfile::tempdir().unwrap();
