@@ -59,8 +59,9 @@ fn zone(tz: Option<&str>, localtime: &Path) -> Result<TimeZone, String> {
         return Ok(zone);
     }
     TimeZone::posix(name).map_err(|_| match found {
+        Err(why) if path.is_absolute() => format!("TZ `{}`: {why}", echo(tz)),
         Err(why) => format!(
-            "TZ `{}`: {}: {why}",
+            "TZ `{}` ({}): {why}",
             echo(tz),
             echo(&file.display().to_string())
         ),
