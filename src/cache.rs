@@ -97,8 +97,9 @@ impl Cache {
         if let Some(catalog) = self.is_private().then(|| read(&path, key.hash)).flatten() {
             return Ok(catalog);
         }
-        // The files are read after the key was taken: a change made meanwhile gives the next
-        // run another key, never a cache of old text under a new key.
+        // The files are read after the key was taken: a change made in between is cached
+        // under the key of before, which the next run does not match. (Taken after, the key
+        // could name the changed files over a cache of their old text.)
         let data = load::load_dir(data_dir)?;
         if key.settled() {
             // A cache that cannot be written costs the next run its speed, nothing more.
@@ -150,6 +151,7 @@ fn body(data: &Data) -> Vec<u8> {
     let mut kinds = Vec::with_capacity(encoded.kinds.len());
     for (_, kind) in encoded.kinds {
         let base = records.len();
+        // Offsets fit in 32 bits: a body over the cache's cap (far below 4 GiB) is not written.
         let at = |offset: usize| (base + offset) as u32;
         kinds.push(
             kind.index
