@@ -55,12 +55,13 @@ const SETTLED: Duration = Duration::from_secs(2);
 const DATA_FORMAT: &str = env!("HI_DATA_FORMAT");
 
 /// Where each record lies, after the header: the index of the file's records, as postcard.
+/// Written from borrowed ids (`S = &str`), read into owned ones.
 #[derive(Serialize, Deserialize)]
-struct Index {
+struct Index<S> {
     /// (start, end) of the encoded [`About`] in the records.
     about: (u32, u32),
     /// Per kind, in the order of `for_each_kind!`: (id, start, end) of each record.
-    kinds: Vec<Vec<(Box<str>, u32, u32)>>,
+    kinds: Vec<Vec<(S, u32, u32)>>,
 }
 
 /// The cache folder.
@@ -143,29 +144,34 @@ impl Cache {
 }
 
 /// What a cache file holds after its header: the length of the index, the index, then the
-/// records, the built-in catalog's encoding.
+/// records, the built-in catalog's encoding. Each kind's bytes are copied once, into a body of
+/// the final size, and freed as they are: a large catalog's first run holds the encoding about
+/// twice, not three times.
 fn body(data: &Data) -> Vec<u8> {
     let encoded = encode::encode(data);
-    let mut records = encoded.about;
-    let about = (0, records.len() as u32);
+    let mut end = encoded.about.len();
+    let about = (0, end as u32);
     let mut kinds = Vec::with_capacity(encoded.kinds.len());
-    for (_, kind) in encoded.kinds {
-        let base = records.len();
+    for (_, kind) in &encoded.kinds {
+        let base = end;
+        end += kind.bytes.len();
         // Offsets fit in 32 bits: a body over the cache's cap (far below 4 GiB) is not written.
         let at = |offset: usize| (base + offset) as u32;
         kinds.push(
             kind.index
-                .into_iter()
-                .map(|(id, start, end)| (id.into_boxed_str(), at(start), at(end)))
+                .iter()
+                .map(|(id, start, end)| (id.as_str(), at(*start), at(*end)))
                 .collect::<Vec<_>>(),
         );
-        records.extend(kind.bytes);
     }
     let index = postcard::to_allocvec(&Index { about, kinds }).expect("an index serializes");
-    let mut body = Vec::with_capacity(8 + index.len() + records.len());
+    let mut body = Vec::with_capacity(8 + index.len() + end);
     body.extend((index.len() as u64).to_le_bytes());
     body.extend(index);
-    body.extend(records);
+    body.extend(encoded.about);
+    for (_, kind) in encoded.kinds {
+        body.extend(kind.bytes);
+    }
     body
 }
 
@@ -194,7 +200,7 @@ fn read(path: &Path, key: u64) -> Option<Catalog> {
     let (index_len, rest) = body.split_at_checked(8)?;
     let index_len = usize::try_from(u64::from_le_bytes(index_len.try_into().ok()?)).ok()?;
     let (index, records) = rest.split_at_checked(index_len)?;
-    let index: Index = postcard::from_bytes(index).ok()?;
+    let index: Index<Box<str>> = postcard::from_bytes(index).ok()?;
     // Offsets into the whole file, each checked to lie in the records.
     let base = HEADER_BYTES + 8 + index_len;
     let place = |(start, end): (u32, u32)| {

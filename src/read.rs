@@ -110,7 +110,8 @@ impl Kind {
 
     /// Opens `path` as `options` say (to read, or to create and write, as the lock does), if
     /// it is a regular file, with its metadata. The open never blocks; the cap is not checked,
-    /// as nothing is read.
+    /// as nothing is read. The custom flags of `options` are this reader's own (`O_NONBLOCK`,
+    /// and `O_NOFOLLOW` for a kind that follows no link).
     pub fn open(
         &self,
         path: &Path,
