@@ -116,6 +116,10 @@ fn write(
                     &[Step::Key("id")],
                     copy_id(copies, kind, typed.id(), k),
                 );
+                for (i, former) in typed.former_ids().iter().enumerate() {
+                    let path = [Step::Key("former_ids"), Step::Index(i)];
+                    set(&mut record, &path, copy_id(copies, kind, former, k));
+                }
                 for link in typed.declared().links {
                     set(
                         &mut record,

@@ -5,7 +5,7 @@
 //! decodes that record alone, a list decodes its kind, and only search decodes everything.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -130,6 +130,21 @@ impl<T: Record + DeserializeOwned> Records<T> {
         });
         by_id.get(&id.to_ascii_lowercase()).copied()
     }
+
+    /// The record that once had this id and keeps it as a former id, ignoring case. Asked only
+    /// when no record has the id now, so it may decode them all.
+    fn formerly(&self, id: &str) -> Option<&T> {
+        self.all().iter().find(|r| {
+            r.former_ids()
+                .iter()
+                .any(|former| former.eq_ignore_ascii_case(id))
+        })
+    }
+
+    /// The record with this id, or the one that had it before a rename.
+    fn find_or_former(&self, id: &str) -> Option<&T> {
+        self.find(id).or_else(|| self.formerly(id))
+    }
 }
 
 /// The catalog `build.rs` validated and compiled in (decoded, not parsed), or the TOML files
@@ -147,6 +162,9 @@ macro_rules! define_catalog {
         pub struct Catalog {
             about: About,
             $($field: Records<$type>,)*
+            /// What lookups found worth telling the person (a former id used), for the command
+            /// to say on stderr.
+            notices: Mutex<Vec<String>>,
         }
 
         impl Catalog {
@@ -159,6 +177,7 @@ macro_rules! define_catalog {
                         compiled::$field.0,
                         compiled::$field.1,
                     )),)*
+                    notices: Mutex::default(),
                 }
             }
 
@@ -174,6 +193,7 @@ macro_rules! define_catalog {
                 let catalog = Catalog {
                     about,
                     $($field: Records::encoded(Encoded::Cached(file.clone(), kinds.next()?)),)*
+                    notices: Mutex::default(),
                 };
                 kinds.next().is_none().then_some(catalog)
             }
@@ -183,6 +203,7 @@ macro_rules! define_catalog {
                 Catalog {
                     about: data.about,
                     $($field: Records::parsed(data.$field),)*
+                    notices: Mutex::default(),
                 }
             }
 
@@ -194,11 +215,11 @@ macro_rules! define_catalog {
                 self.$field.all()
             })*
 
-            /// The (id, name) of the record of `kind` with this id, ignoring case; it decodes
-            /// no other.
+            /// The (id, name) of the record of `kind` with this id, or that had it before a
+            /// rename, ignoring case; a current id decodes no other record.
             pub fn find(&self, kind: Kind, id: &str) -> Option<(&str, &str)> {
                 match kind {
-                    $(Kind::$kind => self.$field.find(id).map(|r| (r.id(), r.name())),)*
+                    $(Kind::$kind => self.$field.find_or_former(id).map(|r| (r.id(), r.name())),)*
                 }
             }
 
@@ -236,12 +257,31 @@ pub trait Stored: OfKind + Serialize + DeserializeOwned + Sized {
 
 impl Catalog {
     /// The record of kind `T` with this id, ignoring case; otherwise an error that names the
-    /// closest id of any kind.
+    /// closest id of any kind. A former id finds the record that had it, and the catalog keeps
+    /// a notice saying so.
     pub fn get<T: Stored>(&self, id: &str) -> Result<&T> {
-        if let Some(record) = T::records(self).find(id) {
+        let records = T::records(self);
+        if let Some(record) = records.find(id) {
+            return Ok(record);
+        }
+        if let Some(record) = records.formerly(id) {
+            let notice = format!(
+                "`{}` is the former id of `{}`",
+                echo(&id.to_ascii_lowercase()),
+                record.id()
+            );
+            let mut notices = self.notices.lock().unwrap_or_else(PoisonError::into_inner);
+            if !notices.contains(&notice) {
+                notices.push(notice);
+            }
             return Ok(record);
         }
         bail!("{}", self.not_found(T::KIND, id))
+    }
+
+    /// The notices lookups have kept since the last call, each once, oldest first.
+    pub fn take_notices(&self) -> Vec<String> {
+        std::mem::take(&mut *self.notices.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
     /// The records the ids name, each looked up; the same record named twice is a usage error.

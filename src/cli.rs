@@ -128,6 +128,8 @@ impl Query {
             Query::Profile(a) => {
                 let action = match &a.action {
                     Some(ProfileAction::Set(set)) => set.global.clone(),
+                    Some(ProfileAction::Renew(renew)) => renew.global.clone(),
+                    Some(ProfileAction::Check(check)) => check.global.clone(),
                     Some(
                         ProfileAction::Add { global, .. } | ProfileAction::Remove { global, .. },
                     ) => global.clone(),
@@ -197,7 +199,7 @@ pub enum Query {
 
     /// List certifications, or show one: eligibility, exam, fees, renewal, sources
     #[command(
-        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
+        after_help = "Examples:\n  hi certs --issuer ahima\n  hi certs --track coding\n  hi certs --max-fee 300 --member\n  hi certs --accredited-by ncca\n  hi certs cphims\n  hi certs --json | jq '.[] | {id, fee: .fees.non_member_usd}'"
     )]
     Certs(CertsArgs),
 
@@ -322,9 +324,26 @@ pub enum ProfileAction {
         #[arg(long, value_name = "DATE")]
         earned: String,
 
+        /// The day the first cycle ends as the issuer set it, when it is not the one its rule
+        /// gives (or the data has none), YYYY-MM-DD
+        #[arg(long, value_name = "DATE")]
+        cycle_ends: Option<String>,
+
         #[command(flatten)]
         global: GlobalArgs,
     },
+
+    /// Check a profile edited by hand: every problem, as FILE:LINE:COLUMN: message
+    #[command(
+        after_help = "Examples:\n  hi profile check\n  hi --profile my-profile.toml profile check\n\nThe rules are those of the flags that write the profile: real dates not after today,\nids in the data and named once, activities toward credentials held."
+    )]
+    Check(IdlessArgs),
+
+    /// Record a renewal: submitted, granted, or the date the issuer set for a cycle's end
+    #[command(
+        after_help = "Examples:\n  hi profile renew rhia --submitted 2027-05-20\n  hi profile renew rhia --on 2027-06-01\n  hi profile renew cpc --cycle-ends 2027-09-30\n  hi profile renew cpc --on 2027-09-15 --cycle-ends 2029-09-30\n\n--on starts the next cycle; --cycle-ends alone sets the end of the current one."
+    )]
+    Renew(RenewRecordArgs),
 
     /// Remove a credential from your profile (its CE activities stay)
     #[command(after_help = "Examples:\n  hi profile remove rhit")]
@@ -335,6 +354,27 @@ pub enum ProfileAction {
         #[command(flatten)]
         global: GlobalArgs,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RenewRecordArgs {
+    /// A certification id you hold
+    pub cert: String,
+
+    /// The day the issuer granted the renewal: the next cycle begins, YYYY-MM-DD
+    #[arg(long, value_name = "DATE", required_unless_present_any = ["submitted", "cycle_ends"])]
+    pub on: Option<String>,
+
+    /// The day you submitted the renewal (CE and fee), YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub submitted: Option<String>,
+
+    /// The day the cycle ends as the issuer set it (with --on, the new cycle), YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub cycle_ends: Option<String>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -431,8 +471,40 @@ pub struct StatusArgs {
     /// attention and exit 3
     #[arg(long)]
     pub check: bool,
+
+    /// With --check: also report every date (cycle end, date to apply by, change of state)
+    /// within DAYS of today
+    #[arg(long, requires = "check", value_name = "DAYS", value_parser = clap::value_parser!(u16).range(0..=3660))]
+    pub within: Option<u16>,
+
+    #[command(flatten)]
+    pub reminders: RemindArgs,
+
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+// When the calendar's events remind, as `--ics` writes them.
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Reminders in the calendar, DAYS before each event [default: 90,30,7]
+    #[arg(long, requires = "ics", value_name = "DAYS,...", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(1..=366))]
+    pub remind: Vec<u32>,
+
+    /// No reminders in the calendar
+    #[arg(long, requires = "ics", conflicts_with = "remind")]
+    pub no_remind: bool,
+}
+
+impl RemindArgs {
+    /// The lead times asked for, else the default ones.
+    pub fn days(&self) -> Vec<u32> {
+        match (self.no_remind, self.remind.is_empty()) {
+            (true, _) => Vec::new(),
+            (false, true) => crate::ics::DEFAULT_REMINDERS.to_vec(),
+            (false, false) => self.remind.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -487,15 +559,15 @@ pub struct FactsArgs {
     pub cahiim: Option<bool>,
 
     /// Years of relevant work experience
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::facts::MAX_YEARS)))]
     pub experience_years: Option<u32>,
 
     /// Of those years, how many were in healthcare
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=80))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::facts::MAX_YEARS)))]
     pub healthcare_years: Option<u32>,
 
     /// Hours of continuing education in the field
-    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    #[arg(long, allow_negative_numbers = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::facts::MAX_CE_HOURS)))]
     pub ce_hours: Option<u32>,
 
     /// Holds an active registered nurse licence (--rn=false to say not)
@@ -583,6 +655,10 @@ pub struct RenewArgs {
     /// Overwrite FILE if it exists
     #[arg(long, requires = "ics")]
     pub force: bool,
+
+    #[command(flatten)]
+    pub reminders: RemindArgs,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 }
@@ -681,6 +757,14 @@ pub struct CertsArgs {
     /// Apply --max-fee to the member price
     #[arg(long, requires = "max_fee")]
     pub member: bool,
+
+    /// Only certifications a source states are accredited (by any body)
+    #[arg(long)]
+    pub accredited: bool,
+
+    /// Only certifications a source states are accredited by BODY (NCCA, ANAB, ...; any case)
+    #[arg(long, value_name = "BODY")]
+    pub accredited_by: Option<String>,
     #[command(flatten)]
     pub global: GlobalArgs,
 }

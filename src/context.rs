@@ -90,7 +90,40 @@ impl Context {
         let Ok(path) = self.profile_path() else {
             return Ok(Profile::default());
         };
-        profile::read_checked(&path, self.catalog()?)
+        profile::read_checked(&path, self.catalog()?, self.today()?)
+    }
+
+    /// Changes the profile by `change`, under its lock, as [`profile::edit`] does, checked
+    /// against this run's catalog and day.
+    pub fn edit_profile<T>(
+        &self,
+        change: impl FnMut(&mut profile::Document, &Profile) -> Result<T>,
+    ) -> Result<T> {
+        profile::edit(
+            &self.profile_path()?,
+            self.catalog()?,
+            self.today()?,
+            change,
+        )
+    }
+
+    /// Refuses to write `path` when it is one of the files `hi` keeps for the person: every
+    /// command that writes a path the user names asks here first.
+    pub fn refuse_own(&self, path: &Path) -> Result<()> {
+        let own: Vec<PathBuf> = match self.profile_path() {
+            Ok(profile) => vec![crate::write::lock_path(&profile), profile],
+            Err(_) => Vec::new(),
+        };
+        crate::write::refuse_own(path, &own)
+    }
+
+    /// What the catalog's lookups found worth telling the person (a former id used), once
+    /// each; nothing when no catalog was loaded.
+    pub fn notices(&self) -> Vec<String> {
+        self.catalog
+            .get()
+            .map(Catalog::take_notices)
+            .unwrap_or_default()
     }
 
     /// Leaves the catalog for the system to reclaim: the process ends next, and freeing the

@@ -5,9 +5,10 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, Kind, Organization};
+use crate::model::{Certification, Fees, Kind, Organization};
 use crate::renewal::renewals;
 use crate::units::Hours;
+use crate::{load, show};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
@@ -60,7 +61,7 @@ pub fn cost(cert: &Certification, catalog: &Catalog, years: u32, member: bool) -
     if cert.renewal.cycle_years.is_none() && years > 0 {
         unknown.push("the renewal cycle".to_string());
     }
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = fee_conflict(cert, catalog).into_iter().collect();
     let issuer = catalog.organizations().iter().find(|o| o.id == cert.issuer);
     if issuer.is_some_and(|o| o.combined_renewal.is_some()) {
         notes.push(format!(
@@ -212,6 +213,12 @@ pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member:
             )
         })
         .collect();
+    for note in certs.iter().filter_map(|c| fee_conflict(c, catalog)) {
+        // Credentials of one issuer share its fee observations: one note says it for all.
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
     for group in &groups {
         notes.extend(group.notes.iter().map(|n| format!("{n}.")));
         let names: Vec<&str> = group.certs.iter().map(|c| c.name.as_str()).collect();
@@ -257,6 +264,30 @@ pub fn together(certs: &[&Certification], catalog: &Catalog, years: u32, member:
         unknown,
         notes,
     }
+}
+
+/// When sources disagree on a credential's recertification fee, which one a total uses (the
+/// newest dated, by the data's rule) and what the others give: a total must not look settled.
+fn fee_conflict(cert: &Certification, catalog: &Catalog) -> Option<String> {
+    let history = &cert.renewal.fee_history;
+    let used = load::current(history, |f| f.as_of)?;
+    let dated = |f: &Fees| f.as_of.map_or("undated".to_string(), |d| d.to_string());
+    let others: Vec<String> = history
+        .iter()
+        .filter(|other| show::conflict(other, used))
+        .map(|other| format!("{} ({})", show::amounts(other), dated(other)))
+        .collect();
+    if others.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{}'s recertification fee here is the newest dated observation, {} ({}); other sources \
+         give {}.",
+        catalog.name_of(Kind::Organization, &cert.issuer),
+        show::amounts(used),
+        dated(used),
+        others.join("; ")
+    ))
 }
 
 /// Membership dues, once a year for each issuer of `certs`.

@@ -48,6 +48,17 @@ impl std::fmt::Display for Interrupted {
 
 impl std::error::Error for Interrupted {}
 
+/// A note on stderr that is no failure (`hi: ...`, on one line, safe for the terminal). A
+/// stderr that cannot be written is left alone: there is nowhere else to say it.
+pub fn notice(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(
+        io::stderr().lock(),
+        "hi: {}",
+        crate::sanitize::clean_line(text)
+    );
+}
+
 /// The exit status of a run that ended in `error`, or `None` when the error is no failure: a
 /// write to a closed pipe (`hi roles | head -1`), where the reader has had enough.
 pub fn exit_status(error: &anyhow::Error) -> Option<u8> {

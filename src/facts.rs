@@ -46,7 +46,7 @@ macro_rules! facts {
         #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
         #[serde(deny_unknown_fields)]
         pub struct Facts {
-            $($(#[$doc])* #[serde(skip_serializing_if = "Option::is_none")]
+            $($(#[$doc])*
             pub $field: Option<$type>,)*
         }
 
@@ -88,15 +88,39 @@ facts! {
     rn: bool, "Active RN licence";
 }
 
+/// The most years of experience anyone is taken to have: more is a typing error.
+pub const MAX_YEARS: u32 = 80;
+/// The most CE hours given as one fact.
+pub const MAX_CE_HOURS: u32 = 100_000;
+
 impl Facts {
-    /// What cannot be true of anyone: the rule the flags and a hand-edited profile both obey.
+    /// What cannot be true of anyone: the rules the flags (whose ranges are these constants)
+    /// and a hand-edited profile both obey.
     pub fn check(&self) -> Result<(), String> {
+        self.check_each().map_err(|(_, why)| why)
+    }
+
+    /// As [`Facts::check`], naming the fact that breaks a rule.
+    pub fn check_each(&self) -> Result<(), (&'static str, String)> {
+        let bounds = [
+            ("experience_years", self.experience_years, MAX_YEARS),
+            ("healthcare_years", self.healthcare_years, MAX_YEARS),
+            ("ce_hours", self.ce_hours, MAX_CE_HOURS),
+        ];
+        for (key, value, max) in bounds {
+            if let Some(value) = value.filter(|v| *v > max) {
+                return Err((key, format!("{value} is more than {max}")));
+            }
+        }
         if let (Some(experience), Some(healthcare)) = (self.experience_years, self.healthcare_years)
             && healthcare > experience
         {
-            return Err(format!(
-                "healthcare years ({healthcare}) count within the years of experience \
-                 ({experience}), so they cannot be more"
+            return Err((
+                "healthcare_years",
+                format!(
+                    "healthcare years ({healthcare}) count within the years of experience \
+                     ({experience}), so they cannot be more"
+                ),
             ));
         }
         Ok(())

@@ -1,13 +1,15 @@
 //! The skills a role needs that a person lacks, and the certifications whose exam domains
 //! cover each: what `hi gap` shows and `hi plan` builds on.
 
+use std::collections::{HashMap, HashSet};
+
 use anyhow::Result;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::model::{Role, Skill};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Covering {
     pub id: String,
     pub name: String,
@@ -41,16 +43,17 @@ pub fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> R
         .filter(|id| !id.is_empty())
         .map(|id| catalog.get::<Skill>(id).map(|s| s.id.clone()))
         .collect::<Result<Vec<_>>>()?;
+    let covers = covering(catalog, held);
     let missing = role
         .skills
         .iter()
         .filter(|id| !have.contains(id))
-        .filter_map(|id| catalog.skills().iter().find(|s| &s.id == id))
+        .filter_map(|id| catalog.get::<Skill>(id).ok())
         .map(|skill| MissingSkill {
             id: skill.id.clone(),
             name: skill.name.clone(),
             category: skill.category.label(),
-            certifications: covering(catalog, &skill.id, held),
+            certifications: covers.get(skill.id.as_str()).cloned().unwrap_or_default(),
         })
         .collect();
     Ok(Gap {
@@ -60,23 +63,24 @@ pub fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> R
     })
 }
 
-fn covering(catalog: &Catalog, skill: &str, held: &[String]) -> Vec<Covering> {
-    catalog
-        .certifications()
-        .iter()
-        .filter_map(|cert| {
-            let domain = cert
-                .exam
-                .as_ref()?
-                .domains
-                .iter()
-                .find(|d| d.skills.iter().any(|s| s == skill))?;
-            Some(Covering {
-                id: cert.id.clone(),
-                name: cert.name.clone(),
-                domain: domain.name.clone(),
-                held: held.contains(&cert.id),
-            })
-        })
-        .collect()
+/// For each skill, the certifications whose current exam domains test it (the first such
+/// domain of each), those `held` marked: gathered in one pass over the certifications, so that
+/// a role of many skills costs no more than its length.
+fn covering<'c>(catalog: &'c Catalog, held: &[String]) -> HashMap<&'c str, Vec<Covering>> {
+    let mut covers: HashMap<&str, Vec<Covering>> = HashMap::new();
+    for cert in catalog.certifications() {
+        let Some(exam) = &cert.exam else { continue };
+        let mut seen: HashSet<&str> = HashSet::new();
+        for domain in &exam.domains {
+            for skill in domain.skills.iter().filter(|s| seen.insert(s.as_str())) {
+                covers.entry(skill).or_default().push(Covering {
+                    id: cert.id.clone(),
+                    name: cert.name.clone(),
+                    domain: domain.name.clone(),
+                    held: held.contains(&cert.id),
+                });
+            }
+        }
+    }
+    covers
 }

@@ -19,10 +19,12 @@ pub mod error;
 pub mod facts;
 pub mod gap;
 pub mod ics;
+pub mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod profile;
+pub mod profile_check;
 pub mod read;
 pub mod record;
 pub mod renewal;
@@ -65,7 +67,13 @@ pub fn run_to(cli: Cli, sink: Box<dyn Write>, teardown: Teardown) -> Result<Outc
     let format = Format::choose(options.format, options.json);
     let mut out = Output::new(format, color, options.fields.clone(), sink);
     let ctx = Context::new(&options);
-    let outcome = cmd::run(cli.command, &ctx, &mut out)?;
+    let outcome = cmd::run(cli.command, &ctx, &mut out);
+    // Said even when the command fails: a former id may be why it did. Stdout is still
+    // buffered here, so on a terminal the notice comes before the output.
+    for notice in ctx.notices() {
+        out.message(&notice)?;
+    }
+    let outcome = outcome?;
     out.flush()?;
     if teardown == Teardown::LeaveToExit {
         ctx.leak();

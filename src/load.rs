@@ -160,9 +160,12 @@ fn read_file(path: &Path) -> Result<String, String> {
     crate::read::DATA_FILE.text(path).map_err(|e| e.to_string())
 }
 
-/// Loads the files in `dir` into a validated catalog. Warnings do not stop it.
+/// Loads the files in `dir` into a validated catalog. Warnings do not stop it, nor does text
+/// that `hi data check` refuses but every view shows escaped (control characters in a name).
 pub fn load_dir(dir: &Path) -> Result<Data> {
-    build(&Texts::read_dir(dir)?).map_err(|problems| {
+    let texts = Texts::read_dir(dir)?;
+    let (data, problems) = build_with_warnings(&texts, Strictness::Lenient);
+    data.ok_or(problems).map_err(|problems| {
         let errors: Vec<&Problem> = problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
@@ -193,7 +196,7 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<Problem>> {
             severity: Severity::Error,
         })
         .collect();
-    let (_, found) = build_with_warnings(&texts);
+    let (_, found) = build_with_warnings(&texts, Strictness::Strict);
     problems.extend(found);
     // Name each file by its path, so that editors and terminals can open it at the place.
     if let Some(dir) = dir {
@@ -207,15 +210,23 @@ pub fn check(dir: Option<&Path>) -> Result<Vec<Problem>> {
 /// Parses and validates every file. Any error fails the build, with every problem found
 /// (warnings included); warnings alone do not.
 pub fn build(texts: &Texts) -> Result<Data, Vec<Problem>> {
-    let (data, problems) = build_with_warnings(texts);
+    let (data, problems) = build_with_warnings(texts, Strictness::Strict);
     match data {
         Some(data) if !problems.iter().any(|p| p.severity == Severity::Error) => Ok(data),
         _ => Err(problems),
     }
 }
 
+/// How hard the rules that only keep text clean are: errors for `hi data check` and the
+/// built-in data, warnings for a data directory loaded to run a command on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    Strict,
+    Lenient,
+}
+
 /// The data when it has no errors, and every problem and warning, sorted by file and place.
-fn build_with_warnings(texts: &Texts) -> (Option<Data>, Vec<Problem>) {
+fn build_with_warnings(texts: &Texts, strictness: Strictness) -> (Option<Data>, Vec<Problem>) {
     let mut files = Files::default();
     let mut data = Data {
         about: files.about(texts),
@@ -227,7 +238,7 @@ fn build_with_warnings(texts: &Texts) -> (Option<Data>, Vec<Problem>) {
         };
     }
     for_each_kind!(parse_kinds);
-    let findings = validate(&data, &files);
+    let findings = validate(&data, &files, strictness);
     let mut problems = files.resolve(texts, findings);
     let order = |file: &str| FILES.iter().position(|(name, _)| *name == file);
     problems.sort_by(|a, b| {
@@ -240,41 +251,98 @@ fn build_with_warnings(texts: &Texts) -> (Option<Data>, Vec<Problem>) {
     (Some(data), problems)
 }
 
-/// What `load` fills in beyond the files: the current observations, the member saving, the
-/// issuer's fee for each further credential, and an occupation's current figures.
+/// What `load` fills in beyond the files: the current observations (and the undated ones
+/// written after them), the member saving, the issuer's fee for each further credential, and an
+/// occupation's newest figures.
 fn derive(data: &mut Data) {
+    let issuers: HashMap<&str, &Organization> = data
+        .organizations
+        .iter()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
     for cert in &mut data.certifications {
         cert.exam = current(&cert.exam_history, |e| e.as_of).cloned();
-        cert.fees = current(&cert.fee_history, |f| f.as_of).cloned();
-        for fees in cert.fee_history.iter_mut().chain(cert.fees.as_mut()) {
+        if let Some(exam) = &mut cert.exam {
+            exam.undated_later = undated_later(&cert.exam_history, |e| e.as_of);
+        }
+        cert.fees = current_fees(&cert.fee_history);
+        let renewal = &mut cert.renewal;
+        let fees = current_fees(&renewal.fee_history);
+        renewal.fee_member_usd = fees.as_ref().and_then(|f| f.member_usd);
+        renewal.fee_non_member_usd = fees.as_ref().and_then(|f| f.non_member_usd);
+        renewal.fee_as_of = fees.as_ref().and_then(|f| f.as_of);
+        renewal.fee_source = fees.as_ref().map(|f| f.source.clone());
+        renewal.fee_undated_later = fees.map(|f| f.undated_later).unwrap_or_default();
+        let histories = [&mut cert.fee_history, &mut renewal.fee_history];
+        for fees in histories.into_iter().flatten().chain(cert.fees.as_mut()) {
             fees.member_saving_usd = match (fees.member_usd, fees.non_member_usd) {
                 (Some(member), Some(non_member)) => non_member.get().checked_sub(member.get()),
                 _ => None,
             };
         }
-        let issuer = data.organizations.iter().find(|o| o.id == cert.issuer);
-        cert.renewal.extra_credential_fee_usd = issuer
+        let issuer = issuers.get(cert.issuer.as_str()).copied();
+        renewal.extra_credential_fee_usd = issuer
             .and_then(|o| o.combined_renewal.as_ref())
             .and_then(|rule| rule.extra_credential_fee_usd)
             .map(u32::from);
     }
     for occupation in &mut data.occupations {
-        if let Some(now) = current(&occupation.figure_history, |f| f.as_of) {
-            occupation.median_annual_usd = now.median_annual_usd.map(u32::from);
-            occupation.median_as_of = now.as_of;
-            occupation.outlook_percent = now.outlook_percent;
-            occupation.outlook_period = now.outlook_period.clone();
-            occupation.figures_source = Some(now.source.clone());
+        let history = &occupation.figure_history;
+        if let Some(median) = newest_with(history, |f| f.median_annual_usd.is_some()) {
+            occupation.median_annual_usd = median.median_annual_usd.map(u32::from);
+            occupation.median_as_of = median.as_of;
+            occupation.figures_source = Some(median.source.clone());
+        }
+        if let Some(outlook) = newest_with(history, |f| f.outlook_percent.is_some()) {
+            occupation.outlook_percent = outlook.outlook_percent;
+            occupation.outlook_period = outlook.outlook_period.clone();
+            occupation.outlook_as_of = outlook.as_of;
+            occupation.outlook_source = Some(outlook.source.clone());
         }
     }
+}
+
+/// The current fee observation of a history, with the undated ones written after it.
+fn current_fees(history: &[Fees]) -> Option<Fees> {
+    let mut fees = current(history, |f| f.as_of).cloned()?;
+    fees.undated_later = undated_later(history, |f| f.as_of);
+    Some(fees)
 }
 
 /// The current observation of a history: the one with the latest date its source states,
 /// the one written last among equal dates. An undated observation never outranks a dated one;
 /// when none is dated, the one written last is current.
 pub fn current<T>(history: &[T], date: impl Fn(&T) -> Option<Date>) -> Option<&T> {
-    let dated = history.iter().filter(|item| date(item).is_some());
-    dated.max_by_key(|item| date(item)).or(history.last())
+    current_position(history, date).map(|i| &history[i])
+}
+
+fn current_position<T>(history: &[T], date: impl Fn(&T) -> Option<Date>) -> Option<usize> {
+    let dated = (0..history.len()).filter(|&i| date(&history[i]).is_some());
+    // `max_by_key` keeps the last of equal maxima: the one written last.
+    dated
+        .max_by_key(|&i| date(&history[i]))
+        .or(history.len().checked_sub(1))
+}
+
+/// The positions of the undated observations written after the current one, when that one is
+/// dated: the rule ranks a dated observation above them, though they may be newer.
+pub fn undated_later<T>(history: &[T], date: impl Fn(&T) -> Option<Date>) -> Vec<usize> {
+    match current_position(history, &date) {
+        Some(i) if date(&history[i]).is_some() => (i + 1..history.len())
+            .filter(|&later| date(&history[later]).is_none())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The current observation among those that give one figure (`has`): each figure of an
+/// occupation is the newest observation of that figure, whatever the newest edition lacks.
+fn newest_with(
+    history: &[OccupationFigures],
+    has: impl Fn(&OccupationFigures) -> bool,
+) -> Option<&OccupationFigures> {
+    let giving: Vec<&OccupationFigures> = history.iter().filter(|f| has(f)).collect();
+    current(&giving, |f| f.as_of).copied()
 }
 
 /// Where a problem lies before it is turned into a line and column.
@@ -825,7 +893,7 @@ fn known_ids<'a>(data: &'a Data, files: &'a Files) -> HashMap<Kind, Option<HashS
 
 /// Every rule across records: ids well-formed and unique, names given, references resolved,
 /// each record's own declared rules, and sources that nothing cites.
-fn validate(data: &Data, files: &Files) -> Vec<Finding> {
+fn validate(data: &Data, files: &Files, strictness: Strictness) -> Vec<Finding> {
     let known = known_ids(data, files);
     let mut findings = Vec::new();
     let mut cited: HashSet<&str> = HashSet::new();
@@ -833,6 +901,7 @@ fn validate(data: &Data, files: &Files) -> Vec<Finding> {
         ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {$(
             let positions = files.positions.get(&Kind::$kind).map_or(&[][..], Vec::as_slice);
             check_records(&data.$field, positions, &known, &mut cited, &mut findings);
+            findings.extend(control_characters(&data.$field, positions, strictness));
         )*};
     }
     for_each_kind!(check_kinds);
@@ -929,6 +998,7 @@ fn check_records<'a, T: OfKind>(
     let kind = T::KIND;
     let file = kind.file();
     let mut seen = HashSet::new();
+    let mut former_seen = HashSet::new();
     let mut error = |place: Place, message: String| {
         findings.push(Finding {
             file,
@@ -939,31 +1009,8 @@ fn check_records<'a, T: OfKind>(
     };
     for (record, &position) in records.iter().zip(positions) {
         let id = record.id();
-        if !is_slug(id) {
-            error(
-                field(position, "id"),
-                format!(
-                    "{} id `{id}`: field `id` must be a lowercase slug (a-z, 0-9, -)",
-                    kind.label()
-                ),
-            );
-        }
-        if !seen.insert(id) {
-            error(
-                field(position, "id"),
-                format!("field `id`: duplicate {} id `{id}`", kind.label()),
-            );
-        }
-        if record.name().trim().is_empty() {
-            let key = if kind == Kind::Source {
-                "title"
-            } else {
-                "name"
-            };
-            error(
-                field(position, key),
-                format!("{} `{id}`: field `{key}` is empty", kind.label()),
-            );
+        for (path, message) in identity_problems(record, known, &mut seen, &mut former_seen) {
+            error(Place::Field { position, path }, message);
         }
         let declared = record.declared();
         for link in &declared.links {
@@ -1005,6 +1052,103 @@ fn check_records<'a, T: OfKind>(
             );
         }
     }
+}
+
+/// Control characters in a record's name or searched text: an escape sequence that would drive
+/// a terminal, a bare CR that forges a calendar line. Every view escapes them; the data should
+/// not hold them.
+fn control_characters<T: OfKind>(
+    records: &[T],
+    positions: &[usize],
+    strictness: Strictness,
+) -> Vec<Finding> {
+    let hidden = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let mut findings = Vec::new();
+    for (record, &position) in records.iter().zip(positions) {
+        let fields = std::iter::once(("name", record.name())).chain(record.search_fields());
+        if let Some((field, _)) = fields
+            .into_iter()
+            .find(|(_, text)| text.chars().any(hidden))
+        {
+            findings.push(Finding {
+                file: T::KIND.file(),
+                place: Place::Field {
+                    position,
+                    path: FieldPath::key("id"),
+                },
+                message: format!(
+                    "`{}`: its {field} holds a control character (an escape, a bare CR, a bell): \
+                     remove it",
+                    record.id()
+                ),
+                severity: match strictness {
+                    Strictness::Strict => Severity::Error,
+                    Strictness::Lenient => Severity::Warning,
+                },
+            });
+        }
+    }
+    findings
+}
+
+/// What is wrong with how a record names itself: its id (a slug, unique in its kind), its
+/// former ids and its name. `seen` and `former_seen` collect ids across the kind.
+fn identity_problems<'a, T: OfKind>(
+    record: &'a T,
+    known: &HashMap<Kind, Option<HashSet<&str>>>,
+    seen: &mut HashSet<&'a str>,
+    former_seen: &mut HashSet<&'a str>,
+) -> Vec<(FieldPath, String)> {
+    let (kind, id) = (T::KIND, record.id());
+    let mut problems = Vec::new();
+    if !is_slug(id) {
+        let message = format!(
+            "{} id `{id}`: field `id` must be a lowercase slug (a-z, 0-9, -)",
+            kind.label()
+        );
+        problems.push((FieldPath::key("id"), message));
+    }
+    if !seen.insert(id) {
+        let message = format!("field `id`: duplicate {} id `{id}`", kind.label());
+        problems.push((FieldPath::key("id"), message));
+    }
+    for (path, problem) in former_id_problems(record, known, former_seen) {
+        problems.push((path, format!("`{id}`: field `{path}`: {problem}")));
+    }
+    if record.name().trim().is_empty() {
+        let key = if kind == Kind::Source {
+            "title"
+        } else {
+            "name"
+        };
+        let message = format!("{} `{id}`: field `{key}` is empty", kind.label());
+        problems.push((FieldPath::key(key), message));
+    }
+    problems
+}
+
+/// What is wrong with a record's former ids: each must be a slug that no record of its kind
+/// has now and no other record gave up (`seen` collects them across the kind).
+fn former_id_problems<'a, T: OfKind>(
+    record: &'a T,
+    known: &HashMap<Kind, Option<HashSet<&str>>>,
+    seen: &mut HashSet<&'a str>,
+) -> Vec<(FieldPath, String)> {
+    let live = known.get(&T::KIND).and_then(Option::as_ref);
+    let mut problems = Vec::new();
+    for (i, former) in record.former_ids().iter().enumerate() {
+        let problem = if !is_slug(former) {
+            "must be a lowercase slug (a-z, 0-9, -)".to_string()
+        } else if live.is_some_and(|ids| ids.contains(former.as_str())) {
+            format!("`{former}` is the id of a {} in use", T::KIND.label())
+        } else if !seen.insert(former.as_str()) {
+            format!("`{former}` is given as a former id twice")
+        } else {
+            continue;
+        };
+        problems.push((FieldPath::item("former_ids", i), problem));
+    }
+    problems
 }
 
 /// An id as lookups and commands expect it: a-z, 0-9, `-`, and `.` for O*NET codes.
@@ -1073,12 +1217,88 @@ mod tests {
     }
 
     /// Every problem in these files, the others empty, as `hi data check` prints them.
+    #[test]
+    fn undated_observations_written_after_a_dated_current_one_are_named() {
+        let date = |t: &str| Some(Date::parse(t).unwrap());
+        let cases: [(Vec<Option<Date>>, Vec<usize>); 5] = [
+            (vec![date("2014"), None, None], vec![1, 2]),
+            // Written before it, an undated observation is older by the data's own order.
+            (vec![None, date("2014")], vec![]),
+            (vec![None, date("2014"), date("2010"), None], vec![3]),
+            // With nothing dated, the last written is current and nothing comes after it.
+            (vec![None, None], vec![]),
+            (vec![], vec![]),
+        ];
+        for (history, wanted) in cases {
+            assert_eq!(undated_later(&history, |d| *d), wanted, "{history:?}");
+        }
+    }
+
+    #[test]
+    fn each_occupation_figure_comes_from_the_newest_observation_giving_it() {
+        let edition = |median: Option<u32>, outlook: Option<i32>, as_of: Option<&str>| {
+            let mut text = "source = \"s\"\n".to_string();
+            if let Some(m) = median {
+                text += &format!("median_annual_usd = {m}\n");
+            }
+            if let Some(o) = outlook {
+                text += &format!("outlook_percent = {o}\n");
+            }
+            if let Some(d) = as_of {
+                text += &format!("as_of = \"{d}\"\n");
+            }
+            toml::from_str::<OccupationFigures>(&text).unwrap()
+        };
+        let history = [
+            edition(Some(81220), Some(6), Some("2022-05")),
+            edition(Some(86070), None, Some("2023-05")),
+            edition(None, Some(9), None),
+        ];
+        let median = newest_with(&history, |f| f.median_annual_usd.is_some()).unwrap();
+        assert_eq!(median.median_annual_usd.map(|m| m.get()), Some(86070));
+        let outlook = newest_with(&history, |f| f.outlook_percent.is_some()).unwrap();
+        // The undated +9 % never outranks the dated +6 %.
+        assert_eq!(outlook.outlook_percent, Some(6));
+        assert!(newest_with(&history, |f| f.employment.is_some()).is_none());
+    }
+
+    #[test]
+    fn a_former_id_must_be_a_free_slug_used_once() {
+        let org = "[[organization]]\nid = \"o\"\nname = \"O\"\nfull_name = \"O\"\ndescription = \"d\"\n\
+                   url = \"u\"\nsources = [\"s\"]\n";
+        let renamed = |id: &str, former: &str| {
+            cert(id, "").replace(
+                "full_name = \"N\"\n",
+                &format!("full_name = \"N\"\nformer_ids = [{former}]\n"),
+            )
+        };
+        let certs = renamed("a", "\"b\", \"Old\"") + &cert("b", "") + &renamed("c", "\"x\", \"x\"");
+        let found = problems(&[
+            ABOUT,
+            SOURCES,
+            ("organizations.toml", org),
+            ("certifications.toml", &certs),
+        ]);
+        let wanted = [
+            "`a`: field `former_ids[0]`: `b` is the id of a certification in use",
+            "`a`: field `former_ids[1]`: must be a lowercase slug (a-z, 0-9, -)",
+            "`c`: field `former_ids[1]`: `x` is given as a former id twice",
+        ];
+        for message in wanted {
+            assert!(
+                found.iter().any(|p| p.contains(message)),
+                "{message}: {found:#?}"
+            );
+        }
+        assert_eq!(found.len(), wanted.len(), "{found:#?}");
+    }
+
     fn problems(files: &[(&'static str, &str)]) -> Vec<String> {
         let texts = Texts::from_files(FILES.iter().map(|(name, _)| {
             let text = files.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t);
             (*name, text.to_string())
         }));
-        build_with_warnings(&texts)
+        build_with_warnings(&texts, Strictness::Strict)
             .1
             .iter()
             .map(ToString::to_string)

@@ -163,6 +163,8 @@ keywords! {
     pub enum CycleEnd {
         Anniversary = "anniversary", "on the anniversary of the pass date";
         EndOfMonth = "end-of-month", "on the last day of the anniversary's month";
+        EndOfYear = "end-of-year", "on 31 December of the anniversary's year";
+        HolderDate = "holder-date", "on a date the issuer sets for each holder (such as the membership month), which the holder gives";
     }
 }
 
@@ -205,6 +207,8 @@ pub type Years = Bounded<0, 60>;
 pub type Hours = Bounded<0, 1_000>;
 /// Days before a cycle's end.
 pub type Days = Bounded<0, 366>;
+/// Days of a period after a cycle's end: a suspension may last years.
+pub type LapseDays = Bounded<0, 3660>;
 
 /// A date as precise as its source: `2026`, `2022-05` or `2023-10-01`.
 /// Ordering treats a missing month or day as earlier than any given one.
@@ -450,6 +454,8 @@ pub struct Organization {
     pub membership: Option<Membership>,
     /// How the issuer renews several of its credentials held at once.
     pub combined_renewal: Option<CombinedRenewal>,
+    /// What the issuer does once a renewal cycle ends unrenewed.
+    pub lapse: Option<Lapse>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub notes: Vec<String>,
@@ -486,6 +492,115 @@ pub struct CombinedRenewal {
     pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
+}
+
+keywords! {
+    /// Where a credential stands once its cycle has ended unrenewed, as the issuer names it.
+    pub enum LapseState {
+        Grace = "grace", "in its grace period";
+        Late = "late", "in its late period";
+        Inactive = "inactive", "inactive";
+        Suspended = "suspended", "suspended";
+        Expired = "expired", "expired";
+        Revoked = "revoked", "revoked";
+    }
+}
+
+/// What an issuer does once a renewal cycle ends and the credential was not renewed: the
+/// periods that follow, in order, each with what renewing in it costs, then what the
+/// credential is for good, and whether and how it can be reinstated. A length or fee no
+/// source gives is left out and shown as unknown.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lapse {
+    #[serde(default)]
+    pub periods: Vec<LapsePeriod>,
+    /// The source says there is no grace period at all (ANCC); without it, an empty list of
+    /// periods means none is known.
+    #[serde(default)]
+    pub no_grace: bool,
+    /// What the credential is once the periods are over.
+    pub then: LapseState,
+    /// The source tells the holder to stop using the credential once it has expired.
+    #[serde(default)]
+    pub stop_using: bool,
+    /// A renewal after the cycle's end starts a new cycle on the day it is approved rather than
+    /// being backdated (ANCC).
+    #[serde(default)]
+    pub late_renewal_restarts: bool,
+    pub reinstatement: Option<Reinstatement>,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// One period after a cycle's end during which the credential can still be renewed.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LapsePeriod {
+    pub state: LapseState,
+    /// Its length; unknown when left out.
+    pub days: Option<LapseDays>,
+    /// What renewing in this period costs beyond the recertification fee, per credential; a
+    /// known 0 where the source says there is no extra fee.
+    pub fee_usd: Option<Usd>,
+    /// Other sources that give the period another length: kept, and the shortest counts, so
+    /// that no date is promised that a source denies.
+    #[serde(default)]
+    pub conflicts: Vec<PeriodConflict>,
+    /// Where the period comes from, when not from the lapse rule's `source`.
+    pub source: Option<String>,
+    pub as_of: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// Another source's length for a lapse period.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodConflict {
+    pub days: LapseDays,
+    pub source: String,
+    pub as_of: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// How a credential that has lapsed for good can be had back without the exam.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reinstatement {
+    /// Within this many years of the lapse; unknown when left out.
+    pub within_years: Option<CycleYears>,
+    pub fee_usd: Option<Usd>,
+    /// What it takes besides the fee, as the source words it.
+    pub requires: Option<String>,
+    pub source: String,
+    pub as_of: Option<Date>,
+    pub note: Option<String>,
+}
+
+impl CombinedRenewal {
+    /// A chain of replacements that comes back to where it started (RHIA replaces RHIA, or
+    /// RHIA and RHIT each other): holding them all would renew none.
+    pub fn replacement_cycle(&self) -> Option<Vec<&str>> {
+        for start in &self.replacements {
+            let mut chain = vec![start.credential.as_str()];
+            let mut next = start.replaces.as_str();
+            // Each step follows one replacement; more steps than there are means a loop that
+            // does not pass through `start`, which another start finds.
+            for _ in 0..=self.replacements.len() {
+                if next == start.credential {
+                    chain.push(next);
+                    return Some(chain);
+                }
+                chain.push(next);
+                match self.replacements.iter().find(|r| r.credential == next) {
+                    Some(r) => next = &r.replaces,
+                    None => break,
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Holding `credential` replaces `replaces` for recertification (RHIA replaces RHIT).
@@ -527,7 +642,20 @@ impl Record for Organization {
                     d.link("replaces", Kind::Certification, &r.replaces);
                     d.cite_rule("source", "replacement", &r.source);
                 });
+                if let Some(cycle) = rule.replacement_cycle() {
+                    d.violation(
+                        Some("replacements"),
+                        format!(
+                            "credentials that replace each other ({}) would leave none of them \
+                             renewed",
+                            cycle.join(" → ")
+                        ),
+                    );
+                }
             });
+        }
+        if let Some(lapse) = &self.lapse {
+            d.within("lapse", |d| lapse.declare(d));
         }
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
@@ -536,6 +664,36 @@ impl Record for Organization {
             ("full name", &self.full_name),
             ("description", &self.description),
         ]
+    }
+}
+
+impl Lapse {
+    fn declare<'a>(&'a self, d: &mut Declared<'a>) {
+        d.cite("source", "lapse rule", self.as_of, &self.source);
+        if self.no_grace && !self.periods.is_empty() {
+            d.violation(
+                Some("no_grace"),
+                "a lapse rule with `no_grace` has no periods after the cycle's end",
+            );
+        }
+        d.each("periods", &self.periods, |d, period| {
+            d.cite_opt("source", "lapse period", period.as_of, &period.source);
+            d.each("conflicts", &period.conflicts, |d, other| {
+                d.cite("source", "lapse period", other.as_of, &other.source)
+            });
+            if matches!(period.state, LapseState::Expired | LapseState::Revoked) {
+                d.violation(
+                    Some("state"),
+                    "a period after the cycle's end is grace, late, inactive or suspended: the \
+                     state it ends in is `then`",
+                );
+            }
+        });
+        if let Some(r) = &self.reinstatement {
+            d.within("reinstatement", |d| {
+                d.cite("source", "reinstatement", r.as_of, &r.source)
+            });
+        }
     }
 }
 
@@ -590,6 +748,11 @@ pub struct Exam {
     pub format: Option<String>,
     #[serde(default)]
     pub domains: Vec<Domain>,
+    /// Derived at load, on the current observation when it is dated: the positions in its
+    /// history of the undated observations written after it. The rule never ranks them above
+    /// a dated one, though they may be newer, so a view says so beside an old current figure.
+    #[serde(default)]
+    pub undated_later: Vec<usize>,
     /// The date the source states for it; none when the source is undated.
     pub as_of: Option<Date>,
     pub source: String,
@@ -604,11 +767,51 @@ pub struct Fees {
     pub non_member_usd: Option<Usd>,
     /// Some issuers price a third tier for staff of member organizations.
     pub affiliate_usd: Option<Usd>,
+    /// One price whose source names no membership tier: never taken for either tier.
+    pub price_usd: Option<Usd>,
     /// Derived at load: what an individual member saves, when both prices are known. A data
     /// file may not set it.
     #[serde(default)]
     pub member_saving_usd: Option<u32>,
+    /// Derived at load, on the current observation: see [`Exam::undated_later`].
+    #[serde(default)]
+    pub undated_later: Vec<usize>,
     /// The date the source states for it; none when the source is undated.
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// A name the issuer gave a credential before its current one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerName {
+    /// The letters, as `name` holds them now: `CTR`.
+    pub name: String,
+    pub full_name: Option<String>,
+    /// The date the source gives for the current name taking its place.
+    pub until: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// An accreditation of a credential, as a source states it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accreditation {
+    /// The accrediting body as the source names it: `NCCA`, `ANAB`, `ABSNC`, ...
+    pub body: String,
+    /// The standard it accredits against, where the source names one: `ISO/IEC 17024:2012`.
+    pub standard: Option<String>,
+    pub as_of: Option<Date>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// A sourced statement with no figure of its own.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
     pub as_of: Option<Date>,
     pub source: String,
     pub note: Option<String>,
@@ -650,22 +853,42 @@ pub struct Renewal {
     pub ethics_hours: Option<Hours>,
     pub ethics_source: Option<String>,
     pub ethics_as_of: Option<Date>,
-    /// The issuer's recertification fee per cycle, for one credential.
+    /// The recertification fee per cycle, for one credential, its source and date: those of
+    /// the current entry of `fee_history`, derived at load, so a data file may not set them.
+    #[serde(default)]
     pub fee_member_usd: Option<Usd>,
+    #[serde(default)]
     pub fee_non_member_usd: Option<Usd>,
     /// What each further credential of the same issuer adds to the fee: derived at load from
     /// the issuer's combined renewal rule, so a data file may not set it.
     #[serde(default)]
     pub extra_credential_fee_usd: Option<u32>,
+    #[serde(default)]
     pub fee_source: Option<String>,
+    #[serde(default)]
     pub fee_as_of: Option<Date>,
+    /// Every observation of the recertification fee, each from one source at one date; the
+    /// newest dated one is current, as for the exam's fees.
+    #[serde(default)]
+    pub fee_history: Vec<Fees>,
+    /// Derived at load: the current fee observation's `undated_later`.
+    #[serde(default)]
+    pub fee_undated_later: Vec<usize>,
     pub alternative: Option<String>,
     pub alternative_source: Option<String>,
     /// How a cycle's end date follows from the pass date; unknown when left out.
     pub cycle_end: Option<CycleEnd>,
     /// The issuer asks for the renewal application this many days before the cycle ends.
     pub apply_by_days_before: Option<Days>,
-    /// Where `cycle_end` and `apply_by_days_before` come from, when not from `source`.
+    /// The issuer asks for it this many days after the cycle ends instead (NCRA: CE and fee
+    /// due on 31 January for a cycle ending 31 December).
+    pub report_by_days_after: Option<Days>,
+    /// The issuer prorates the CE hours of a holder's first cycle by a rule the data does not
+    /// give (AAPC): the first cycle's hours are unknown.
+    #[serde(default)]
+    pub first_cycle_prorated: bool,
+    /// Where `cycle_end`, `apply_by_days_before` and `report_by_days_after` come from, when
+    /// not from `source`.
     pub calendar_source: Option<String>,
     pub calendar_as_of: Option<Date>,
     /// The date the source states for the cycle and its CE hours; none when it is undated.
@@ -682,12 +905,41 @@ impl Renewal {
             self.ce_hours.is_some(),
             self.ce_from_issuer_hours.is_some(),
             self.ethics_hours.is_some(),
-            self.fee_member_usd.is_some(),
-            self.fee_non_member_usd.is_some(),
             self.alternative.is_some(),
             self.cycle_end.is_some(),
             self.apply_by_days_before.is_some(),
+            self.report_by_days_after.is_some(),
+            self.first_cycle_prorated,
         ];
+        // The parts of one rule must not contradict each other.
+        let total = self.ce_hours.map(|h| h.get());
+        for (key, part) in [
+            ("ce_from_issuer_hours", self.ce_from_issuer_hours),
+            ("ethics_hours", self.ethics_hours),
+        ] {
+            if let (Some(part), Some(total)) = (part.map(|h| h.get()), total)
+                && part > total
+            {
+                d.violation(
+                    Some(key),
+                    format!("{part} hours of a cycle's {total} CE hours cannot be asked of a part"),
+                );
+            }
+        }
+        if let (Some(days), Some(years)) = (self.apply_by_days_before, self.cycle_years)
+            && days.get() >= years.get() * 365
+        {
+            d.violation(
+                Some("apply_by_days_before"),
+                "the date to apply by falls before the cycle begins",
+            );
+        }
+        if self.apply_by_days_before.is_some() && self.report_by_days_after.is_some() {
+            d.violation(
+                Some("report_by_days_after"),
+                "a renewal asks for the application before the cycle's end or after it, not both",
+            );
+        }
         if self.source.is_none() && figures.contains(&true) {
             d.violation(None, "a renewal rule with figures needs `source`");
         }
@@ -711,12 +963,6 @@ impl Renewal {
                 self.ethics_as_of,
             ),
             (
-                "fee_source",
-                "renewal fees",
-                &self.fee_source,
-                self.fee_as_of,
-            ),
-            (
                 "calendar_source",
                 "renewal calendar",
                 &self.calendar_source,
@@ -731,19 +977,40 @@ impl Renewal {
             "renewal alternative",
             &self.alternative_source,
         );
+        d.each("fee_history", &self.fee_history, |d, fees| {
+            fees.declare(d, "renewal fees")
+        });
         d.derived(
             "extra_credential_fee_usd",
             self.extra_credential_fee_usd.is_some(),
             "the issuer's `combined_renewal`",
         );
-    }
-
-    /// The source and date of the renewal fees.
-    pub fn fee_cited(&self) -> (Option<&str>, Option<Date>) {
-        match &self.fee_source {
-            Some(source) => (Some(source), self.fee_as_of),
-            None => (self.source.as_deref(), self.as_of),
+        for (key, set) in [
+            ("fee_member_usd", self.fee_member_usd.is_some()),
+            ("fee_non_member_usd", self.fee_non_member_usd.is_some()),
+            ("fee_source", self.fee_source.is_some()),
+            ("fee_as_of", self.fee_as_of.is_some()),
+            ("fee_undated_later", !self.fee_undated_later.is_empty()),
+        ] {
+            d.derived(key, set, "`fee_history`");
         }
+    }
+}
+
+impl Fees {
+    /// A fee observation's source and date, and the fields `load` derives in it.
+    fn declare<'a>(&'a self, d: &mut Declared<'a>, figure: &'static str) {
+        d.cite("source", figure, self.as_of, &self.source);
+        d.derived(
+            "member_saving_usd",
+            self.member_saving_usd.is_some(),
+            "the prices",
+        );
+        d.derived(
+            "undated_later",
+            !self.undated_later.is_empty(),
+            "the history",
+        );
     }
 }
 
@@ -753,12 +1020,26 @@ pub struct Certification {
     pub id: String,
     pub name: String,
     pub full_name: String,
+    /// Ids the record had before, still accepted by every lookup (which then says so).
+    #[serde(default)]
+    pub former_ids: Vec<String>,
+    /// Names the issuer gave the credential before, each with its source.
+    #[serde(default)]
+    pub former_names: Vec<FormerName>,
     pub issuer: String,
     pub level: Level,
     /// The parts of the field it serves: what `hi certs --track` filters by.
     #[serde(default)]
     pub tracks: Vec<Track>,
     pub description: String,
+    /// Each accreditation of the credential a source states; empty when none is stated, which
+    /// says nothing either way.
+    #[serde(default)]
+    pub accreditation: Vec<Accreditation>,
+    /// A source's statement that the credential is not accredited: not the same as none
+    /// stating that it is.
+    #[serde(default)]
+    pub not_accredited: Option<Statement>,
     /// Every eligibility route; empty means the rules are not in the data.
     #[serde(default)]
     pub eligibility: Vec<Route>,
@@ -790,6 +1071,9 @@ impl Record for Certification {
     fn name(&self) -> &str {
         &self.name
     }
+    fn former_ids(&self) -> &[String] {
+        &self.former_ids
+    }
     fn declare<'a>(&'a self, d: &mut Declared<'a>) {
         d.link("issuer", Kind::Organization, &self.issuer);
         d.sources(&self.sources);
@@ -811,15 +1095,38 @@ impl Record for Certification {
             d.each("domains", &exam.domains, |d, domain| {
                 d.links("skills", Kind::Skill, &domain.skills)
             });
-        });
-        d.each("fee_history", &self.fee_history, |d, fees| {
-            d.cite("source", "fees", fees.as_of, &fees.source);
             d.derived(
-                "member_saving_usd",
-                fees.member_saving_usd.is_some(),
-                "the prices",
+                "undated_later",
+                !exam.undated_later.is_empty(),
+                "the history",
             );
         });
+        d.each("fee_history", &self.fee_history, |d, fees| {
+            fees.declare(d, "fees")
+        });
+        d.each("former_names", &self.former_names, |d, former| {
+            if former.name.trim().is_empty() {
+                d.violation(Some("name"), "a former name cannot be empty");
+            }
+            // A rename is a fact of the past, not a figure that ages.
+            d.cite_rule("source", "former name", &former.source);
+        });
+        d.each("accreditation", &self.accreditation, |d, a| {
+            if a.body.trim().is_empty() {
+                d.violation(Some("body"), "name the accrediting body");
+            }
+            d.cite("source", "accreditation", a.as_of, &a.source);
+        });
+        if let Some(statement) = &self.not_accredited {
+            d.within("not_accredited", |d| {
+                d.cite(
+                    "source",
+                    "not accredited",
+                    statement.as_of,
+                    &statement.source,
+                )
+            });
+        }
         d.each("other_fees", &self.other_fees, |d, fee| {
             d.cite("source", "other fee", fee.as_of, &fee.source)
         });
@@ -831,11 +1138,12 @@ impl Record for Certification {
         d.within("renewal", |d| self.renewal.declare(d));
     }
     fn search_fields(&self) -> Vec<(&'static str, &str)> {
-        let mut fields = vec![
-            ("name", self.name.as_str()),
-            ("full name", &self.full_name),
-            ("description", &self.description),
-        ];
+        let mut fields = vec![("name", self.name.as_str()), ("full name", &self.full_name)];
+        for former in &self.former_names {
+            fields.push(("former name", &former.name));
+            fields.extend(former.full_name.iter().map(|n| ("former name", n.as_str())));
+        }
+        fields.push(("description", &self.description));
         fields.extend(
             self.eligibility
                 .iter()
@@ -972,8 +1280,8 @@ pub struct Occupation {
     /// The broader occupation whose figures stand in for this one's, which no source gives
     /// (15-1211 Computer Systems Analysts for 15-1211.01).
     pub parent: Option<String>,
-    /// The current observation's median, date, outlook and source, derived at load from
-    /// `figure_history`: a data file may not set them.
+    /// The newest median and the newest outlook of `figure_history`, each with its date and
+    /// source, derived at load: a data file may not set them.
     #[serde(default)]
     pub median_annual_usd: Option<u32>,
     #[serde(default)]
@@ -982,8 +1290,15 @@ pub struct Occupation {
     pub outlook_percent: Option<i32>,
     #[serde(default)]
     pub outlook_period: Option<String>,
+    /// The source of the median.
     #[serde(default)]
     pub figures_source: Option<String>,
+    /// The date and source of the outlook, which may come from an older edition than the
+    /// median: each figure is the newest observation of that figure.
+    #[serde(default)]
+    pub outlook_as_of: Option<Date>,
+    #[serde(default)]
+    pub outlook_source: Option<String>,
     /// Every edition of the occupation's figures, each from one source.
     #[serde(default)]
     pub figure_history: Vec<OccupationFigures>,
@@ -1031,6 +1346,8 @@ impl Record for Occupation {
             ("outlook_percent", self.outlook_percent.is_some()),
             ("outlook_period", self.outlook_period.is_some()),
             ("figures_source", self.figures_source.is_some()),
+            ("outlook_as_of", self.outlook_as_of.is_some()),
+            ("outlook_source", self.outlook_source.is_some()),
         ] {
             d.derived(key, set, "`figure_history`");
         }

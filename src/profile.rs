@@ -15,13 +15,15 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::catalog::Catalog;
 pub use crate::facts::Facts;
-use crate::model::Certification;
 use crate::sanitize::clean_line;
 pub use crate::units::Hours;
 use crate::write::{Mode, Target, lock, replace_whole, target};
 
 /// The format this `hi` reads and writes; a file of a higher one was written by a newer `hi`.
-pub const FORMAT: u32 = 1;
+/// Format 2 added recorded renewals and cycle ends a holder gives; a format-1 file reads as it
+/// is and says format 2 once `hi` has changed it, so an older `hi` refuses it with a clear word
+/// rather than stumbling on a field it does not know.
+pub const FORMAT: u32 = 2;
 
 /// A profile larger than this is refused: years of a busy CE log are a few tens of KB.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
@@ -53,6 +55,28 @@ fn format() -> u32 {
 pub struct Held {
     pub id: String,
     pub earned: Date,
+    /// The end of the first cycle as the issuer set it, given by the holder: it wins over the
+    /// one the issuer's rule computes (AAPC ties cycles to the membership month).
+    #[serde(default)]
+    pub cycle_ends: Option<Date>,
+    /// Each renewal recorded, oldest first.
+    #[serde(default, rename = "renewal")]
+    pub renewals: Vec<Renewed>,
+}
+
+/// A renewal the holder recorded: submitted to the issuer, granted, or both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renewed {
+    /// The day the issuer granted it: a new cycle begins. Unset while it is only submitted.
+    #[serde(default)]
+    pub on: Option<Date>,
+    /// The day the application (CE, fee) was submitted.
+    #[serde(default)]
+    pub submitted: Option<Date>,
+    /// The end of the cycle it began, as the issuer set it; else the issuer's rule computes it.
+    #[serde(default)]
+    pub cycle_ends: Option<Date>,
 }
 
 /// One continuing-education activity.
@@ -95,26 +119,59 @@ pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
     }
 }
 
-/// The profile at `path` (an empty one when there is no file yet), every credential it holds
-/// checked against `catalog`.
-pub fn read_checked(path: &Path, catalog: &Catalog) -> Result<Profile> {
-    let profile = load(path)?;
-    held_in(&profile, path, catalog)?;
-    Ok(profile)
+/// The profile at `path` (an empty one when there is no file yet), checked by the rules the
+/// flags that write it obey (see [`crate::profile_check`]): the first problem is the error,
+/// with where to see the others.
+pub fn read_checked(path: &Path, catalog: &Catalog, today: Date) -> Result<Profile> {
+    let Some(text) = read(path)? else {
+        return Ok(Profile::default());
+    };
+    let profile = parse(path, &text)?;
+    let problems = crate::profile_check::problems(&profile, &text, catalog, today);
+    if let Some(first) = problems.first() {
+        let more = match problems.len() - 1 {
+            0 => String::new(),
+            n => format!(" (and {n} more: `hi profile check` lists them)"),
+        };
+        bail!(
+            "the profile {}:{}:{}: {}{more}",
+            clean_line(&path.display().to_string()),
+            first.line,
+            first.column,
+            clean_line(&first.message)
+        );
+    }
+    Ok(current_ids(profile, catalog))
 }
 
-/// Every credential the profile at `path` holds is in `catalog`: an id edited in by hand may
-/// not be, and would otherwise be passed over without a word.
-pub fn held_in(profile: &Profile, path: &Path, catalog: &Catalog) -> Result<()> {
-    for held in &profile.credentials {
-        catalog.get::<Certification>(&held.id).map_err(|e| {
-            anyhow!(
-                "the profile {} holds a credential that is not in the data: {e}",
-                clean_line(&path.display().to_string())
-            )
-        })?;
+/// The profile with every credential named by its current id: one renamed since it was
+/// written (`ctr`, now `ods`) is the same credential to every rule that compares ids.
+fn current_ids(mut profile: Profile, catalog: &Catalog) -> Profile {
+    let current = |id: &mut String| {
+        if let Some((now, _)) = catalog.find(crate::model::Kind::Certification, id) {
+            *id = now.to_string();
+        }
+    };
+    profile
+        .credentials
+        .iter_mut()
+        .for_each(|h| current(&mut h.id));
+    for activity in &mut profile.ce {
+        activity.certs.iter_mut().for_each(current);
     }
-    Ok(())
+    profile
+}
+
+/// Every problem of the profile at `path`, for `hi profile check`.
+pub fn problems(
+    path: &Path,
+    catalog: &Catalog,
+    today: Date,
+) -> Result<Vec<crate::profile_check::Problem>> {
+    Ok(match read(path)? {
+        Some(text) => crate::profile_check::problems(&parse(path, &text)?, &text, catalog, today),
+        None => Vec::new(),
+    })
 }
 
 /// The profile at `path`; an empty one when there is no file yet. Read with serde alone: a
@@ -164,8 +221,8 @@ fn at(path: &Path, text: &str, offset: usize, message: &str) -> anyhow::Error {
     )
 }
 
-/// The profile the text holds, checked as the flags that write it are checked; an error names
-/// the file, line and column.
+/// The profile the text holds; an error names the file, line and column. (What it holds is
+/// checked against the catalog and the day by `profile_check`.)
 fn parse(path: &Path, text: &str) -> Result<Profile> {
     let profile: Profile = toml::from_str(text)
         .map_err(|e| at(path, text, e.span().map_or(0, |s| s.start), e.message()))?;
@@ -176,10 +233,6 @@ fn parse(path: &Path, text: &str) -> Result<Profile> {
             clean_line(&path.display().to_string()),
             profile.format
         );
-    }
-    if let Err(why) = profile.facts.check() {
-        let offset = text.find("healthcare_years").unwrap_or(0);
-        return Err(at(path, text, offset, &format!("[facts]: {why}")));
     }
     Ok(profile)
 }
@@ -201,6 +254,20 @@ impl Document {
     pub fn add_credential(&mut self, held: &Held) -> Result<()> {
         let entry = to_table(held)?;
         self.tables(CREDENTIAL)?.push(entry);
+        Ok(())
+    }
+
+    /// Writes `held` over the credential at `index` in the profile's list, keeping its place
+    /// (and the comments before it).
+    pub fn update_credential(&mut self, index: usize, held: &Held) -> Result<()> {
+        let entry = to_table(held)?;
+        let tables = self.tables(CREDENTIAL)?;
+        let table = tables
+            .get_mut(index)
+            .context("the credential went away while being changed")?;
+        let decor = table.decor().clone();
+        *table = entry;
+        *table.decor_mut() = decor;
         Ok(())
     }
 
@@ -280,6 +347,8 @@ fn to_table(record: &impl Serialize) -> Result<Table> {
 /// gets mode 0600. Returns what `change` returned.
 pub fn edit<T>(
     path: &Path,
+    catalog: &Catalog,
+    today: Date,
     mut change: impl FnMut(&mut Document, &Profile) -> Result<T>,
 ) -> Result<T> {
     let shown = clean_line(&path.display().to_string());
@@ -308,12 +377,32 @@ pub fn edit<T>(
     let profile = parse(path, &text)?;
     let mut doc = Document::parse(path, &text)?;
     let result = change(&mut doc, &profile)?;
+    doc.0.insert("format", value(i64::from(FORMAT)));
     let written = doc.0.to_string();
-    // Never write what this hi could not read back.
-    parse(path, &written)
+    // Never write what this hi could not read back: a file over the size it reads, one that
+    // does not parse, or one with a problem the change made (those it had may be mended one
+    // change at a time).
+    if written.len() as u64 > MAX_BYTES {
+        bail!(
+            "the change would make the profile larger than {} MiB, which hi could not read \
+             back: nothing was changed",
+            MAX_BYTES / 1024 / 1024
+        );
+    }
+    let after = parse(path, &written)
         .context("the change would leave the profile unreadable, so it was not made")?;
+    let had = crate::profile_check::problems(&profile, &text, catalog, today);
+    let new = crate::profile_check::problems(&after, &written, catalog, today)
+        .into_iter()
+        .find(|p| !had.iter().any(|h| h.message == p.message));
+    if let Some(new) = new {
+        bail!(
+            "the change would leave a problem in the profile ({}), so it was not made",
+            clean_line(&new.message)
+        );
+    }
     let mode = match exists {
-        true => Mode::Keep(fs::metadata(&real)?.permissions()),
+        true => Mode::Keep(fs::metadata(&real)?),
         false => Mode::New(0o600),
     };
     replace_whole(&real, written.as_bytes(), mode)
@@ -325,7 +414,7 @@ pub fn edit<T>(
 const NEW_FILE: &str = "\
 # Your hi profile: what `hi eligible` and `hi plan` know of you, the credentials you hold and
 # your continuing education. hi keeps your comments and layout when it changes this file.
-format = 1
+format = 2
 ";
 
 #[cfg(test)]
@@ -347,7 +436,7 @@ mod tests {
             error.to_string().starts_with("the profile p.toml:2:"),
             "{error}"
         );
-        let error = parse(path, "format = 2\n").unwrap_err();
+        let error = parse(path, "format = 3\n").unwrap_err();
         assert!(
             error.to_string().contains("written by a newer hi"),
             "{error}"

@@ -42,6 +42,11 @@ impl FieldPath {
         FieldPath::ROOT.with(Step::Key(key))
     }
 
+    /// The path of an item of a top-level list: `former_ids[1]`.
+    pub fn item(key: &'static str, index: usize) -> FieldPath {
+        FieldPath::key(key).with(Step::Index(index))
+    }
+
     pub fn steps(&self) -> &[Step] {
         &self.steps[..self.len]
     }
@@ -55,7 +60,8 @@ impl FieldPath {
         }
     }
 
-    fn with(mut self, step: Step) -> FieldPath {
+    /// This path, one step further.
+    pub fn with(mut self, step: Step) -> FieldPath {
         self.push(step);
         self
     }
@@ -254,6 +260,11 @@ impl<'a> Declared<'a> {
 pub trait Record: 'static {
     fn id(&self) -> &str;
     fn name(&self) -> &str;
+    /// Ids the record had before a rename, which lookups still accept. A kind keeps them in a
+    /// `former_ids` field and returns it here; the others have none.
+    fn former_ids(&self) -> &[String] {
+        &[]
+    }
     /// Every reference the record makes and every rule beyond its types: the one declaration
     /// that validation, citations and the catalog generator read.
     fn declare<'a>(&'a self, declared: &mut Declared<'a>);

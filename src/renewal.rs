@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
+use crate::ics::Event;
 use crate::model::{Certification, CombinedRenewal, CycleEnd, Fees, Organization, Renewal};
 use crate::units::Hours;
 
@@ -275,6 +276,58 @@ pub fn deadlines(cert: &Certification, earned: Date, cycles: u32) -> Result<Vec<
         .collect()
 }
 
+/// The `count` cycles after one ending `end`, numbered on from `cycle`, by the issuer's rule;
+/// none where the rule is unknown.
+pub fn following(cert: &Certification, cycle: u32, end: Date, count: u32) -> Vec<Deadline> {
+    let renewal = &cert.renewal;
+    let (Some(years), Some(rule)) = (renewal.cycle_years, renewal.cycle_end) else {
+        return Vec::new();
+    };
+    (1..=count)
+        .map_while(|k| {
+            let ends = cycle_end(end, years.get(), k, rule)?;
+            Some(Deadline {
+                cycle: cycle + k,
+                ends,
+                apply_by: apply_by(renewal, ends),
+                ce_hours: renewal.ce_hours.map(|h| Hours::whole(h.get())),
+            })
+        })
+        .collect()
+}
+
+/// Each deadline of `cert` as calendar events: the cycle's end, with the hours due, and the
+/// date to apply by where the issuer sets one.
+pub fn events(cert: &Certification, deadlines: &[Deadline]) -> Vec<Event> {
+    let mut events = Vec::new();
+    for d in deadlines {
+        let hours = d
+            .ce_hours
+            .map_or("an unknown number of".to_string(), |h| h.to_string());
+        events.push(Event {
+            uid: format!("{}-cycle-{}-ends-{}@hi", cert.id, d.cycle, d.ends),
+            date: d.ends,
+            summary: format!("{} renewal cycle {} ends", cert.name, d.cycle),
+            description: format!(
+                "{hours} CE hours are due for {} ({}) by this date.",
+                cert.name, cert.full_name
+            ),
+        });
+        if let Some(apply_by) = d.apply_by {
+            events.push(Event {
+                uid: format!("{}-cycle-{}-apply-by-{}@hi", cert.id, d.cycle, apply_by),
+                date: apply_by,
+                summary: format!("Apply to renew {} (cycle {})", cert.name, d.cycle),
+                description: format!(
+                    "The issuer asks for the renewal application by this date; the cycle ends {}.",
+                    d.ends
+                ),
+            });
+        }
+    }
+    events
+}
+
 /// The day cycle `cycle` (from 1) ends. Each end is counted from the pass date, not from the
 /// previous end, so a 29 February start does not drift to the 28th for good. `None` past the
 /// end of the calendar.
@@ -283,17 +336,24 @@ pub fn cycle_end(earned: Date, cycle_years: u32, cycle: u32, rule: CycleEnd) -> 
     let anniversary = earned
         .checked_add(jiff::Span::new().try_years(years).ok()?)
         .ok()?;
-    Some(match rule {
-        CycleEnd::Anniversary => anniversary,
-        CycleEnd::EndOfMonth => anniversary.last_of_month(),
-    })
+    match rule {
+        CycleEnd::Anniversary => Some(anniversary),
+        CycleEnd::EndOfMonth => Some(anniversary.last_of_month()),
+        CycleEnd::EndOfYear => anniversary.last_of_year().into(),
+        // Only the holder knows it: see `Held::cycle_ends`.
+        CycleEnd::HolderDate => None,
+    }
 }
 
-/// The date the issuer wants the application by, for a cycle ending `ends`, when it sets one.
+/// The date the issuer wants the application by, for a cycle ending `ends`, when it sets one:
+/// some days before the end, or (NCRA) some days after it.
 pub fn apply_by(renewal: &Renewal, ends: Date) -> Option<Date> {
-    let days = renewal.apply_by_days_before?;
-    ends.checked_sub(jiff::Span::new().days(i64::from(days.get())))
-        .ok()
+    let span = |days: crate::model::Days| jiff::Span::new().days(i64::from(days.get()));
+    match (renewal.apply_by_days_before, renewal.report_by_days_after) {
+        (Some(before), _) => ends.checked_sub(span(before)).ok(),
+        (None, Some(after)) => ends.checked_add(span(after)).ok(),
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]

@@ -28,8 +28,9 @@ pub fn sources_section<S: AsRef<str>>(
     ids: impl IntoIterator<Item = S>,
 ) {
     let mut seen: Vec<S> = Vec::new();
+    let mut listed: std::collections::HashSet<String> = std::collections::HashSet::new();
     for id in ids {
-        if !seen.iter().any(|s| s.as_ref() == id.as_ref()) {
+        if listed.insert(id.as_ref().to_string()) {
             seen.push(id);
         }
     }
@@ -49,6 +50,14 @@ pub fn sources_section<S: AsRef<str>>(
         })
         .collect();
     detail.section("Sources", lines);
+}
+
+/// "[oep-rhit-facts, third-party]": a source and its kind.
+pub fn source_label(catalog: &Catalog, source: &str) -> String {
+    match catalog.get::<Source>(source) {
+        Ok(s) => format!("[{source}, {}]", s.kind.label()),
+        Err(_) => format!("[{source}]"),
+    }
 }
 
 /// Whole US dollars as `$1,234`, or "unknown".
@@ -216,10 +225,7 @@ impl<'a> Standing<'a> {
 
     /// "[oep-rhit-facts, third-party]": a source and its kind.
     pub fn source(&self, source: &str) -> String {
-        match self.catalog.get::<Source>(source) {
-            Ok(s) => format!("[{source}, {}]", s.kind.label()),
-            Err(_) => format!("[{source}]"),
-        }
+        source_label(self.catalog, source)
     }
 
     /// A figure's cell in a list, marked as the legend says.
@@ -292,18 +298,60 @@ impl<'a> Standing<'a> {
     }
 
     pub fn fees(&self, fees: &Fees) -> String {
-        let mut parts = vec![
-            format!("member {}", usd(fees.member_usd)),
-            format!("non-member {}", usd(fees.non_member_usd)),
-        ];
+        let mut parts = match (fees.member_usd, fees.non_member_usd, fees.price_usd) {
+            // A price with no tier is never shown as either tier, nor beside two unknowns.
+            (None, None, Some(_)) => Vec::new(),
+            (member, non_member, _) => vec![
+                format!("member {}", usd(member)),
+                format!("non-member {}", usd(non_member)),
+            ],
+        };
         if let Some(affiliate) = fees.affiliate_usd {
             parts.push(format!("organizational affiliate {}", usd(Some(affiliate))));
+        }
+        if let Some(price) = fees.price_usd {
+            parts.push(format!("{} (no membership tier stated)", usd(Some(price))));
         }
         if let Some(saving) = fees.member_saving_usd {
             parts.push(format!("membership saves {}", usd(Some(saving))));
         }
         let cited = self.cited(fees.as_of, &fees.source);
         with_note(format!("{} — {cited}", parts.join(", ")), &fees.note)
+    }
+
+    /// A current fee's date in a list and, when it is old and undated observations were
+    /// written after it, what the last of them gives: it may be newer.
+    pub fn fees_date(&self, fees: &Fees, history: &[Fees]) -> Cell {
+        let mut cell = self.date(fees.as_of, &fees.source);
+        let later = self.undated_later(fees.as_of, &fees.undated_later, history, |f| {
+            // In a list, one amount says enough: the detail view gives the rest.
+            let amount = f.price_usd.or(f.non_member_usd).or(f.member_usd);
+            usd(amount).text
+        });
+        if let Some(last) = later.last() {
+            cell.text += &format!("; an undated later source gives {last}");
+        }
+        cell
+    }
+
+    /// What the undated observations written after a current one give (`says`), with their
+    /// sources, when the current one is older than [`STALE_YEARS`]: the rule ranks it above
+    /// them, but they may be newer. Empty while the current one is recent.
+    pub fn undated_later<T>(
+        &self,
+        as_of: Option<Date>,
+        later: &[usize],
+        history: &[T],
+        says: impl Fn(&T) -> String,
+    ) -> Vec<String> {
+        if !self.is_stale(as_of) {
+            return Vec::new();
+        }
+        later
+            .iter()
+            .filter_map(|&i| history.get(i))
+            .map(says)
+            .collect()
     }
 
     /// One line for a salary figure in another record's view.
@@ -317,6 +365,37 @@ impl<'a> Standing<'a> {
             self.cited(s.as_of, &s.source)
         )
     }
+}
+
+/// The amounts a fee observation gives, and no unknown: `member $270, non-member $395`, or
+/// `$395 (no tier stated)`.
+pub fn amounts(fees: &Fees) -> String {
+    let tiers = [
+        ("member ", fees.member_usd, ""),
+        ("non-member ", fees.non_member_usd, ""),
+        ("affiliate ", fees.affiliate_usd, ""),
+        ("", fees.price_usd, " (no tier stated)"),
+    ];
+    let known: Vec<String> = tiers
+        .iter()
+        .filter_map(|&(tier, amount, after)| {
+            amount.map(|a| format!("{tier}{}{after}", usd(Some(a)).text))
+        })
+        .collect();
+    match known.is_empty() {
+        true => "no amount".to_string(),
+        false => known.join(", "),
+    }
+}
+
+/// Whether two fee observations give different amounts for a tier both give: sources that
+/// conflict, rather than one saying less than the other.
+pub fn conflict(a: &Fees, b: &Fees) -> bool {
+    let tiers = |f: &Fees| [f.member_usd, f.non_member_usd, f.affiliate_usd, f.price_usd];
+    tiers(a)
+        .into_iter()
+        .zip(tiers(b))
+        .any(|(x, y)| matches!((x, y), (Some(x), Some(y)) if x != y))
 }
 
 /// `line`, then its note when there is one.

@@ -101,6 +101,36 @@ pub fn write_output(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     }
 }
 
+/// Refuses to write `path` when that would write over one of `own`, the files `hi` itself
+/// keeps (the profile, its lock): `--ics ~/.config/hi/profile.toml --force` must not replace
+/// the one file nobody can give back. Symlinks are followed as a write would follow them.
+pub fn refuse_own(path: &Path, own: &[PathBuf]) -> Result<()> {
+    let real = match target(path)? {
+        Target::File { path, .. } | Target::Stream(path) => path,
+        Target::Stdout => return Ok(()),
+    };
+    let real = resolved(&real);
+    if own.iter().any(|own| resolved(own) == real) {
+        bail!(
+            "{} is a file hi keeps for you (your profile or its lock): write somewhere else",
+            clean_line(&path.display().to_string())
+        );
+    }
+    Ok(())
+}
+
+/// `path` with its folder's symlinks resolved, whether or not the file itself exists.
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    let dir = fs::canonicalize(parent_dir(path)).unwrap_or_else(|_| parent_dir(path).into());
+    match path.file_name() {
+        Some(name) => dir.join(name),
+        None => dir,
+    }
+}
+
 /// Writes a file the user asked for beside the output (`--ics FILE`), or, for `-`, prints it
 /// as the output itself; says whether it printed.
 pub fn write_or_print(
@@ -118,15 +148,15 @@ pub fn write_or_print(
 /// The mode a file written at `path` gets: an existing file's own, else `mode` under the umask.
 fn new_file_mode(path: &Path, exists: bool, mode: u32) -> Result<Mode> {
     Ok(match exists {
-        true => Mode::Keep(fs::metadata(path)?.permissions()),
+        true => Mode::Keep(fs::metadata(path)?),
         false => Mode::New(mode),
     })
 }
 
-/// The permissions of a file written whole.
+/// The permissions and owner of a file written whole.
 pub enum Mode {
-    /// Those of the file it replaces.
-    Keep(Permissions),
+    /// Those of the file it replaces: its mode bits, its owner and group.
+    Keep(fs::Metadata),
     /// These bits, under the umask, for a new file.
     New(u32),
 }
@@ -150,13 +180,36 @@ pub fn replace_whole(path: &Path, bytes: &[u8], mode: Mode) -> Result<()> {
     })?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    if let Mode::Keep(permissions) = mode {
-        temp.as_file().set_permissions(permissions)?;
+    if let Mode::Keep(old) = &mode {
+        keep_owner(temp.as_file(), old, path);
+        temp.as_file().set_permissions(old.permissions())?;
     }
     temp.persist(path).map_err(|e| e.error)?;
     // The rename is durable only once the directory that holds the name is.
     File::open(dir)?.sync_all()?;
     Ok(())
+}
+
+/// Gives the new copy of a file the owner and group of the one it replaces (`sudo hi ce add`
+/// must not hand a person's profile to root); where that is not allowed, says so, as the file
+/// changes hands.
+fn keep_owner(new: &File, old: &fs::Metadata, path: &Path) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(now) = new.metadata() else { return };
+    if (now.uid(), now.gid()) == (old.uid(), old.gid()) {
+        return;
+    }
+    if std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid())).is_err() {
+        crate::error::notice(&format!(
+            "{} belonged to user {} and group {}; hi could not keep that, so it now belongs to \
+             user {} and group {}",
+            clean_line(&path.display().to_string()),
+            old.uid(),
+            old.gid(),
+            now.uid(),
+            now.gid()
+        ));
+    }
 }
 
 /// The directory `path` lies in: `.` for a bare file name.
@@ -167,16 +220,21 @@ pub fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-/// Holds an exclusive lock on `path` for as long as the returned file lives: a lock file
-/// beside it (`.NAME.lock`), since the file itself is replaced by every write. The lock file
-/// is opened through the one bounded reader's checks: a FIFO or anything else that is not a
-/// regular file is refused without waiting on it, and a symbolic link there is refused, never
-/// followed, so that no link can have `hi` create or lock a file elsewhere.
-pub fn lock(path: &Path) -> Result<File> {
+/// The lock file of `path`: beside it (`.NAME.lock`), since the file itself is replaced by
+/// every write.
+pub fn lock_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or("profile".into(), |n| n.to_string_lossy());
-    let lock_path = parent_dir(path).join(format!(".{name}.lock"));
+    parent_dir(path).join(format!(".{name}.lock"))
+}
+
+/// Holds an exclusive lock on `path` for as long as the returned file lives. The lock file is
+/// opened through the one bounded reader's checks: a FIFO or anything else that is not a
+/// regular file is refused without waiting on it, and a symbolic link there is refused, never
+/// followed, so that no link can have `hi` create or lock a file elsewhere.
+pub fn lock(path: &Path) -> Result<File> {
+    let lock_path = lock_path(path);
     let shown = || clean_line(&lock_path.display().to_string());
     let (file, _) = crate::read::LOCK
         .open(

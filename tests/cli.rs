@@ -13,6 +13,7 @@ mod hostile;
 mod profile;
 mod properties;
 mod reader;
+mod renewals;
 mod robustness;
 mod shipped;
 mod snapshots;

@@ -163,7 +163,39 @@ fn cert_filters_narrow_the_list() {
         .iter()
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["cphims", "rhit", "rhia"]);
+    // NI-BC's current price is ANA members' $270 (2014).
+    assert_eq!(ids, ["cphims", "rhit", "rhia", "ni-bc"]);
+}
+
+#[test]
+fn accreditation_filters_keep_what_a_source_states() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        json(args)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["certs", "--accredited"]), ["cca", "ni-bc"]);
+    assert_eq!(ids(&["certs", "--accredited-by", "ncca"]), ["cca"]);
+    assert_eq!(ids(&["certs", "--accredited-by", "ABSNC"]), ["ni-bc"]);
+    let cca = json(&["certs", "--accredited-by", "NCCA"]);
+    assert_eq!(cca[0]["accreditation"][0]["body"], "NCCA");
+    assert_eq!(cca[0]["accreditation"][0]["source"], "transcodecpc-cca");
+    // An accreditor no source names finds nothing, says so, and is no error.
+    let (code, out, err) = run(&["certs", "--accredited-by", "anab", "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "[]\n");
+    assert_eq!(
+        err,
+        "hi: no source in the data names `anab` as an accreditor; those named: ABSNC, NCCA\n"
+    );
+    let (_, _, err) = run(&["certs", "--accredited-by", "NC\u{1b}CA", "--json"]);
+    assert!(
+        err.contains("names `NC\\u{1b}CA` as an accreditor"),
+        "{err}"
+    );
 }
 
 #[test]

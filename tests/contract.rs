@@ -94,6 +94,7 @@ struct Exam {
     scored_questions: Option<u32>,
     format: Option<String>,
     domains: Vec<Domain>,
+    undated_later: Vec<usize>,
     as_of: Option<String>,
     source: String,
     note: Option<String>,
@@ -105,7 +106,9 @@ struct Fees {
     member_usd: Option<u32>,
     non_member_usd: Option<u32>,
     affiliate_usd: Option<u32>,
+    price_usd: Option<u32>,
     member_saving_usd: Option<u32>,
+    undated_later: Vec<usize>,
     as_of: Option<String>,
     source: String,
     note: Option<String>,
@@ -147,10 +150,14 @@ struct Renewal {
     extra_credential_fee_usd: Option<u32>,
     fee_source: Option<String>,
     fee_as_of: Option<String>,
+    fee_history: Vec<Fees>,
+    fee_undated_later: Vec<usize>,
     alternative: Option<String>,
     alternative_source: Option<String>,
     cycle_end: Option<String>,
     apply_by_days_before: Option<u32>,
+    report_by_days_after: Option<u32>,
+    first_cycle_prorated: bool,
     calendar_source: Option<String>,
     calendar_as_of: Option<String>,
     as_of: Option<String>,
@@ -164,10 +171,14 @@ struct Certification {
     id: String,
     name: String,
     full_name: String,
+    former_ids: Vec<String>,
+    former_names: Vec<FormerName>,
     issuer: String,
     level: String,
     tracks: Vec<String>,
     description: String,
+    accreditation: Vec<Accreditation>,
+    not_accredited: Option<Statement>,
     eligibility: Vec<Route>,
     exam: Option<Exam>,
     exam_history: Vec<Exam>,
@@ -178,6 +189,34 @@ struct Certification {
     renewal: Renewal,
     sources: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FormerName {
+    name: String,
+    full_name: Option<String>,
+    until: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Accreditation {
+    body: String,
+    standard: Option<String>,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Statement {
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -199,8 +238,55 @@ struct Organization {
     url: String,
     membership: Option<Membership>,
     combined_renewal: Option<CombinedRenewal>,
+    lapse: Option<Lapse>,
     sources: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lapse {
+    periods: Vec<LapsePeriod>,
+    no_grace: bool,
+    then: String,
+    stop_using: bool,
+    late_renewal_restarts: bool,
+    reinstatement: Option<Reinstatement>,
+    as_of: Option<String>,
+    source: String,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LapsePeriod {
+    state: String,
+    days: Option<u32>,
+    fee_usd: Option<u32>,
+    conflicts: Vec<PeriodConflict>,
+    source: Option<String>,
+    as_of: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodConflict {
+    days: u32,
+    source: String,
+    as_of: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reinstatement {
+    within_years: Option<u32>,
+    fee_usd: Option<u32>,
+    requires: Option<String>,
+    source: String,
+    as_of: Option<String>,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -281,6 +367,8 @@ struct Occupation {
     outlook_percent: Option<i32>,
     outlook_period: Option<String>,
     figures_source: Option<String>,
+    outlook_as_of: Option<String>,
+    outlook_source: Option<String>,
     figure_history: Vec<OccupationFigures>,
     sources: Vec<String>,
     notes: Vec<String>,
@@ -351,7 +439,7 @@ struct Item {
     year: u32,
     what: String,
     amount_usd: Option<u32>,
-    ce_hours: Option<u32>,
+    ce_hours: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -375,7 +463,7 @@ struct Deadline {
     cycle: u32,
     ends: String,
     apply_by: Option<String>,
-    ce_hours: Option<u32>,
+    ce_hours: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -474,6 +562,13 @@ fn every_list_and_record_matches_the_contract() {
     kind::<Skill>("skills");
     kind::<Employer>("employers");
     kind::<Certification>("certs");
+    // The records that carry what most certifications leave empty: former ids and names,
+    // accreditation, a price with no tier, undated later observations, a renewal fee history.
+    for id in ["achip", "ni-bc", "cdip"] {
+        let _: Certification = parses(&["certs", id]);
+    }
+    let accredited: Vec<Certification> = parses(&["certs", "--accredited"]);
+    assert!(!accredited.is_empty());
     kind::<Organization>("orgs");
     kind::<Salary>("salaries");
     kind::<EducationPath>("paths");
@@ -519,7 +614,7 @@ struct TogetherItem {
     year: u32,
     usd: Option<u32>,
     what: String,
-    ce_hours: Option<u32>,
+    ce_hours: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -552,6 +647,16 @@ struct Facts {
 struct Held {
     id: String,
     earned: String,
+    cycle_ends: Option<String>,
+    renewal: Vec<Renewed>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Renewed {
+    on: Option<String>,
+    submitted: Option<String>,
+    cycle_ends: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -586,6 +691,7 @@ struct Requirement {
     done_hours: f64,
     remaining_hours: Option<f64>,
     met: Option<bool>,
+    on_pace: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -594,9 +700,16 @@ struct CredentialStatus {
     id: String,
     name: String,
     earned: String,
+    state: String,
+    state_since: Option<String>,
+    next_change: Option<Change>,
+    late_fee_usd: Option<u32>,
+    reinstatable_until: Option<String>,
+    what_to_do: String,
     cycle: Option<u32>,
     cycle_start: Option<String>,
     cycle_end: Option<String>,
+    cycle_end_set_by: Option<String>,
     apply_by: Option<String>,
     days_left: Option<i64>,
     required_hours: Option<f64>,
@@ -608,8 +721,16 @@ struct CredentialStatus {
     renewal_fee_usd: Option<u32>,
     renewed_with: Vec<String>,
     replaced_by: Option<String>,
+    renewals: Vec<Renewed>,
     attention: Vec<String>,
     notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Change {
+    state: String,
+    on: String,
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use hi::model::Kind;
 
-use crate::common::{by_id, fixture_catalog as catalog, json, run};
+use crate::common::{by_id, data_copy, fixture_catalog as catalog, hi, json, run};
 
 #[test]
 fn the_catalog_has_the_records_of_the_seed() {
@@ -40,7 +40,7 @@ fn the_catalog_has_the_records_of_the_seed() {
         "cca",
         "ccs",
         "cdip",
-        "ahic",
+        "achip",
         "ni-bc",
     ] {
         assert!(catalog.certifications().iter().any(|c| c.id == id), "{id}");
@@ -201,5 +201,202 @@ fn roles_link_to_occupations_with_the_caveat() {
         catalog
             .name_of(Kind::Occupation, "29-9021")
             .starts_with("Health Information")
+    );
+}
+
+#[test]
+fn a_former_id_finds_the_renamed_record_and_says_so() {
+    let (code, out, err) = run(&["certs", "achip", "--format", "plain"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(out.contains("Formerly\tformer id `ahic`"), "{out}");
+    for typed in ["ahic", "AHIC"] {
+        let (code, out, err) = run(&["certs", typed, "--json"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(err, "hi: `ahic` is the former id of `achip`\n");
+        let cert: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(cert["id"], "achip");
+        assert_eq!(cert["former_ids"], serde_json::json!(["ahic"]));
+    }
+    // Every command looks ids up the same way.
+    let (code, _, err) = run(&["cost", "ahic", "--years", "4", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("`ahic` is the former id of `achip`"), "{err}");
+    // Under another kind's command, it is named for what it is.
+    let (code, _, err) = run(&["roles", "ahic"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("it is a certification: try `hi certs ahic`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn search_finds_former_ids_and_names() {
+    let hits = json(&["search", "rn-bc"]);
+    let hit = by_id(&hits, "ni-bc");
+    assert_eq!(hit["matched"], "former name");
+    let hits = json(&["search", "ahic"]);
+    assert_eq!(by_id(&hits, "achip")["kind"], "certification");
+    let (_, out, _) = run(&["certs", "ni-bc", "--format", "plain"]);
+    assert!(
+        out.contains("Formerly\tRN-BC [intelycare-nibc, third-party]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_former_id_that_is_still_some_record_s_id_is_refused() {
+    let dir = data_copy();
+    let path = dir.path().join("certifications.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "former_ids = [\"ahic\"]",
+            "former_ids = [\"cdip\", \"Bad Id\"]",
+        ),
+    )
+    .unwrap();
+    let output = hi()
+        .arg("data")
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.contains("`achip`: field `former_ids[0]`: `cdip` is the id of a certification in use"),
+        "{out}"
+    );
+    assert!(
+        out.contains("field `former_ids[1]`: must be a lowercase slug"),
+        "{out}"
+    );
+}
+
+#[test]
+fn accreditation_is_what_a_source_states_and_never_a_guessed_no() {
+    let (_, out, _) = run(&["certs", "cphims", "--format", "plain"]);
+    assert!(
+        out.contains("Accreditation\tnot stated in the sources read"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["certs", "ni-bc", "--format", "plain"]);
+    assert!(
+        out.contains(
+            "Accreditation\taccredited by ABSNC — as of 2024-03 [ancc-nibc-quote, third-party]"
+        ),
+        "{out}"
+    );
+    // A source saying "not accredited" is shown as a statement, apart from silence.
+    let dir = data_copy();
+    let path = dir.path().join("certifications.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let statement =
+        "former_ids = [\"ahic\"]\nnot_accredited = { source = \"amia-ahic\", note = \"n\" }";
+    std::fs::write(&path, text.replace("former_ids = [\"ahic\"]", statement)).unwrap();
+    let output = hi()
+        .args(["certs", "achip", "--format", "plain", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        out.contains(
+            "Accreditation\tnot accredited, a source states — undated [amia-ahic, issuer] — note: n"
+        ),
+        "{out}"
+    );
+    let output = hi()
+        .args(["certs", "--accredited", "--json", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        !listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "achip")
+    );
+}
+
+#[test]
+fn an_old_current_price_says_what_undated_later_sources_give() {
+    let ni = json(&["certs", "ni-bc"]);
+    assert_eq!(ni["fees"]["as_of"], "2014");
+    assert_eq!(ni["fees"]["non_member_usd"], 395);
+    assert_eq!(ni["fees"]["undated_later"], serde_json::json!([1]));
+    assert_eq!(ni["fee_history"][1]["price_usd"], 395);
+    assert!(ni["fee_history"][1]["non_member_usd"].is_null());
+    let (_, out, _) = run(&["certs", "--format", "plain"]);
+    assert!(
+        out.contains("2014; an undated later source gives $395"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["certs", "ni-bc", "--format", "plain"]);
+    assert!(
+        out.contains("over 3 years old [exampedia-ni, third-party] — note: The member price is for ANA members. (current: the newest dated of 2 observations); undated observations written after it may be newer: $395 (no tier stated) undated [intelycare-nibc, third-party]"),
+        "{out}"
+    );
+    // A recent current figure needs no such word: CAHIMS's 2026 fee was written last.
+    let (_, out, _) = run(&["certs", "cahims", "--format", "plain"]);
+    assert!(!out.contains("undated later source"), "{out}");
+}
+
+#[test]
+fn the_renewal_fee_is_the_newest_dated_and_conflicting_ones_are_shown() {
+    let cdip = json(&["certs", "cdip"]);
+    let renewal = &cdip["renewal"];
+    assert_eq!(renewal["fee_non_member_usd"], 249);
+    assert_eq!(renewal["fee_member_usd"], 100);
+    assert_eq!(renewal["fee_as_of"], "2026-04");
+    assert_eq!(renewal["fee_source"], "oep-cca-guide-2026");
+    assert_eq!(renewal["fee_history"].as_array().unwrap().len(), 3);
+    let (_, out, _) = run(&["certs", "cdip", "--format", "plain"]);
+    assert!(
+        out.contains("(current: the newest dated of 3 observations); other sources give: non-member $218 undated [ahima-recert-faq, issuer]; member $100, non-member $218 as of 2026-02 [mbct-cca, third-party]"),
+        "{out}"
+    );
+    let cost = json(&["cost", "cdip", "--years", "3"]);
+    let renewal = cost[0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["what"] == "renewal")
+        .unwrap()
+        .clone();
+    assert_eq!(renewal["amount_usd"], 249);
+    // A total built on a contested fee says so.
+    let notes = cost[0]["notes"].as_array().unwrap();
+    assert!(
+        notes.iter().any(|n| n.as_str().unwrap().contains(
+            "newest dated observation, member $100, non-member $249 (2026-04); other sources give non-member $218 (undated)"
+        )),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn each_occupation_figure_is_the_newest_of_its_kind() {
+    // The newest edition has a median and no outlook: the outlook is the older edition's,
+    // with that edition's years, date and source.
+    let o = json(&["occupations", "15-1211.01"]);
+    assert_eq!(o["median_annual_usd"], 93730);
+    assert_eq!(o["median_as_of"], "2020-05");
+    assert_eq!(o["figures_source"], "jeghers-bls-cit");
+    assert_eq!(o["outlook_percent"], 9);
+    assert_eq!(o["outlook_period"], "2018–28");
+    assert_eq!(o["outlook_as_of"], "2018-05");
+    assert_eq!(o["outlook_source"], "bls-ooh-15-1211");
+    let (_, out, _) = run(&["occupations", "15-1211.01", "--format", "plain"]);
+    assert!(
+        out.contains(
+            "Outlook\t+9% (2018–28) — as of 2018-05, over 3 years old [bls-ooh-15-1211, government]"
+        ),
+        "{out}"
     );
 }

@@ -276,7 +276,10 @@ fn cost_with_dues_in_the_data_says_when_membership_pays_off() {
                 "url = \"https://www.ahima.org\"\n",
                 "url = \"https://www.ahima.org\"\nmembership = { annual_dues_usd = 50, as_of = \"2026\", source = \"seed-article\" }\n",
             ),
-            "certifications.toml" => text.replace("fee_non_member_usd = 218", "fee_member_usd = 100\nfee_non_member_usd = 218"),
+            "certifications.toml" => text.replace(
+                "[[certification.renewal.fee_history]]\nnon_member_usd = 218",
+                "[[certification.renewal.fee_history]]\nmember_usd = 100\nnon_member_usd = 218",
+            ),
             _ => text,
         };
         fs::write(dir.path().join(name), text).unwrap();

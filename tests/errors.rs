@@ -261,3 +261,79 @@ fn a_closed_pipe_ends_quietly_for_every_command_and_format() {
         assert_eq!(output.status.code(), Some(0), "{args:?}");
     }
 }
+
+/// Renewal rules that contradict themselves are data errors, not silent surprises: a
+/// credential replacing itself, two replacing each other, a part asking more than the whole.
+#[test]
+fn contradictory_renewal_rules_fail_the_data_check() {
+    let cases = [
+        (
+            "organizations.toml",
+            r#"{ credential = "rhia", replaces = "rhit""#,
+            r#"{ credential = "rhia", replaces = "rhia""#,
+            "credentials that replace each other (rhia → rhia)",
+        ),
+        (
+            "organizations.toml",
+            r#"replacements = [{ credential = "rhia", replaces = "rhit", source = "ahima-recertification" }]"#,
+            r#"replacements = [{ credential = "rhia", replaces = "rhit", source = "ahima-recertification" }, { credential = "rhit", replaces = "rhia", source = "ahima-recertification" }]"#,
+            "(rhia → rhit → rhia)",
+        ),
+        (
+            "certifications.toml",
+            "ethics_hours = 2",
+            "ethics_hours = 200",
+            "200 hours of a cycle's 45 CE hours cannot be asked of a part",
+        ),
+    ];
+    for (file, from, to, needle) in cases {
+        let dir = data_copy();
+        let path = dir.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has no {from}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let ran = Hi::new()
+            .args(&["data", "check"])
+            .arg_path(dir.path())
+            .run();
+        assert_eq!(ran.code, 1, "{needle}: {}", ran.stderr);
+        assert!(ran.stdout.contains(needle), "{needle}: {}", ran.stdout);
+    }
+}
+
+/// A name with control characters fails `hi data check` but not the commands that show it,
+/// which show it escaped.
+#[test]
+fn control_characters_in_names_fail_the_check_only() {
+    let dir = data_copy();
+    let path = dir.path().join("roles.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let hostile = text.replacen(
+        "name = \"Health information analyst\"",
+        "name = \"Health information analyst\\u001b]0;owned\\u0007\\r\"",
+        1,
+    );
+    assert_ne!(hostile, text);
+    fs::write(&path, hostile).unwrap();
+    let check = Hi::new()
+        .args(&["data", "check"])
+        .arg_path(dir.path())
+        .run();
+    assert_eq!(check.code, 1);
+    assert!(
+        check
+            .stdout
+            .contains("`analyst`: its name holds a control character"),
+        "{}",
+        check.stdout
+    );
+    let shown = Hi::new()
+        .env("HI_DATA_DIR", dir.path())
+        .args(&["roles", "analyst", "--format", "plain"])
+        .ok();
+    assert!(
+        shown.starts_with("Title\tHealth information analyst (analyst)"),
+        "{shown}"
+    );
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\r'));
+}

@@ -104,7 +104,7 @@ fn unknown_field_lists_the_valid_ones() {
     assert!(out.is_empty());
     assert!(
         err.starts_with(
-            "hi: unknown field `price` for --fields: valid fields are id, name, full_name, issuer"
+            "hi: unknown field `price` for --fields: valid fields are id, name, full_name, former_ids, former_names, issuer"
         ),
         "{err}"
     );

@@ -241,7 +241,8 @@ fn a_credential_edited_in_that_is_not_in_the_data_is_named() {
         assert_eq!(code, 1, "{args:?}: {err}");
         assert!(out.is_empty(), "{args:?}");
         assert!(
-            err.contains("holds a credential that is not in the data") && err.contains("`rhia`"),
+            err.contains("profile.toml:2:6: `credential[0].id`: not in the data")
+                && err.contains("`rhia`"),
             "{args:?}: {err}"
         );
     }
@@ -266,6 +267,14 @@ fn the_log_lists_numbered_entries_and_removes_by_number() {
     assert_eq!(list[0]["title"], "HIMSS chapter day");
     let (code, _, err) = with(&path, &["ce", "remove", "9"]);
     assert_eq!(code, 2, "{err}");
+    // RHIA has an activity logged toward it alone: the holder removes that first.
+    let (code, _, err) = with(&path, &["profile", "remove", "rhia"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("activities 2 (Coding clinic course) are logged toward rhia"),
+        "{err}"
+    );
+    ok(&path, &["ce", "remove", "2"]);
     ok(&path, &["profile", "remove", "rhia"]);
     let shown = json(&path, &["profile"]);
     assert_eq!(shown["credential"].as_array().unwrap().len(), 1);
@@ -479,11 +488,11 @@ fn refused_changes_and_broken_files_leave_the_profile_untouched() {
     assert!(err.contains(&format!("profile.toml:{line}:9:")), "{err}");
     assert_eq!(fs::read_to_string(&path).unwrap(), broken);
     // A profile from a newer hi is refused, not rewritten.
-    fs::write(&path, "format = 2\n").unwrap();
+    fs::write(&path, "format = 3\n").unwrap();
     let (code, _, err) = with(&path, &["profile", "set", "--rn"]);
     assert_eq!(code, 1);
     assert!(err.contains("written by a newer hi"), "{err}");
-    assert_eq!(fs::read_to_string(&path).unwrap(), "format = 2\n");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "format = 3\n");
 }
 
 /// `hi ce add` of one hour on 2026-01-01 to the profile at `path`, as a process to spawn.
@@ -593,4 +602,139 @@ fn the_profile_is_found_where_the_environment_says() {
         shown["path"],
         xdg.join("hi/profile.toml").display().to_string()
     );
+}
+
+/// Rewritten as root (`sudo hi ...`), the profile and a calendar keep their owner and group:
+/// the person is not locked out of their own files.
+#[test]
+fn a_rewritten_file_keeps_its_owner() {
+    use std::os::unix::fs::{MetadataExt, chown};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    let ics = dir.path().join("renewals.ics");
+    crate::common::Hi::new()
+        .profile(&path)
+        .args(&["profile", "add", "rhia", "--earned", "2025-06-15"])
+        .ok();
+    fs::write(&ics, "old").unwrap();
+    // Only root can hand a file to someone else; elsewhere there is nothing to test.
+    if chown(&path, Some(12345), Some(23456)).is_err() {
+        return;
+    }
+    chown(&ics, Some(12345), Some(23456)).unwrap();
+    let hi = || crate::common::Hi::new().profile(&path);
+    hi().args(&["profile", "set", "--rn"]).ok();
+    hi().args(&["status", "--ics"])
+        .arg_path(&ics)
+        .args(&["--force"])
+        .ok();
+    for file in [&path, &ics] {
+        let meta = fs::metadata(file).unwrap();
+        assert_eq!(
+            (meta.uid(), meta.gid()),
+            (12345, 23456),
+            "{}",
+            file.display()
+        );
+    }
+}
+
+/// A profile edited by hand is held to the rules of the flags that write it: each bad value is
+/// named at its line and column, all at once by `hi profile check`, and the first one stops
+/// any command that reads the profile.
+#[test]
+fn a_hand_edited_profile_is_checked_like_the_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    let text = "format = 2\nmemberships = [\"ahima\", \"ahima\", \"nope\"]\n\n[facts]\n\
+        experience_years = 4294967295\n\n[[credential]]\nid = \"rhia\"\nearned = \"1800-01-01\"\n\n\
+        [[credential]]\nid = \"rhia\"\nearned = \"2030-01-01\"\n\n[[ce]]\ndate = \"2026-01-01\"\n\
+        hours = 2\ntitle = \" \"\nfrom = [\"nope\"]\ncerts = [\"chda\"]\n";
+    fs::write(&path, text).unwrap();
+    let hi = || crate::common::Hi::new().profile(&path);
+    let check = hi().args(&["profile", "check"]).run();
+    assert_eq!(check.code, 1);
+    assert!(check.stderr.contains("9 problems in"), "{}", check.stderr);
+    let shown = path.display();
+    for line in [
+        format!("{shown}:2:25: `memberships[1]`: `ahima` is named twice"),
+        format!("{shown}:2:34: `memberships[2]`: unknown organization `nope`"),
+        format!("{shown}:5:20: `facts.experience_years`: 4294967295 is more than 80"),
+        format!(
+            "{shown}:9:10: `credential[0].earned`: 1800-01-01 is outside the years 1900 to 2100"
+        ),
+        format!("{shown}:12:6: `credential[1].id`: `rhia` is held twice"),
+        format!("{shown}:13:10: `credential[1].earned`: 2030-01-01 is after today (2026-11-27)"),
+        format!("{shown}:18:9: `ce[0].title`: the title is empty"),
+        format!("{shown}:19:9: `ce[0].from[0]`: unknown organization `nope`"),
+        format!("{shown}:20:10: `ce[0].certs[0]`: `chda` is not a credential the profile holds"),
+    ] {
+        assert!(
+            check.stdout.contains(&line),
+            "{line}\nin:\n{}",
+            check.stdout
+        );
+    }
+    // Reading it fails on the first problem, and says where the others are listed.
+    hi().args(&["status"])
+        .fails(1, "(and 8 more: `hi profile check` lists them)");
+    // It can be mended one change at a time, and a change that adds a problem is refused.
+    hi().args(&["profile", "set", "--experience-years", "6"])
+        .ok();
+    let before = fs::read_to_string(&path).unwrap();
+    hi().args(&["profile", "set", "--member-of", "himss"]).ok();
+    hi().args(&[
+        "ce",
+        "add",
+        "--date",
+        "2026-02-01",
+        "--hours",
+        "1",
+        "--title",
+        "t",
+        "--cert",
+        "rhia",
+    ])
+    .ok();
+    assert_ne!(fs::read_to_string(&path).unwrap(), before);
+    // A clean profile has none.
+    let clean = dir.path().join("clean.toml");
+    crate::common::Hi::new()
+        .profile(&clean)
+        .args(&["profile", "add", "rhia", "--earned", "2025-06-15"])
+        .ok();
+    let ran = crate::common::Hi::new()
+        .profile(&clean)
+        .args(&["profile", "check"])
+        .run();
+    assert_eq!((ran.code, ran.stdout.as_str()), (0, ""));
+}
+
+/// A change that would write a profile larger than hi reads is refused, and nothing written;
+/// the profile still opens, so the change can be undone.
+#[test]
+fn a_profile_is_never_written_past_what_hi_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    // Just under the 4 MiB hi reads: one activity with a very long title.
+    let long = "x".repeat(4 * 1024 * 1024 - 200);
+    let text =
+        format!("format = 2\n[[ce]]\ndate = \"2026-01-01\"\nhours = 1\ntitle = \"{long}\"\n");
+    fs::write(&path, &text).unwrap();
+    let hi = || crate::common::Hi::new().profile(&path);
+    let title = "y".repeat(100_000);
+    let add = [
+        "ce",
+        "add",
+        "--date",
+        "2026-01-02",
+        "--hours",
+        "1",
+        "--title",
+        title.as_str(),
+    ];
+    hi().args(&add)
+        .fails(1, "larger than 4 MiB, which hi could not read back");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text, "nothing written");
+    hi().args(&["ce", "remove", "1"]).ok();
 }

@@ -5,9 +5,9 @@
 use std::collections::HashSet;
 
 use hi::catalog::Catalog;
-use hi::model::Kind;
+use hi::model::{CycleEnd, Kind};
 
-use crate::common::builtin;
+use crate::common::{Hi, builtin};
 
 fn shipped() -> Catalog {
     hi::catalog::load(None).expect("the built-in data is valid")
@@ -155,5 +155,35 @@ fn every_record_of_the_shipped_data_shows_in_every_format() {
                 );
             }
         }
+    }
+}
+
+/// `hi status` shows a calendar for every credential of the shipped data, or says that its end
+/// is unknown and how to set it, and `--check` reports that (exit 3): no credential is passed
+/// over in silence, whatever the data knows of it.
+#[test]
+fn every_credential_has_a_calendar_or_says_how_to_set_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    for cert in shipped().certifications() {
+        let id = cert.id.as_str();
+        let profile = dir.path().join(format!("{id}.toml"));
+        let hi = || Hi::builtin().profile(&profile);
+        hi().args(&["profile", "add", id, "--earned", "2026-01-15"])
+            .ok();
+        let status = hi().args(&["status"]).json();
+        let held = &status[0];
+        let rule = &cert.renewal;
+        let computable = rule.cycle_years.is_some()
+            && rule
+                .cycle_end
+                .is_some_and(|end| end != CycleEnd::HolderDate);
+        if computable {
+            assert!(held["cycle_end"].is_string(), "{id}: {held}");
+            continue;
+        }
+        let what_to_do = held["what_to_do"].as_str().unwrap();
+        assert!(what_to_do.contains("--cycle-ends"), "{id}: {what_to_do}");
+        let check = hi().args(&["status", "--check"]).run();
+        assert_eq!(check.code, 3, "{id}: {}{}", check.stdout, check.stderr);
     }
 }

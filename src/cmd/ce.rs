@@ -1,11 +1,8 @@
 //! `hi ce add|list|remove`: the continuing-education log.
 
-use std::path::Path;
-
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use crate::catalog::Catalog;
 use crate::cli::{CeAddArgs, CeCommand};
 use crate::context::Context;
 use crate::error::Outcome;
@@ -14,14 +11,12 @@ use crate::output::{Output, Table};
 use crate::profile::{self, Activity, Hours};
 
 pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outcome> {
-    let catalog = ctx.catalog()?;
     let path = &ctx.profile_path()?;
-    let today = ctx.today()?;
     match command {
-        CeCommand::Add(args) => add(args, catalog, path, today, out)?,
-        CeCommand::List { cert, .. } => list(cert.as_deref(), catalog, path, out)?,
+        CeCommand::Add(args) => add(args, ctx, out)?,
+        CeCommand::List { cert, .. } => list(cert.as_deref(), ctx, out)?,
         CeCommand::Remove { number, .. } => {
-            let removed = profile::edit(path, |doc, stored| {
+            let removed = ctx.edit_profile(|doc, stored| {
                 let count = stored.ce.len();
                 let Some(i) = number.checked_sub(1).filter(|i| *i < count) else {
                     return Err(crate::error::usage(match count {
@@ -47,13 +42,8 @@ pub fn run(command: &CeCommand, ctx: &Context, out: &mut Output) -> Result<Outco
     Ok(Outcome::Done)
 }
 
-fn add(
-    args: &CeAddArgs,
-    catalog: &Catalog,
-    path: &Path,
-    today: jiff::civil::Date,
-    out: &mut Output,
-) -> Result<()> {
+fn add(args: &CeAddArgs, ctx: &Context, out: &mut Output) -> Result<()> {
+    let (catalog, today, path) = (ctx.catalog()?, ctx.today()?, ctx.profile_path()?);
     let date = crate::clock::date_arg("--date", &args.date)?;
     if date > today {
         return Err(crate::error::usage(format!(
@@ -76,7 +66,7 @@ fn add(
         .iter()
         .map(|c| c.id.clone())
         .collect();
-    let number = profile::edit(path, |doc, stored| {
+    let number = ctx.edit_profile(|doc, stored| {
         if let Some(cert) = certs
             .iter()
             .find(|c| !stored.credentials.iter().any(|h| &h.id == *c))
@@ -97,7 +87,7 @@ fn add(
         Ok(stored.ce.len() + 1)
     })?;
     out.message(&format!("activity {number} added: {}", path.display()))?;
-    let stored = profile::load(path)?;
+    let stored = profile::load(&path)?;
     match (out.data_only(), stored.ce.get(number - 1)) {
         (true, Some(activity)) => out.json(&Numbered { number, activity }),
         _ => Ok(()),
@@ -111,8 +101,8 @@ struct Numbered<'a> {
     activity: &'a Activity,
 }
 
-fn list(cert: Option<&str>, catalog: &Catalog, path: &Path, out: &mut Output) -> Result<()> {
-    let stored = profile::load(path)?;
+fn list(cert: Option<&str>, ctx: &Context, out: &mut Output) -> Result<()> {
+    let (catalog, stored) = (ctx.catalog()?, ctx.profile()?);
     let cert = cert
         .map(|id| catalog.get::<Certification>(id))
         .transpose()?;

@@ -1,4 +1,5 @@
-//! `hi certs [ID] [--issuer ORG] [--level L] [--track T] [--max-fee USD [--member]]`
+//! `hi certs [ID] [--issuer ORG] [--level L] [--track T] [--max-fee USD [--member]]
+//! [--accredited] [--accredited-by BODY]`
 
 use anyhow::Result;
 
@@ -7,10 +8,13 @@ use crate::catalog::Catalog;
 use crate::cli::CertsArgs;
 use crate::context::Context;
 use crate::error::Outcome;
-use crate::model::{Certification, Kind, Organization, Renewal};
+use crate::load;
+use crate::model::{Certification, Fees, Kind, Organization, Renewal};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::record::Record;
-use crate::show::{Standing, count, renewal_summary, sources_section, usd, with_note};
+use crate::show::{
+    Standing, amounts, conflict, count, renewal_summary, sources_section, usd, with_note,
+};
 
 pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -27,6 +31,14 @@ pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
             .filter(|c| issuer.is_none_or(|o| c.issuer == o.id))
             .filter(|c| args.level.is_none_or(|l| c.level == l))
             .filter(|c| args.track.is_none_or(|t| c.tracks.contains(&t)))
+            .filter(|c| !args.accredited || !c.accreditation.is_empty())
+            .filter(|c| {
+                args.accredited_by.as_deref().is_none_or(|body| {
+                    c.accreditation
+                        .iter()
+                        .any(|a| a.body.eq_ignore_ascii_case(body))
+                })
+            })
             .filter(|c| {
                 args.max_fee.is_none_or(|max| {
                     let fee = c.fees.as_ref().and_then(|f| f.price(args.member));
@@ -36,6 +48,9 @@ pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
             })
             .collect()
     };
+    if let Some(body) = &args.accredited_by {
+        unnamed_accreditor(body, catalog, out)?;
+    }
     list_or_show(
         args.id.as_deref(),
         records,
@@ -44,6 +59,29 @@ pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
         |certs| table(certs, catalog, standing),
         |c| detail(c, catalog, standing),
     )
+}
+
+/// An accreditor no source in the data names finds nothing, which is not an error; says so,
+/// with the names the data uses, so that a different spelling is not taken for "none".
+fn unnamed_accreditor(body: &str, catalog: &Catalog, out: &mut Output) -> Result<()> {
+    let mut named: Vec<&str> = catalog
+        .certifications()
+        .iter()
+        .flat_map(|c| &c.accreditation)
+        .map(|a| a.body.as_str())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    if named.iter().any(|n| n.eq_ignore_ascii_case(body)) {
+        return Ok(());
+    }
+    // Escaped, not cleaned: a control character dropped from the echo would make the message
+    // name a body that does exist.
+    out.message(&format!(
+        "no source in the data names `{}` as an accreditor; those named: {}",
+        body.escape_debug(),
+        named.join(", ")
+    ))
 }
 
 fn table(certs: &[&Certification], catalog: &Catalog, standing: &Standing) -> Table {
@@ -62,7 +100,7 @@ fn table(certs: &[&Certification], catalog: &Catalog, standing: &Standing) -> Ta
             Some(f) => (
                 usd(f.member_usd),
                 usd(f.non_member_usd),
-                standing.date(f.as_of, &f.source),
+                standing.fees_date(f, &c.fee_history),
             ),
             None => (Cell::unknown(), Cell::unknown(), Cell::unknown()),
         };
@@ -95,21 +133,10 @@ fn detail(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Detai
     let tracks: Vec<&str> = cert.tracks.iter().map(|t| t.keyword()).collect();
     detail.field("Tracks", tracks.join(", "));
     detail.field("Description", &cert.description);
-    match &cert.exam {
-        Some(exam) => detail.field(
-            "Exam",
-            current(standing.exam(exam), &cert.exam_history, |e| e.as_of),
-        ),
-        None => detail.field("Exam", Cell::unknown()),
-    }
-    match &cert.fees {
-        Some(fees) => detail.field(
-            "Fees",
-            current(standing.fees(fees), &cert.fee_history, |f| f.as_of),
-        ),
-        None => detail.field("Fees", Cell::unknown()),
-    }
+    current_fields(&mut detail, cert, standing);
     detail.field("Renewal", renewal_summary(&cert.renewal));
+    detail.section("Accreditation", accreditation(cert, standing));
+    detail.section("Formerly", formerly(cert, standing));
 
     let routes = if cert.eligibility.is_empty() {
         vec!["unknown: no source in the data gives the eligibility rules".to_string()]
@@ -169,6 +196,102 @@ fn detail(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Detai
     detail
 }
 
+/// The current exam and fees, each with which observation of its history it is and, when it
+/// is old, what undated observations written after it give.
+fn current_fields(detail: &mut Detail, cert: &Certification, standing: &Standing) {
+    match &cert.exam {
+        Some(exam) => {
+            let history = &cert.exam_history;
+            let later = standing.undated_later(exam.as_of, &exam.undated_later, history, |e| {
+                standing.exam(e)
+            });
+            let line = current(standing.exam(exam), history, |e| e.as_of);
+            detail.field("Exam", beside(line, later));
+        }
+        None => detail.field("Exam", Cell::unknown()),
+    }
+    match &cert.fees {
+        Some(fees) => {
+            let history = &cert.fee_history;
+            let later = standing.undated_later(fees.as_of, &fees.undated_later, history, |f| {
+                briefly(f, standing)
+            });
+            let line = current(standing.fees(fees), history, |f| f.as_of);
+            detail.field("Fees", beside(line, later));
+        }
+        None => detail.field("Fees", Cell::unknown()),
+    }
+}
+
+/// The names the issuer gave the credential before, and the ids hi gave it.
+fn formerly(cert: &Certification, standing: &Standing) -> Vec<String> {
+    let names = cert.former_names.iter().map(|f| {
+        let name = match &f.full_name {
+            Some(full) => format!("{} ({full})", f.name),
+            None => f.name.clone(),
+        };
+        let until = f.until.map_or(String::new(), |d| format!(", until {d}"));
+        with_note(
+            format!("{name}{until} {}", standing.source(&f.source)),
+            &f.note,
+        )
+    });
+    let ids = cert.former_ids.iter().map(|id| format!("former id `{id}`"));
+    names.chain(ids).collect()
+}
+
+/// What sources state of the credential's accreditation: never "not accredited" where none
+/// says so.
+fn accreditation(cert: &Certification, standing: &Standing) -> Vec<String> {
+    let mut lines: Vec<String> = cert
+        .accreditation
+        .iter()
+        .map(|a| {
+            let under = a
+                .standard
+                .as_ref()
+                .map_or(String::new(), |s| format!(" under {s}"));
+            let cited = standing.cited(a.as_of, &a.source);
+            with_note(
+                format!("accredited by {}{under} — {cited}", a.body),
+                &a.note,
+            )
+        })
+        .collect();
+    if let Some(statement) = &cert.not_accredited {
+        let cited = standing.cited(statement.as_of, &statement.source);
+        lines.push(with_note(
+            format!("not accredited, a source states — {cited}"),
+            &statement.note,
+        ));
+    }
+    if lines.is_empty() {
+        lines.push("not stated in the sources read".to_string());
+    }
+    lines
+}
+
+/// A fee observation in a few words: its amounts, date and source.
+fn briefly(fees: &Fees, standing: &Standing) -> String {
+    format!(
+        "{} {}",
+        amounts(fees),
+        standing.cited(fees.as_of, &fees.source)
+    )
+}
+
+/// `line` (whose citation says how old it is), then what the undated observations written
+/// after it give, when there are any to mention (see [`Standing::undated_later`]).
+fn beside(line: String, later: Vec<String>) -> String {
+    match later.is_empty() {
+        true => line,
+        false => format!(
+            "{line}; undated observations written after it may be newer: {}",
+            later.join("; ")
+        ),
+    }
+}
+
 /// A current observation, and which of the history it is: the rule `load::current` applies.
 fn current<T>(
     line: String,
@@ -192,6 +315,32 @@ fn cited(cert: &Certification) -> Vec<&str> {
         .filter(|link| link.target == Kind::Source)
         .map(|link| link.id)
         .collect()
+}
+
+/// The current recertification fee and, beside it, every observation that conflicts with it.
+fn renewal_fee(renewal: &Renewal, standing: &Standing) -> String {
+    let history = &renewal.fee_history;
+    let Some(fees) = load::current(history, |f| f.as_of) else {
+        return "Recertification fee: unknown".to_string();
+    };
+    let mut line = current(
+        format!("Recertification fee: {}", standing.fees(fees)),
+        history,
+        |f| f.as_of,
+    );
+    let later = standing.undated_later(fees.as_of, &renewal.fee_undated_later, history, |f| {
+        briefly(f, standing)
+    });
+    line = beside(line, later);
+    let conflicting: Vec<String> = history
+        .iter()
+        .filter(|other| conflict(other, fees))
+        .map(|other| briefly(other, standing))
+        .collect();
+    if !conflicting.is_empty() {
+        line += &format!("; other sources give: {}", conflicting.join("; "));
+    }
+    line
 }
 
 fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Vec<String> {
@@ -224,53 +373,15 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         let text = format!("Of those, on ethics: at least {ethics} hours");
         lines.push(part(text, &renewal.ethics_source, renewal.ethics_as_of));
     }
-    let fees = format!(
-        "Recertification fee: member {}, non-member {}",
-        usd(renewal.fee_member_usd),
-        usd(renewal.fee_non_member_usd)
-    );
-    lines.push(part(fees, &renewal.fee_source, renewal.fee_as_of));
-    let rule = catalog
-        .get::<Organization>(&cert.issuer)
-        .ok()
-        .and_then(|o| o.combined_renewal.as_ref());
-    if let Some(rule) = rule {
-        let mut parts = Vec::new();
-        if let Some(fee) = rule.extra_fee(false) {
-            parts.push(format!(
-                "{} more per cycle for a non-member",
-                usd(Some(fee))
-            ));
-        }
-        if let Some(fee) = rule.extra_fee(true) {
-            parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
-        }
-        if let Some(hours) = rule.extra_credential_ce_hours {
-            parts.push(format!("{hours} more CE hours"));
-        }
-        if let Some(max) = rule.max_ce_hours {
-            parts.push(format!("at most {max} CE hours in all"));
-        }
-        let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
-        let text = format!(
-            "Each further {issuer} credential held: {}",
-            parts.join(", ")
-        );
-        lines.push(format!(
-            "{text} — {}",
-            standing.cited(rule.as_of, &rule.source)
-        ));
-    }
+    lines.push(renewal_fee(renewal, standing));
+    lines.extend(combined_line(cert, catalog, standing));
     let ends = renewal.cycle_end.map_or("unknown", |rule| rule.label());
     lines.push(part(
         format!("Cycle ends: {ends}"),
         &renewal.calendar_source,
         renewal.calendar_as_of,
     ));
-    match renewal.apply_by_days_before {
-        Some(days) => lines.push(format!("Apply at least {days} days before the cycle ends")),
-        None => lines.push("Apply by: not in the data".to_string()),
-    }
+    lines.push(apply_by(renewal));
     if let Some(alternative) = &renewal.alternative {
         lines.push(part(
             format!("Alternative: {alternative}"),
@@ -282,4 +393,72 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         lines.push(format!("Note: {note}"));
     }
     lines
+}
+
+/// The issuer's rule for renewing several of its credentials together, when it has one.
+fn combined_line(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Option<String> {
+    let rule = catalog
+        .get::<Organization>(&cert.issuer)
+        .ok()?
+        .combined_renewal
+        .as_ref()?;
+    let mut parts = Vec::new();
+    if let Some(fee) = rule.extra_fee(false) {
+        parts.push(format!(
+            "{} more per cycle for a non-member",
+            usd(Some(fee))
+        ));
+    }
+    if let Some(fee) = rule.extra_fee(true) {
+        parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
+    }
+    if let Some(hours) = rule.extra_credential_ce_hours {
+        parts.push(format!("{hours} more CE hours"));
+    }
+    if let Some(max) = rule.max_ce_hours {
+        parts.push(format!("at most {max} CE hours in all"));
+    }
+    let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
+    let text = format!(
+        "Each further {issuer} credential held: {}",
+        parts.join(", ")
+    );
+    Some(format!(
+        "{text} — {}",
+        standing.cited(rule.as_of, &rule.source)
+    ))
+}
+
+/// When the issuer wants the renewal: some days before the cycle ends, on its last day, or
+/// (NCRA) some days after it.
+fn apply_by(renewal: &Renewal) -> String {
+    match (renewal.apply_by_days_before, renewal.report_by_days_after) {
+        (Some(days), _) if days.get() == 0 => "Apply by the day the cycle ends".to_string(),
+        (Some(days), _) => format!("Apply at least {days} days before the cycle ends"),
+        (None, Some(days)) => format!("Report within {days} days after the cycle ends"),
+        (None, None) => "Apply by: not in the data".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_to_apply_by_is_said_before_on_or_after_the_cycles_end() {
+        let said = |toml: &str| apply_by(&toml::from_str::<Renewal>(toml).unwrap());
+        assert_eq!(
+            said("apply_by_days_before = 28"),
+            "Apply at least 28 days before the cycle ends"
+        );
+        assert_eq!(
+            said("apply_by_days_before = 0"),
+            "Apply by the day the cycle ends"
+        );
+        assert_eq!(
+            said("report_by_days_after = 31"),
+            "Report within 31 days after the cycle ends"
+        );
+        assert_eq!(said(""), "Apply by: not in the data");
+    }
 }

@@ -109,7 +109,7 @@ fn certifications(certs: &[&Certification], catalog: &Catalog, standing: &Standi
         fee(c, &|f| usd(f.member_saving_usd))
     });
     row("Fees as of", &|c| match &c.fees {
-        Some(f) => standing.date(f.as_of, &f.source),
+        Some(f) => standing.fees_date(f, &c.fee_history),
         None => Cell::unknown(),
     });
     row("Renewal cycle", &|c| count(c.renewal.cycle_years, "years"));

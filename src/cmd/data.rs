@@ -20,6 +20,9 @@ pub fn run(command: &DataCommand, ctx: &Context, out: &mut Output) -> Result<Out
                 Some(from) => Texts::read_dir(from)?,
                 None => Texts::embedded(),
             };
+            for (name, _) in texts.files() {
+                ctx.refuse_own(&dir.join(name))?;
+            }
             match export(&texts, dir, *force) {
                 Err(e) if e.is::<Interrupted>() => return Ok(Outcome::Interrupted),
                 done => done?,

@@ -42,6 +42,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
                 "Holding several of its credentials",
                 combined(o, catalog, standing),
             );
+            detail.section("When a cycle ends unrenewed", lapse(o, standing));
             detail.section("Notes", o.notes.clone());
             sources_section(&mut detail, catalog, &o.sources);
             detail
@@ -61,6 +62,79 @@ fn dues(o: &Organization, standing: &Standing) -> Cell {
         }
         None => Cell::unknown(),
     }
+}
+
+/// What follows the end of a cycle with no renewal, period by period, each with its source.
+fn lapse(o: &Organization, standing: &Standing) -> Vec<String> {
+    let Some(lapse) = &o.lapse else {
+        return vec!["not in the data: confirm with the issuer".to_string()];
+    };
+    let cited = |source: &Option<String>, as_of| match source {
+        Some(source) => standing.cited(as_of, source),
+        None => standing.cited(lapse.as_of, &lapse.source),
+    };
+    let mut lines = Vec::new();
+    if lapse.no_grace {
+        lines.push(format!(
+            "No grace period — {}",
+            standing.cited(lapse.as_of, &lapse.source)
+        ));
+    }
+    for period in &lapse.periods {
+        let days = period
+            .days
+            .map_or("for a time no source gives".to_string(), |d| {
+                format!("for {d} days")
+            });
+        let fee = match period.fee_usd.map(u32::from) {
+            Some(0) => ", with no extra fee".to_string(),
+            Some(fee) => format!(", renewing costs ${fee} more per credential"),
+            None => ", at an extra cost no source gives".to_string(),
+        };
+        let mut line = format!(
+            "Then {} {days}{fee} — {}",
+            period.state.label(),
+            cited(&period.source, period.as_of)
+        );
+        for other in &period.conflicts {
+            line += &format!(
+                "; another source gives {} days — {}",
+                other.days,
+                standing.cited(other.as_of, &other.source)
+            );
+        }
+        lines.push(with_note(line, &period.note));
+    }
+    lines.push(format!(
+        "Then {} — {}",
+        lapse.then.label(),
+        standing.cited(lapse.as_of, &lapse.source)
+    ));
+    if lapse.stop_using {
+        lines.push("The holder must stop using the credential once it has lapsed".to_string());
+    }
+    if lapse.late_renewal_restarts {
+        lines.push("A late renewal starts a new cycle when approved, not backdated".to_string());
+    }
+    if let Some(r) = &lapse.reinstatement {
+        let within = r
+            .within_years
+            .map_or("within a time no source gives".to_string(), |y| {
+                format!("within {y} years")
+            });
+        let fee = r
+            .fee_usd
+            .map_or("a fee no source gives".to_string(), |f| format!("${f}"));
+        let line = format!(
+            "Reinstatement {within}, for {fee} — {}",
+            standing.cited(r.as_of, &r.source)
+        );
+        lines.push(with_note(line, &r.note));
+    }
+    if let Some(note) = &lapse.note {
+        lines.push(format!("Note: {note}"));
+    }
+    lines
 }
 
 /// The issuer's rule for renewing several of its credentials at once, line by line.

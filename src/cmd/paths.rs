@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::Kind;
 use crate::output::{Detail, Output, Table};
-use crate::show::{linked, sources_section};
+use crate::show::{linked, source_label, sources_section};
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -40,7 +40,15 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
                 .enumerate()
                 .map(|(i, s)| format!("{}. {s}", i + 1))
                 .collect();
-            detail.section("Steps", steps);
+            // The steps are the sources' account, not the project's: say whose.
+            let whose: Vec<String> = p.sources.iter().map(|s| source_label(catalog, s)).collect();
+            let verb = if whose.len() == 1 {
+                "describes"
+            } else {
+                "describe"
+            };
+            let heading = format!("Steps, as {} {verb} them", whose.join(", "));
+            detail.section(&heading, steps);
             detail.section("Leads to roles", linked(catalog, Kind::Role, &p.roles));
             detail.section(
                 "Certifications along the way (the project's judgment)",

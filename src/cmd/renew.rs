@@ -39,8 +39,10 @@ pub fn run(args: &RenewArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
     };
     let deadlines = deadlines(cert, earned, args.cycles)?;
     if let Some(path) = &args.ics {
-        let calendar = crate::ics::calendar([(cert, deadlines.as_slice())], now.timestamp());
+        let events = crate::renewal::events(cert, &deadlines);
+        let calendar = crate::ics::calendar(&events, now.timestamp(), &args.reminders.days());
         // `--ics -`: the calendar is the output.
+        ctx.refuse_own(path)?;
         if write_or_print(path, calendar.as_bytes(), args.force, out)? {
             return Ok(Outcome::Done);
         }

@@ -8,7 +8,7 @@ use crate::cli::IdArg;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::model::Occupation;
-use crate::model::{Kind, Role};
+use crate::model::{Certification, Kind, Role, Skill};
 use crate::output::{Detail, Output, Table};
 use crate::show::{Standing, linked, names, outlook, sources_section, usd};
 
@@ -58,9 +58,9 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
     let skills = role
         .skills
         .iter()
-        .map(|id| match catalog.skills().iter().find(|s| &s.id == id) {
-            Some(skill) => format!("{} ({id}) — {}", skill.name, skill.category.label()),
-            None => id.clone(),
+        .map(|id| match catalog.get::<Skill>(id) {
+            Ok(skill) => format!("{} ({id}) — {}", skill.name, skill.category.label()),
+            Err(_) => id.clone(),
         })
         .collect();
     detail.section("Skills", skills);
@@ -71,17 +71,15 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
     let certs = role
         .certifications
         .iter()
-        .map(
-            |id| match catalog.certifications().iter().find(|c| &c.id == id) {
-                Some(cert) => format!(
-                    "{} ({id}) — {}, {}",
-                    cert.full_name,
-                    catalog.name_of(Kind::Organization, &cert.issuer),
-                    cert.level.label()
-                ),
-                None => id.clone(),
-            },
-        )
+        .map(|id| match catalog.get::<Certification>(id) {
+            Ok(cert) => format!(
+                "{} ({id}) — {}, {}",
+                cert.full_name,
+                catalog.name_of(Kind::Organization, &cert.issuer),
+                cert.level.label()
+            ),
+            Err(_) => id.clone(),
+        })
         .collect();
     detail.section("Recommended certifications (the project's judgment)", certs);
     detail.section("Education paths", linked(catalog, Kind::Path, &role.paths));
@@ -105,17 +103,30 @@ fn detail(role: &Role, catalog: &Catalog, standing: &Standing) -> Detail {
     detail
 }
 
-/// "Name (code): median $X, +9% (2024–34) — as of ... [source, kind]", from the occupation's
-/// current figures.
+/// "Name (code): median $X a year, outlook +9% (2024–34) — as of ... [source, kind]", from the
+/// occupation's newest figures; each is cited on its own when they come from different editions.
 fn occupation_line(o: &Occupation, standing: &Standing) -> String {
     let head = format!("{} ({})", o.name, o.id);
-    match &o.figures_source {
-        Some(source) => format!(
-            "{head}: median {} a year, outlook {} — {}",
-            usd(o.median_annual_usd),
-            outlook(o.outlook_percent, o.outlook_period.as_deref()),
-            standing.cited(o.median_as_of, source)
-        ),
-        None => format!("{head}: no pay or outlook figure in the data"),
+    let median = format!("median {} a year", usd(o.median_annual_usd));
+    let outlook = format!(
+        "outlook {}",
+        outlook(o.outlook_percent, o.outlook_period.as_deref())
+    );
+    let cited = |as_of, source: &Option<String>| source.as_ref().map(|s| standing.cited(as_of, s));
+    match (
+        cited(o.median_as_of, &o.figures_source),
+        cited(o.outlook_as_of, &o.outlook_source),
+    ) {
+        (None, None) => format!("{head}: no pay or outlook figure in the data"),
+        (Some(m), Some(t)) if m == t => format!("{head}: {median}, {outlook} — {m}"),
+        (m, t) => {
+            let median = m.map_or("no median in the data".into(), |m| {
+                format!("{median} — {m}")
+            });
+            let outlook = t.map_or("no outlook in the data".into(), |t| {
+                format!("{outlook} — {t}")
+            });
+            format!("{head}: {median}; {outlook}")
+        }
     }
 }

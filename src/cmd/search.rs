@@ -50,7 +50,13 @@ pub fn search<'a>(catalog: &'a Catalog, query: &str) -> Vec<Hit<'a>> {
     // out should not allocate.
     let mut lower = String::new();
     for (kind, record) in catalog.everything() {
-        let fields = std::iter::once(("id", record.id())).chain(record.search_fields());
+        let former = record
+            .former_ids()
+            .iter()
+            .map(|id| ("former id", id.as_str()));
+        let fields = std::iter::once(("id", record.id()))
+            .chain(former)
+            .chain(record.search_fields());
         for (field, text) in fields {
             lowercase_into(text, &mut lower);
             if !lower.contains(query) {

@@ -5,8 +5,8 @@ use anyhow::Result;
 use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::error::Outcome;
+use crate::lifecycle::{EndSetBy, State};
 use crate::output::{Cell, Format, Output, Table, Tone};
-use crate::profile;
 use crate::show::{bar, usd};
 use crate::status::{Status, statuses};
 use crate::write::write_or_print;
@@ -16,24 +16,28 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
     let path = &ctx.profile_path()?;
     let now = ctx.now()?;
     let today = now.date();
-    let stored = profile::load(path)?;
-    profile::held_in(&stored, path, catalog)?;
+    let stored = ctx.profile()?;
     let all = statuses(&stored, catalog, today);
     if let Some(ics) = &args.ics {
-        let calendars = crate::status::deadlines(&all, catalog)?;
-        let calendar = crate::ics::calendar(
-            calendars.iter().map(|(c, d)| (*c, d.as_slice())),
-            now.timestamp(),
-        );
+        let events = crate::status::events(&all, catalog)?;
+        let calendar = crate::ics::calendar(&events, now.timestamp(), &args.reminders.days());
         // `--ics -`: the calendar is the output.
+        ctx.refuse_own(ics)?;
         if write_or_print(ics, calendar.as_bytes(), args.force, out)? {
             return Ok(Outcome::Done);
         }
     }
     if args.check {
+        let within = |s: &Status| match args.within {
+            Some(days) => crate::status::within(s, today, i64::from(days)),
+            None => Vec::new(),
+        };
         let lines: Vec<String> = all
             .iter()
-            .flat_map(|s| s.attention.iter().map(move |a| format!("{}: {a}", s.name)))
+            .flat_map(|s| {
+                let due = s.attention.iter().cloned().chain(within(s));
+                due.map(move |a| format!("{}: {a}", s.name))
+            })
             .collect();
         if lines.is_empty() {
             return Ok(Outcome::Done);
@@ -56,26 +60,20 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
 fn table(all: &[Status], bars: bool) -> Table {
     let mut table = Table::new(&[
         "Credential",
-        "Cycle",
+        "State and cycle",
         "CE hours done of due",
         "Pace and attention",
     ]);
     for s in all {
-        let credential = format!(
+        let mut credential = format!(
             "{}\nearned {}\nrenewal fee {}",
             s.name,
             s.earned,
             usd(s.renewal_fee_usd)
         );
-        let cycle = match (s.cycle_end, s.days_left) {
-            (Some(end), Some(days)) => {
-                let apply = s
-                    .apply_by
-                    .map_or("not in the data".to_string(), |d| d.to_string());
-                format!("ends {end}\n{days} days left\napply by: {apply}")
-            }
-            _ => "unknown".to_string(),
-        };
+        if let Some(late) = s.late_fee_usd.filter(|fee| *fee > 0) {
+            credential += &format!("\n+ ${late} now");
+        }
         let hours = s.requirements.iter().map(|r| {
             let name = match r.name {
                 "total" => "total",
@@ -94,22 +92,51 @@ fn table(all: &[Status], bars: bool) -> Table {
         let pace = match (s.on_pace, s.hours_per_month_needed) {
             (Some(true), Some(h)) => format!("on pace ({h} h a month)"),
             (Some(false), Some(h)) => format!("behind: {h} h a month needed"),
-            _ => "unknown".to_string(),
+            (Some(false), None) => "behind".to_string(),
+            _ => "pace unknown".to_string(),
         };
         let lines: Vec<String> = std::iter::once(pace)
             .chain(s.attention.iter().chain(&s.notes).cloned())
             .collect();
-        let tone = match (s.on_pace, s.attention.is_empty()) {
-            (None, _) => Tone::Unsure,
-            (Some(true), true) => Tone::Good,
+        let tone = match (s.state, s.on_pace, s.attention.is_empty()) {
+            (_, Some(true), true) => Tone::Good,
+            (State::Unknown, _, _) | (_, None, true) => Tone::Unsure,
             _ => Tone::Bad,
         };
         table.row(vec![
             credential.into(),
-            cycle.into(),
+            state(s).into(),
             hours.collect::<Vec<_>>().join("\n").into(),
             Cell::new(lines.join("\n"), tone),
         ]);
     }
     table
+}
+
+/// The state, its next change, and the cycle's dates, one to a line.
+fn state(s: &Status) -> String {
+    let mut lines = vec![match s.state_since {
+        Some(since) if !matches!(s.state, State::Active) => {
+            format!("{} since {since}", s.state.label())
+        }
+        _ => s.state.label().to_string(),
+    }];
+    if let Some(change) = s.next_change {
+        lines.push(format!("{} from {}", change.state.label(), change.on));
+    }
+    if s.replaced_by.is_none() {
+        let set_by = match s.cycle_end_set_by {
+            Some(EndSetBy::Holder) => " (your date)",
+            _ => "",
+        };
+        lines.push(match (s.cycle_end, s.days_left) {
+            (Some(end), Some(days)) if days >= 0 => format!("ends {end}{set_by}, {days} days left"),
+            (Some(end), _) => format!("ended {end}{set_by}"),
+            _ => "cycle end unknown".to_string(),
+        });
+        if let Some(by) = s.apply_by {
+            lines.push(format!("apply by {by}"));
+        }
+    }
+    lines.join("\n")
 }

@@ -154,6 +154,12 @@ impl Hi {
         self
     }
 
+    /// A path as the next argument.
+    pub fn arg_path(mut self, path: &std::path::Path) -> Hi {
+        self.command.arg(path);
+        self
+    }
+
     pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Hi {
         self.command.env(key, value);
         self

@@ -1,0 +1,611 @@
+//! The life of a credential held: its cycles, from the pass date through each renewal the
+//! holder recorded, and where it stands on a given day. Before a cycle ends it is active, then
+//! due; once the renewal is submitted, it waits on the issuer; once a cycle has ended with no
+//! renewal recorded, it passes through the issuer's periods (grace, late, inactive) to what it
+//! then is for good (expired, revoked), each change on a date the issuer's rule gives. A new
+//! cycle begins only when the holder records the renewal: a cycle that ends short never rolls
+//! silently into the next.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::{Certification, CycleEnd, Lapse, LapseState};
+use crate::profile::{Held, Renewed};
+use crate::record::keywords;
+use crate::renewal::cycle_end;
+
+/// A cycle ending within this many days is due: the time to gather what is missing and apply.
+pub const DUE_DAYS: i64 = 90;
+
+keywords! {
+    /// Where a credential stands on a day.
+    pub enum State {
+        Active = "active", "active";
+        Due = "due", "due for renewal";
+        Submitted = "submitted", "renewal submitted";
+        Grace = "grace", "in its grace period";
+        Late = "late", "in its late period";
+        Inactive = "inactive", "inactive";
+        Suspended = "suspended", "suspended";
+        Expired = "expired", "expired";
+        Revoked = "revoked", "revoked";
+        Unknown = "unknown", "unknown";
+    }
+}
+
+impl From<LapseState> for State {
+    fn from(state: LapseState) -> State {
+        match state {
+            LapseState::Grace => State::Grace,
+            LapseState::Late => State::Late,
+            LapseState::Inactive => State::Inactive,
+            LapseState::Suspended => State::Suspended,
+            LapseState::Expired => State::Expired,
+            LapseState::Revoked => State::Revoked,
+        }
+    }
+}
+
+/// Who gave a cycle's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndSetBy {
+    /// The issuer's rule in the data, counted from the pass date or a renewal.
+    IssuerRule,
+    /// The holder, as the issuer told them (`--cycle-ends`).
+    Holder,
+}
+
+/// The cycle a credential is in: the one after the last renewal recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cycle {
+    /// Counted from 1, the first cycle after the pass date.
+    pub number: u32,
+    pub start: Date,
+    /// Unknown when the data has no calendar for the credential and the holder gave no date.
+    pub end: Option<Date>,
+    pub end_set_by: Option<EndSetBy>,
+    /// The day the renewal that began this cycle was granted.
+    pub renewed_on: Option<Date>,
+    /// A renewal submitted for this cycle and not yet recorded as granted.
+    pub submitted: Option<Date>,
+}
+
+/// Where the cycle's end comes from: a date the holder fixed, or the issuer's rule counted from
+/// an anchor (the pass date, a holder's date, a late renewal's approval), `steps` cycles on.
+struct Timeline<'a> {
+    cert: &'a Certification,
+    cycle: Cycle,
+    anchor: Date,
+    steps: u32,
+    fixed: Option<Date>,
+}
+
+impl Timeline<'_> {
+    fn end(&self) -> Option<Date> {
+        let rule = &self.cert.renewal;
+        self.fixed.or_else(|| {
+            let (years, end) = (rule.cycle_years?, rule.cycle_end?);
+            cycle_end(self.anchor, years.get(), self.steps, end)
+        })
+    }
+
+    /// The end of the cycle after this one, by the rule.
+    fn next_end(&self) -> Option<Date> {
+        let rule = &self.cert.renewal;
+        let (years, end) = (rule.cycle_years?, rule.cycle_end?);
+        match self.fixed {
+            Some(fixed) => cycle_end(fixed, years.get(), 1, end),
+            None => cycle_end(self.anchor, years.get(), self.steps + 1, end),
+        }
+    }
+
+    /// The next cycle, starting the day after `end`; `fixed` is its end if someone set one.
+    fn roll(&mut self, end: Date, fixed: Option<Date>) {
+        self.cycle.number += 1;
+        self.cycle.start = end.tomorrow().unwrap_or(end);
+        match self.fixed.take() {
+            Some(previous) => (self.anchor, self.steps) = (previous, 1),
+            None => self.steps += 1,
+        }
+        self.fixed = fixed;
+    }
+
+    /// A new cycle beginning on `day` (a late renewal the issuer does not backdate, or a
+    /// renewal of a credential whose calendar is unknown).
+    fn restart(&mut self, day: Date, fixed: Option<Date>) {
+        self.cycle.number += 1;
+        self.cycle.start = day;
+        (self.anchor, self.steps, self.fixed) = (day, 1, fixed);
+    }
+
+    fn renew(&mut self, renewal: &Renewed, on: Date, lapse: Option<&Lapse>) {
+        // A renewal renews the cycle whose end is nearest its day (a renewal goes in near a
+        // cycle's end, before or after it): the cycles before that one, which the holder did
+        // not record, were renewed too, or this one could not have been.
+        let distance = |end: Date| (on - end).get_days().unsigned_abs();
+        while let (Some(end), Some(next)) = (self.end(), self.next_end()) {
+            if distance(next) >= distance(end) {
+                break;
+            }
+            self.roll(end, None);
+        }
+        let restarts = lapse.is_some_and(|l| l.late_renewal_restarts);
+        match self.end() {
+            Some(end) if !(restarts && on > end) => self.roll(end, renewal.cycle_ends),
+            _ => self.restart(on, renewal.cycle_ends),
+        }
+        self.cycle.renewed_on = Some(on);
+        self.cycle.submitted = None;
+    }
+}
+
+fn days_after(day: Date, days: u32) -> Date {
+    day.checked_add(jiff::Span::new().days(i64::from(days)))
+        .unwrap_or(Date::MAX)
+}
+
+/// The cycle `held` is in, after every renewal it records.
+pub fn current(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Cycle {
+    let mut timeline = Timeline {
+        cert,
+        cycle: Cycle {
+            number: 1,
+            start: held.earned,
+            end: None,
+            end_set_by: None,
+            renewed_on: None,
+            submitted: None,
+        },
+        anchor: held.earned,
+        steps: 1,
+        fixed: held.cycle_ends,
+    };
+    let mut granted: Vec<(&Renewed, Date)> = held
+        .renewals
+        .iter()
+        .filter_map(|r| Some((r, r.on?)))
+        .collect();
+    granted.sort_by_key(|(_, on)| *on);
+    for (renewal, on) in granted {
+        timeline.renew(renewal, on, lapse);
+    }
+    let mut cycle = timeline.cycle.clone();
+    cycle.end = timeline.end();
+    cycle.end_set_by = match (timeline.fixed, cycle.end) {
+        (Some(_), _) => Some(EndSetBy::Holder),
+        (None, Some(_)) => Some(EndSetBy::IssuerRule),
+        (None, None) => None,
+    };
+    cycle.submitted = held
+        .renewals
+        .iter()
+        .filter(|r| r.on.is_none())
+        .filter_map(|r| r.submitted)
+        .filter(|s| *s >= cycle.start)
+        .max();
+    cycle
+}
+
+/// Where a credential stands on a day, what changes next, and what renewing then costs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Standing {
+    pub state: State,
+    /// The day the state began, where it is known.
+    pub since: Option<Date>,
+    /// The next state and the day it begins; none when nothing changes by the issuer's rule
+    /// or the day is unknown.
+    pub next: Option<Change>,
+    /// What renewing in this state costs beyond the recertification fee, per credential.
+    pub late_fee_usd: Option<u32>,
+    /// Until when a credential lost for good can be reinstated without the exam.
+    pub reinstatable_until: Option<Date>,
+    /// What the holder can do now, in words.
+    pub what_to_do: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub state: State,
+    pub on: Date,
+}
+
+/// Where `cert` in `cycle` stands on `today`, by its issuer's `lapse` rule.
+pub fn standing(
+    cert: &Certification,
+    cycle: &Cycle,
+    today: Date,
+    lapse: Option<&Lapse>,
+) -> Standing {
+    let id = &cert.id;
+    let record = format!("`hi profile renew {id} --on YYYY-MM-DD`");
+    let mut standing = Standing {
+        state: State::Unknown,
+        since: None,
+        next: None,
+        late_fee_usd: None,
+        reinstatable_until: None,
+        what_to_do: String::new(),
+    };
+    if let Some(submitted) = cycle.submitted {
+        standing.state = State::Submitted;
+        standing.since = Some(submitted);
+        standing.what_to_do =
+            format!("wait for the issuer, then record the renewal it grants with {record}");
+        return standing;
+    }
+    let Some(end) = cycle.end else {
+        let unknown = match cert.renewal.cycle_end {
+            Some(CycleEnd::HolderDate) => "the issuer sets when this cycle ends for each holder",
+            _ => "the data does not say when this cycle ends",
+        };
+        standing.what_to_do = format!(
+            "{unknown}: set the date the issuer gives you with `hi profile renew {id} \
+             --cycle-ends YYYY-MM-DD`"
+        );
+        return standing;
+    };
+    let due = end
+        .checked_sub(jiff::Span::new().days(DUE_DAYS))
+        .unwrap_or(end);
+    let after_end = end.tomorrow().unwrap_or(end);
+    if today <= end {
+        let first_after = match lapse {
+            Some(l) => l.periods.first().map_or(l.then, |p| p.state).into(),
+            None => State::Unknown,
+        };
+        (standing.state, standing.since, standing.next) = match today >= due {
+            true => (
+                State::Due,
+                Some(due),
+                Some(Change {
+                    state: first_after,
+                    on: after_end,
+                }),
+            ),
+            false => (
+                State::Active,
+                Some(cycle.start),
+                Some(Change {
+                    state: State::Due,
+                    on: due,
+                }),
+            ),
+        };
+        // Some issuers take the application after the cycle's end (NCRA: 31 January).
+        let by = crate::renewal::apply_by(&cert.renewal, end).filter(|by| *by > end);
+        let by = by.map_or(end.to_string(), |by| {
+            format!("{by} (the issuer's report date)")
+        });
+        standing.what_to_do = format!("renew by {by}; once granted, record it with {record}");
+        return standing;
+    }
+    let Some(lapse) = lapse else {
+        standing.since = Some(after_end);
+        standing.what_to_do = format!(
+            "the cycle ended on {end} with no renewal recorded, and what the issuer allows now is \
+             not in the data: confirm with the issuer; if you renewed, record it with {record}"
+        );
+        return standing;
+    };
+    lapsed(&mut standing, lapse, after_end, today, &record);
+    standing
+}
+
+/// The standing of a credential whose cycle ended the day before `from` with no renewal
+/// recorded: the period of the issuer's rule `today` falls in, or what it is for good.
+fn lapsed(standing: &mut Standing, lapse: &Lapse, mut from: Date, today: Date, record: &str) {
+    // Where each period ends by the lengths the rule's own source gives, counted from the end.
+    let mut nominal = Some(from);
+    for (i, period) in lapse.periods.iter().enumerate() {
+        nominal = nominal
+            .zip(period.days)
+            .map(|(day, days)| days_after(day, days.get()));
+        // Where another source gives a period a shorter length, the shorter one counts: no
+        // date is promised that a source denies. The next period takes up the difference, so
+        // that the dates the sources agree on (AAPC's 90 days to revocation) stay.
+        let shortest = period.conflicts.iter().map(|c| c.days.get()).min();
+        let until = match shortest {
+            Some(days) => nominal.map(|n| n.min(days_after(from, days))),
+            None => nominal,
+        };
+        if until.is_some_and(|until| today >= until) {
+            from = until.unwrap_or(from);
+            continue;
+        }
+        let next = lapse.periods.get(i + 1).map_or(lapse.then, |p| p.state);
+        standing.state = period.state.into();
+        standing.since = Some(from);
+        standing.next = until.map(|on| Change {
+            state: next.into(),
+            on,
+        });
+        standing.late_fee_usd = period.fee_usd.map(u32::from);
+        let by = until.map_or(
+            "while the issuer allows it (how long is not in the data)".to_string(),
+            |u| format!("before {u}"),
+        );
+        let fee = match standing.late_fee_usd {
+            Some(0) => String::new(),
+            Some(fee) => format!(", with ${fee} more per credential"),
+            None => ", at an extra cost the data does not give".to_string(),
+        };
+        standing.what_to_do = format!(
+            "no renewal is recorded: renew {by}{fee}; if you renewed, record it with {record}"
+        );
+        return;
+    }
+    standing.state = lapse.then.into();
+    standing.since = Some(from);
+    let mut what = vec![format!(
+        "no renewal is recorded, so the issuer's rule applies; if you renewed, record it with \
+         {record}"
+    )];
+    if lapse.stop_using {
+        what.push("the issuer asks holders to stop using the credential once it has lapsed".into());
+    }
+    if lapse.late_renewal_restarts {
+        what.push(
+            "a renewal now starts a new cycle on the day it is approved, with a gap before it"
+                .into(),
+        );
+    }
+    if let Some(r) = &lapse.reinstatement {
+        standing.reinstatable_until = r.within_years.and_then(|y| {
+            from.checked_add(jiff::Span::new().years(i64::from(y.get())))
+                .ok()
+        });
+        let until = standing
+            .reinstatable_until
+            .map_or(String::new(), |u| format!(" until {u}"));
+        let fee = r.fee_usd.map_or(String::new(), |f| format!(" for ${f}"));
+        let requires = r
+            .requires
+            .as_ref()
+            .map_or(String::new(), |q| format!(" ({q})"));
+        what.push(format!("it can be reinstated{until}{fee}{requires}"));
+    }
+    standing.what_to_do = what.join("; ");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn cert(renewal: &str) -> Certification {
+        toml::from_str(&format!(
+            "id = \"x\"\nname = \"X\"\nfull_name = \"X\"\nissuer = \"o\"\nlevel = \"entry\"\n\
+             description = \"\"\nsources = []\n[renewal]\nsource = \"s\"\n{renewal}\n"
+        ))
+        .unwrap()
+    }
+
+    fn lapse(toml: &str) -> Lapse {
+        toml::from_str(&format!("source = \"s\"\n{toml}")).unwrap()
+    }
+
+    fn held(earned: Date, renewals: Vec<Renewed>) -> Held {
+        Held {
+            id: "x".into(),
+            earned,
+            cycle_ends: None,
+            renewals,
+        }
+    }
+
+    fn granted(on: Date) -> Renewed {
+        Renewed {
+            on: Some(on),
+            ..Renewed::default()
+        }
+    }
+
+    const TWO_YEARS: &str = "cycle_years = 2\ncycle_end = \"anniversary\"";
+
+    #[test]
+    fn a_cycle_ends_on_its_rule_and_a_new_one_begins_only_with_a_renewal() {
+        let c = cert(TWO_YEARS);
+        let earned = date(2025, 6, 15);
+        let first = current(&c, &held(earned, vec![]), None);
+        assert_eq!(
+            (first.number, first.start, first.end),
+            (1, earned, Some(date(2027, 6, 15)))
+        );
+        assert_eq!(first.end_set_by, Some(EndSetBy::IssuerRule));
+        // Renewed on time: the next cycle follows the end, counted from the pass date.
+        let on_time = current(&c, &held(earned, vec![granted(date(2027, 6, 1))]), None);
+        assert_eq!(
+            (
+                on_time.number,
+                on_time.start,
+                on_time.end,
+                on_time.renewed_on
+            ),
+            (
+                2,
+                date(2027, 6, 16),
+                Some(date(2029, 6, 15)),
+                Some(date(2027, 6, 1))
+            )
+        );
+        // Renewed late (within a year, as no lapse rule is known): the same cycle renews.
+        let late = current(&c, &held(earned, vec![granted(date(2027, 8, 1))]), None);
+        assert_eq!((late.number, late.end), (2, Some(date(2029, 6, 15))));
+        // A renewal recorded years on: the cycles between were renewed too.
+        let much_later = current(&c, &held(earned, vec![granted(date(2031, 6, 1))]), None);
+        assert_eq!(
+            (much_later.number, much_later.start, much_later.end),
+            (4, date(2031, 6, 16), Some(date(2033, 6, 15)))
+        );
+    }
+
+    #[test]
+    fn a_date_the_holder_gives_wins_and_the_rule_counts_on_from_it() {
+        let c = cert(TWO_YEARS);
+        let mut h = held(date(2025, 6, 15), vec![]);
+        h.cycle_ends = Some(date(2027, 9, 30));
+        let cycle = current(&c, &h, None);
+        assert_eq!(
+            (cycle.end, cycle.end_set_by),
+            (Some(date(2027, 9, 30)), Some(EndSetBy::Holder))
+        );
+        h.renewals = vec![granted(date(2027, 9, 1))];
+        let next = current(&c, &h, None);
+        assert_eq!(
+            (next.start, next.end),
+            (date(2027, 10, 1), Some(date(2029, 9, 30)))
+        );
+        assert_eq!(next.end_set_by, Some(EndSetBy::IssuerRule));
+        // A credential with no calendar in the data has none until the holder gives one.
+        let unknown = cert("cycle_years = 2");
+        assert_eq!(
+            current(&unknown, &held(date(2025, 1, 1), vec![]), None).end,
+            None
+        );
+        let renewed = Renewed {
+            on: Some(date(2026, 1, 1)),
+            cycle_ends: Some(date(2028, 1, 31)),
+            ..Renewed::default()
+        };
+        let set = current(&unknown, &held(date(2025, 1, 1), vec![renewed]), None);
+        assert_eq!(
+            (set.start, set.end),
+            (date(2026, 1, 1), Some(date(2028, 1, 31)))
+        );
+    }
+
+    #[test]
+    fn a_late_renewal_the_issuer_does_not_backdate_starts_a_new_cycle() {
+        let c = cert("cycle_years = 5\ncycle_end = \"anniversary\"");
+        let rule = lapse("then = \"expired\"\nno_grace = true\nlate_renewal_restarts = true");
+        let h = held(date(2020, 3, 1), vec![granted(date(2025, 4, 15))]);
+        let cycle = current(&c, &h, Some(&rule));
+        assert_eq!(
+            (cycle.start, cycle.end),
+            (date(2025, 4, 15), Some(date(2030, 4, 15)))
+        );
+    }
+
+    /// AAPC-like: 30 days' grace (one source gives 10), 60 late days with $50, then revoked
+    /// (90 days after the end, as both sources say), reinstatable within 3 years for $200.
+    fn aapc() -> Lapse {
+        lapse(
+            "then = \"revoked\"\n\
+             periods = [\n\
+               { state = \"grace\", days = 30, fee_usd = 0, conflicts = [{ days = 10, source = \"t\" }] },\n\
+               { state = \"late\", days = 60, fee_usd = 50 },\n]\n\
+             reinstatement = { within_years = 3, fee_usd = 200, source = \"r\" }",
+        )
+    }
+
+    #[test]
+    fn after_an_unrenewed_end_each_period_begins_on_its_day() {
+        let c = cert(TWO_YEARS);
+        let cycle = current(&c, &held(date(2025, 6, 15), vec![]), None);
+        let rule = aapc();
+        let at = |day: Date| standing(&c, &cycle, day, Some(&rule));
+        // Boundaries: the day before, on and after each change.
+        let cases = [
+            (
+                date(2027, 3, 16),
+                State::Active,
+                Some((State::Due, date(2027, 3, 17))),
+            ),
+            (
+                date(2027, 3, 17),
+                State::Due,
+                Some((State::Grace, date(2027, 6, 16))),
+            ),
+            (
+                date(2027, 6, 15),
+                State::Due,
+                Some((State::Grace, date(2027, 6, 16))),
+            ),
+            // The shorter grace of the two sources counts: 10 days.
+            (
+                date(2027, 6, 16),
+                State::Grace,
+                Some((State::Late, date(2027, 6, 26))),
+            ),
+            (
+                date(2027, 6, 25),
+                State::Grace,
+                Some((State::Late, date(2027, 6, 26))),
+            ),
+            (
+                date(2027, 6, 26),
+                State::Late,
+                Some((State::Revoked, date(2027, 9, 14))),
+            ),
+            (
+                date(2027, 9, 13),
+                State::Late,
+                Some((State::Revoked, date(2027, 9, 14))),
+            ),
+            (date(2027, 9, 14), State::Revoked, None),
+        ];
+        for (day, state, next) in cases {
+            let s = at(day);
+            assert_eq!(s.state, state, "{day}");
+            assert_eq!(s.next.map(|n| (n.state, n.on)), next, "{day}");
+        }
+        assert_eq!(at(date(2027, 7, 1)).late_fee_usd, Some(50));
+        assert_eq!(at(date(2027, 6, 20)).late_fee_usd, Some(0));
+        let revoked = at(date(2028, 1, 1));
+        assert_eq!(revoked.reinstatable_until, Some(date(2030, 9, 14)));
+        assert!(
+            revoked
+                .what_to_do
+                .contains("reinstated until 2030-09-14 for $200"),
+            "{}",
+            revoked.what_to_do
+        );
+    }
+
+    #[test]
+    fn an_issuer_with_no_grace_or_no_rule_in_the_data() {
+        let c = cert(TWO_YEARS);
+        let cycle = current(&c, &held(date(2025, 6, 15), vec![]), None);
+        let ancc = lapse("then = \"expired\"\nno_grace = true\nstop_using = true");
+        let s = standing(&c, &cycle, date(2027, 6, 16), Some(&ancc));
+        assert_eq!(
+            (s.state, s.since),
+            (State::Expired, Some(date(2027, 6, 16)))
+        );
+        assert!(s.what_to_do.contains("stop using"), "{}", s.what_to_do);
+        // No rule: the end is known, what follows is not.
+        let s = standing(&c, &cycle, date(2027, 6, 16), None);
+        assert_eq!(s.state, State::Unknown);
+        assert!(
+            s.what_to_do.contains("confirm with the issuer"),
+            "{}",
+            s.what_to_do
+        );
+        // AHIMA-like: inactive for 180 days (length known), then revoked.
+        let ahima = lapse(
+            "then = \"revoked\"\nperiods = [{ state = \"inactive\", days = 180, fee_usd = 50 }]",
+        );
+        let s = standing(&c, &cycle, date(2027, 12, 12), Some(&ahima));
+        assert_eq!(s.state, State::Inactive);
+        assert_eq!(s.next.map(|n| n.on), Some(date(2027, 12, 13)));
+        let s = standing(&c, &cycle, date(2027, 12, 13), Some(&ahima));
+        assert_eq!(s.state, State::Revoked);
+    }
+
+    #[test]
+    fn a_submitted_renewal_waits_on_the_issuer() {
+        let c = cert(TWO_YEARS);
+        let submitted = Renewed {
+            submitted: Some(date(2027, 5, 1)),
+            ..Renewed::default()
+        };
+        let cycle = current(&c, &held(date(2025, 6, 15), vec![submitted]), None);
+        assert_eq!(cycle.submitted, Some(date(2027, 5, 1)));
+        let s = standing(&c, &cycle, date(2027, 7, 1), Some(&aapc()));
+        assert_eq!(
+            (s.state, s.since),
+            (State::Submitted, Some(date(2027, 5, 1)))
+        );
+    }
+}

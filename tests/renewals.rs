@@ -1,0 +1,411 @@
+//! Renewals as they happen: the states a credential passes through when its cycle ends
+//! unrenewed, recorded renewals, calendars with reminders, and what `--check` reports.
+
+use std::fs;
+use std::io::BufReader;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{Hi, data_copy};
+
+/// The fixture catalog with an AAPC-like issuer added: one CPC whose cycle ends on a date the
+/// holder gives, 30 days' grace (10 by another source), 60 late days at $50, then revoked.
+fn with_aapc() -> tempfile::TempDir {
+    let dir = data_copy();
+    let append = |file: &str, text: &str| {
+        let path = dir.path().join(file);
+        let old = fs::read_to_string(&path).unwrap();
+        fs::write(&path, old + text).unwrap();
+    };
+    append(
+        "organizations.toml",
+        r#"
+[[organization]]
+id = "aapc"
+name = "AAPC"
+full_name = "AAPC"
+description = "A coding body."
+url = "https://www.aapc.com"
+sources = ["aapc-test"]
+
+[organization.combined_renewal]
+extra_credential_ce_hours = 4
+max_ce_hours = 52
+source = "aapc-test"
+
+[organization.lapse]
+periods = [
+  { state = "grace", days = 30, fee_usd = 0, conflicts = [{ days = 10, source = "aapc-test" }] },
+  { state = "late", days = 60, fee_usd = 50 },
+]
+then = "revoked"
+reinstatement = { within_years = 3, fee_usd = 200, source = "aapc-test" }
+source = "aapc-test"
+"#,
+    );
+    append(
+        "certifications.toml",
+        r#"
+[[certification]]
+id = "cpc"
+name = "CPC"
+full_name = "Certified Professional Coder"
+issuer = "aapc"
+level = "professional"
+tracks = ["coding"]
+description = "A coding credential."
+sources = ["aapc-test"]
+
+[certification.renewal]
+cycle_years = 2
+cycle_end = "holder-date"
+ce_hours = 36
+source = "aapc-test"
+"#,
+    );
+    append(
+        "sources.toml",
+        r#"
+[[source]]
+id = "aapc-test"
+title = "AAPC rules, as the tests read them"
+publisher = "AAPC"
+url = "https://www.aapc.com"
+kind = "issuer"
+retrieved = "2026-12-06"
+"#,
+    );
+    dir
+}
+
+/// `hi` on `data` with the profile at `profile`, on `today`.
+fn hi_on(data: &Path, profile: &Path, today: &str) -> Hi {
+    Hi::new()
+        .env("HI_DATA_DIR", data)
+        .profile(profile)
+        .env("HI_TODAY", today)
+}
+
+fn by_id<'a>(all: &'a Value, id: &str) -> &'a Value {
+    crate::common::by_id(all, id)
+}
+
+#[test]
+fn a_holder_sees_each_credential_lapse_and_renew_as_its_issuer_says() {
+    let data = with_aapc();
+    let home = tempfile::tempdir().unwrap();
+    let profile = home.path().join("profile.toml");
+    let at = |today: &str| hi_on(data.path(), &profile, today);
+    at("2026-01-01")
+        .args(&["profile", "add", "rhia", "--earned", "2025-06-15"])
+        .ok();
+    at("2026-01-01")
+        .args(&["profile", "add", "cphims", "--earned", "2024-04-10"])
+        .ok();
+    at("2026-01-01")
+        .args(&[
+            "profile",
+            "add",
+            "cpc",
+            "--earned",
+            "2024-09-01",
+            "--cycle-ends",
+            "2027-05-31",
+        ])
+        .ok();
+    let log = [
+        "ce",
+        "add",
+        "--date",
+        "2025-01-10",
+        "--hours",
+        "13",
+        "--title",
+        "Webinars",
+    ];
+    at("2026-01-01").args(&log).ok();
+
+    // Before the ends: CPHIMS is due (its cycle ends 2027-04-30), with hours short.
+    let before = at("2027-04-20").args(&["status"]).json();
+    let cphims = by_id(&before, "cphims");
+    assert_eq!(cphims["state"], "due");
+    assert_eq!(cphims["next_change"]["on"], "2027-05-01");
+    assert_eq!(cphims["on_pace"], false);
+    // The date to apply by (four weeks before) has passed: said, not hidden.
+    let check = at("2027-04-20").args(&["status", "--check"]).run();
+    assert_eq!(check.code, 3);
+    assert!(
+        check
+            .stdout
+            .contains("CPHIMS: the date to apply by, 2027-04-02, has passed"),
+        "{}",
+        check.stdout
+    );
+
+    // After the ends, with no renewal recorded: each issuer's state, dates and fee.
+    let after = at("2027-06-20").args(&["status"]).json();
+    let cphims = by_id(&after, "cphims");
+    assert_eq!(
+        (cphims["state"].as_str(), cphims["cycle"].as_u64()),
+        (Some("expired"), Some(1))
+    );
+    assert!(
+        cphims["what_to_do"]
+            .as_str()
+            .unwrap()
+            .contains("stop using"),
+        "{cphims}"
+    );
+    let cpc = by_id(&after, "cpc");
+    assert_eq!(cpc["cycle_end_set_by"], "holder");
+    // 20 days after the end: past the shorter grace of the two sources, in the late period.
+    assert_eq!(cpc["state"], "late");
+    assert_eq!(cpc["late_fee_usd"], 50);
+    assert_eq!(
+        cpc["next_change"],
+        serde_json::json!({ "state": "revoked", "on": "2027-08-30" })
+    );
+    let rhia = by_id(&after, "rhia");
+    assert_eq!(rhia["state"], "inactive");
+    assert_eq!(rhia["state_since"], "2027-06-16");
+    assert_eq!(rhia["late_fee_usd"], 50);
+    let check = at("2027-06-20").args(&["status", "--check"]).run();
+    assert_eq!(check.code, 3);
+    for name in [
+        "RHIA: inactive since 2027-06-16",
+        "CPHIMS: expired since 2027-05-01",
+        "CPC: in its late period since",
+    ] {
+        assert!(check.stdout.contains(name), "{name}: {}", check.stdout);
+    }
+    let table = at("2027-06-20")
+        .args(&["status", "--format", "table"])
+        .columns(100)
+        .ok();
+    assert!(table.contains("revoked from 2027-08-30"), "{table}");
+    let plain = at("2027-06-20").args(&["status", "--format", "plain"]).ok();
+    assert!(
+        plain.contains("expired since 2027-05-01; ended 2027-04-30"),
+        "{plain}"
+    );
+
+    // Once renewed, the next cycle starts on the issuer's date.
+    at("2027-06-20")
+        .args(&["profile", "renew", "cphims", "--on", "2027-06-18"])
+        .ok();
+    at("2027-06-20")
+        .args(&["profile", "renew", "cpc", "--submitted", "2027-06-19"])
+        .ok();
+    let renewed = at("2027-06-20").args(&["status"]).json();
+    let cphims = by_id(&renewed, "cphims");
+    assert_eq!(cphims["state"], "active");
+    assert_eq!(
+        (cphims["cycle"].as_u64(), cphims["cycle_start"].as_str()),
+        (Some(2), Some("2027-05-01"))
+    );
+    assert_eq!(cphims["cycle_end"], "2030-04-30");
+    assert_eq!(cphims["renewals"][0]["on"], "2027-06-18");
+    assert_eq!(by_id(&renewed, "cpc")["state"], "submitted");
+}
+
+/// Every issuer of the fixture with a rule for what follows a cycle's end: a credential of
+/// its, earned so that its cycle ends on a known day, is walked through each change of state
+/// on the day before, on, and after it.
+#[test]
+fn every_issuer_rule_changes_state_on_its_boundary_days() {
+    let data = with_aapc();
+    let orgs = Hi::new()
+        .env("HI_DATA_DIR", data.path())
+        .args(&["orgs"])
+        .json();
+    let certs = Hi::new()
+        .env("HI_DATA_DIR", data.path())
+        .args(&["certs"])
+        .json();
+    let mut walked = 0;
+    for org in orgs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| !o["lapse"].is_null())
+    {
+        let cert = certs
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["issuer"] == org["id"])
+            .unwrap_or_else(|| panic!("no credential of {}", org["id"]));
+        let id = cert["id"].as_str().unwrap();
+        let home = tempfile::tempdir().unwrap();
+        let profile = home.path().join("p.toml");
+        // The cycle ends on 2030-01-31, set by the holder, whatever the issuer's calendar.
+        fs::write(
+            &profile,
+            format!("format = 2\n[[credential]]\nid = \"{id}\"\nearned = \"2028-01-01\"\ncycle_ends = \"2030-01-31\"\n"),
+        )
+        .unwrap();
+        let state_on = |day: jiff::civil::Date| {
+            let all = hi_on(data.path(), &profile, &day.to_string())
+                .args(&["status"])
+                .json();
+            all[0].clone()
+        };
+        let mut day = jiff::civil::date(2030, 1, 31);
+        let mut seen = vec![state_on(day)["state"].as_str().unwrap().to_string()];
+        // Follow each change the status announces, checking the days around it.
+        while let Some(change) = state_on(day)["next_change"].as_object().cloned() {
+            let on: jiff::civil::Date = change["on"].as_str().unwrap().parse().unwrap();
+            let before = state_on(on.yesterday().unwrap());
+            let at = state_on(on);
+            let after = state_on(on.tomorrow().unwrap());
+            assert_ne!(before["state"], change["state"], "{id} before {on}");
+            assert_eq!(at["state"], change["state"], "{id} on {on}");
+            assert_eq!(after["state"], at["state"], "{id} after {on}");
+            seen.push(at["state"].as_str().unwrap().to_string());
+            day = on;
+        }
+        let then = org["lapse"]["then"].as_str().unwrap();
+        assert_eq!(
+            seen.last().map(String::as_str),
+            Some(then),
+            "{id}: {seen:?}"
+        );
+        walked += 1;
+    }
+    assert!(walked >= 3, "{walked} issuers with a rule");
+}
+
+#[test]
+fn a_credential_without_a_calendar_shows_its_hours_and_how_to_set_the_end() {
+    let home = tempfile::tempdir().unwrap();
+    let profile = home.path().join("p.toml");
+    let at = |today: &str| Hi::new().profile(&profile).env("HI_TODAY", today);
+    at("2026-01-01")
+        .args(&["profile", "add", "achip", "--earned", "2025-03-01"])
+        .ok();
+    at("2026-01-01")
+        .args(&[
+            "ce",
+            "add",
+            "--date",
+            "2025-06-01",
+            "--hours",
+            "4.5",
+            "--title",
+            "Course",
+        ])
+        .ok();
+    let status = at("2026-11-27").args(&["status"]).json();
+    assert_eq!(status[0]["state"], "unknown");
+    assert_eq!(status[0]["cycle_end"], Value::Null);
+    assert_eq!(status[0]["done_hours"], 4.5);
+    let check = at("2026-11-27").args(&["status", "--check"]).run();
+    assert_eq!(check.code, 3, "never passed silently");
+    assert!(
+        check.stdout.contains("hi profile renew achip --cycle-ends"),
+        "{}",
+        check.stdout
+    );
+    at("2026-11-27")
+        .args(&["profile", "renew", "achip", "--cycle-ends", "2029-03-01"])
+        .ok();
+    let status = at("2026-11-27").args(&["status"]).json();
+    assert_eq!(status[0]["state"], "active");
+    assert_eq!(status[0]["cycle_end_set_by"], "holder");
+}
+
+/// Parses an iCalendar file as a calendar program would.
+fn events(ics: &str) -> Vec<ical::parser::ical::component::IcalEvent> {
+    let mut calendars = ical::IcalParser::new(BufReader::new(ics.as_bytes()));
+    let calendar = calendars.next().expect("a calendar").expect("it parses");
+    assert!(calendars.next().is_none());
+    calendar.events
+}
+
+#[test]
+fn the_calendar_parses_with_a_reminder_per_lead_time() {
+    let home = tempfile::tempdir().unwrap();
+    let profile = home.path().join("p.toml");
+    let hi = || Hi::new().profile(&profile);
+    hi().args(&["profile", "add", "rhia", "--earned", "2025-06-15"])
+        .ok();
+    hi().args(&["profile", "add", "cphims", "--earned", "2025-03-15"])
+        .ok();
+    let ics = hi().args(&["status", "--ics", "-"]).ok();
+    let all = events(&ics);
+    // Each credential's current cycle and the next two, and CPHIMS's dates to apply by.
+    assert_eq!(all.len(), 3 + 3 + 3);
+    for event in &all {
+        let triggers: Vec<String> = event
+            .alarms
+            .iter()
+            .flat_map(|a| &a.properties)
+            .filter(|p| p.name == "TRIGGER")
+            .filter_map(|p| p.value.clone())
+            .collect();
+        assert_eq!(triggers, ["-P90D", "-P30D", "-P7D"]);
+    }
+    let ics = hi().args(&["status", "--ics", "-", "--remind", "14"]).ok();
+    assert!(events(&ics).iter().all(|e| e.alarms.len() == 1));
+    let ics = hi().args(&["status", "--ics", "-", "--no-remind"]).ok();
+    assert!(events(&ics).iter().all(|e| e.alarms.is_empty()));
+    let ics = hi()
+        .args(&[
+            "renew",
+            "rhia",
+            "--earned",
+            "2025-06-15",
+            "--ics",
+            "-",
+            "--remind",
+            "60,1",
+        ])
+        .ok();
+    assert!(events(&ics).iter().all(|e| e.alarms.len() == 2));
+}
+
+#[test]
+fn check_within_days_lists_what_falls_due_in_that_window() {
+    let home = tempfile::tempdir().unwrap();
+    let profile = home.path().join("p.toml");
+    let hi = || Hi::new().profile(&profile);
+    hi().args(&["profile", "add", "cphims", "--earned", "2025-03-15"])
+        .ok();
+    for hours in ["30", "13", "2"] {
+        let from = [
+            "ce",
+            "add",
+            "--date",
+            "2025-04-01",
+            "--hours",
+            hours,
+            "--title",
+            "t",
+            "--from",
+            "himss",
+            "--ethics",
+        ];
+        hi().args(&from).ok();
+    }
+    assert_eq!(hi().args(&["status", "--check"]).run().code, 0);
+    let within = hi().args(&["status", "--check", "--within", "500"]).run();
+    assert_eq!(within.code, 3);
+    assert!(
+        within
+            .stdout
+            .contains("CPHIMS: the date to apply by is 2028-03-03"),
+        "{}",
+        within.stdout
+    );
+    assert!(
+        within
+            .stdout
+            .contains("CPHIMS: the cycle ends on 2028-03-31"),
+        "{}",
+        within.stdout
+    );
+    Hi::new()
+        .args(&["status", "--within", "5"])
+        .fails(2, "--check");
+}
