@@ -125,6 +125,8 @@ impl Query {
             Query::Gap(a) => a.global.clone(),
             Query::Plan(a) => a.gap.global.clone(),
             Query::Status(a) => a.global.clone(),
+            Query::Site(a) => a.global.clone(),
+            Query::Report(a) => a.global.clone(),
             Query::Profile(a) => {
                 let action = match &a.action {
                     Some(ProfileAction::Set(set)) => set.global.clone(),
@@ -293,6 +295,69 @@ pub enum Query {
     /// The data set's version, date and size
     #[command(after_help = "Examples:\n  hi about\n  hi about --json | jq .data_version")]
     About(IdlessArgs),
+
+    /// Write the catalog as a static website: a page per credential, role, occupation, issuer
+    /// and source, lists by track, issuer and level, comparisons, charts
+    #[command(
+        after_help = "Examples:\n  hi site site\n  hi site site --force\n  hi --data-dir my-data site my-site\n\nOpen DIR/index.html in a browser: the site needs no server, no network and no\nJavaScript."
+    )]
+    Site(SiteArgs),
+
+    /// One printable page for you: what you can sit now, a plan toward a role with its
+    /// costs, and where each credential you hold stands
+    #[command(
+        after_help = "Examples:\n  hi report --html report.html\n  hi report --html r.html --role analyst --have sql\n  hi report --html r.html --education bachelor --field nursing --rn\n\nThe facts come from your profile (see `hi profile`); each flag given overrides one."
+    )]
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write; refused if it exists (see --force)
+    pub dir: PathBuf,
+
+    /// Replace DIR whole, when it is a site hi made or an empty folder
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write the report to FILE as one HTML page (`-` prints it)
+    #[arg(long, value_name = "FILE", required = true)]
+    pub html: PathBuf,
+
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+
+    /// A role to plan toward (an id from `hi roles`)
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+
+    /// Skills you have, comma-separated ids from `hi skills`, for the plan
+    #[arg(
+        long,
+        value_name = "SKILL,...",
+        value_delimiter = ',',
+        requires = "role"
+    )]
+    pub have: Vec<String>,
+
+    /// Years over which to cost the plan
+    #[arg(long, allow_negative_numbers = true, value_name = "N", default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub years: u32,
+
+    /// Cost the plan at member prices
+    #[arg(long)]
+    pub member: bool,
+
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]

@@ -110,11 +110,20 @@ impl Context {
     /// Refuses to write `path` when it is one of the files `hi` keeps for the person: every
     /// command that writes a path the user names asks here first.
     pub fn refuse_own(&self, path: &Path) -> Result<()> {
-        let own: Vec<PathBuf> = match self.profile_path() {
+        crate::write::refuse_own(path, &self.own_files())
+    }
+
+    /// Refuses to replace the folder `dir` whole when it holds one of the files `hi` keeps.
+    pub fn refuse_own_in(&self, dir: &Path) -> Result<()> {
+        crate::write::refuse_own_in(dir, &self.own_files())
+    }
+
+    /// The files `hi` keeps for the person: the profile and its lock.
+    fn own_files(&self) -> Vec<PathBuf> {
+        match self.profile_path() {
             Ok(profile) => vec![crate::write::lock_path(&profile), profile],
             Err(_) => Vec::new(),
-        };
-        crate::write::refuse_own(path, &own)
+        }
     }
 
     /// What the catalog's lookups found worth telling the person (a former id used), once

@@ -147,11 +147,15 @@ fn days_after(day: Date, days: u32) -> Date {
 
 /// The cycle `held` is in, after every renewal it records.
 pub fn current(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Cycle {
+    let start = match cert.renewal.first_cycle_starts_next_year {
+        true => held.earned.last_of_year().tomorrow().unwrap_or(held.earned),
+        false => held.earned,
+    };
     let mut timeline = Timeline {
         cert,
         cycle: Cycle {
             number: 1,
-            start: held.earned,
+            start,
             end: None,
             end_set_by: None,
             renewed_on: None,
@@ -437,6 +441,18 @@ mod tests {
         assert_eq!(
             (much_later.number, much_later.start, much_later.end),
             (4, date(2031, 6, 16), Some(date(2033, 6, 15)))
+        );
+    }
+
+    #[test]
+    fn a_first_cycle_may_start_on_the_first_of_january_after_the_pass() {
+        let c = cert(
+            "cycle_years = 2\ncycle_end = \"end-of-year\"\nfirst_cycle_starts_next_year = true",
+        );
+        let cycle = current(&c, &held(date(2024, 5, 10), vec![]), None);
+        assert_eq!(
+            (cycle.start, cycle.end),
+            (date(2025, 1, 1), Some(date(2026, 12, 31)))
         );
     }
 

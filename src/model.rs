@@ -887,6 +887,10 @@ pub struct Renewal {
     /// give (AAPC): the first cycle's hours are unknown.
     #[serde(default)]
     pub first_cycle_prorated: bool,
+    /// The first cycle begins on 1 January after the year of the pass date, not on the pass
+    /// date (NAHQ, ABII): what is earned before it does not count toward it.
+    #[serde(default)]
+    pub first_cycle_starts_next_year: bool,
     /// Where `cycle_end`, `apply_by_days_before` and `report_by_days_after` come from, when
     /// not from `source`.
     pub calendar_source: Option<String>,
@@ -910,6 +914,7 @@ impl Renewal {
             self.apply_by_days_before.is_some(),
             self.report_by_days_after.is_some(),
             self.first_cycle_prorated,
+            self.first_cycle_starts_next_year,
         ];
         // The parts of one rule must not contradict each other.
         let total = self.ce_hours.map(|h| h.get());

@@ -212,15 +212,29 @@ impl<'a> Standing<'a> {
         as_of.is_some_and(|d| is_older_than(d, STALE_YEARS, self.today))
     }
 
+    /// How a figure dated `as_of` from `source` stands, for a view that lays it out itself
+    /// (a web page links the source and marks its kind and age).
+    pub fn cite<'s>(&self, as_of: Option<Date>, source: &'s str) -> Cite<'s>
+    where
+        'a: 's,
+    {
+        Cite {
+            id: source,
+            source: self.catalog.get::<Source>(source).ok(),
+            as_of,
+            third_party: self.third_party_only(source),
+            stale: self.is_stale(as_of),
+        }
+    }
+
     /// "as of 2026 [oep-rhit-facts, third-party]": the date, how old it is if stale, and the
     /// source with its kind.
     pub fn cited(&self, as_of: Option<Date>, source: &str) -> String {
-        let date = match as_of {
-            Some(d) if self.is_stale(as_of) => format!("as of {d}, over {STALE_YEARS} years old"),
-            Some(d) => format!("as of {d}"),
-            None => "undated".to_string(),
-        };
-        format!("{date} {}", self.source(source))
+        format!(
+            "{} {}",
+            self.cite(as_of, source).dated(),
+            self.source(source)
+        )
     }
 
     /// "[oep-rhit-facts, third-party]": a source and its kind.
@@ -364,6 +378,34 @@ impl<'a> Standing<'a> {
             s.period.keyword(),
             self.cited(s.as_of, &s.source)
         )
+    }
+}
+
+/// Where one figure stands: its source (when the catalog has it), the date that source states,
+/// whether only a third party gives it, and whether it is older than [`STALE_YEARS`].
+#[derive(Debug, Clone, Copy)]
+pub struct Cite<'a> {
+    pub id: &'a str,
+    pub source: Option<&'a Source>,
+    pub as_of: Option<Date>,
+    pub third_party: bool,
+    pub stale: bool,
+}
+
+impl Cite<'_> {
+    /// "as of 2026", "as of 2020, over 3 years old" or "undated".
+    pub fn dated(&self) -> String {
+        match self.as_of {
+            Some(d) if self.stale => format!("as of {d}, over {STALE_YEARS} years old"),
+            Some(d) => format!("as of {d}"),
+            None => "undated".to_string(),
+        }
+    }
+
+    /// Who stands behind the figure: "issuer", "government", "third-party", ...
+    pub fn kind(&self) -> &'static str {
+        self.source
+            .map_or("source not in the data", |s| s.kind.label())
     }
 }
 

@@ -220,6 +220,21 @@ pub fn parent_dir(path: &Path) -> &Path {
     }
 }
 
+/// Refuses to replace the folder `dir` whole when it holds one of `own`, the files `hi` keeps
+/// (the profile, its lock), at any depth: `hi site ~/.config/hi --force` must not take them.
+pub fn refuse_own_in(dir: &Path, own: &[PathBuf]) -> Result<()> {
+    let Ok(dir) = fs::canonicalize(dir) else {
+        return Ok(());
+    };
+    if own.iter().any(|own| resolved(own).starts_with(&dir)) {
+        bail!(
+            "{} holds files hi keeps for you (your profile or its lock): write somewhere else",
+            clean_line(&dir.display().to_string())
+        );
+    }
+    Ok(())
+}
+
 /// The lock file of `path`: beside it (`.NAME.lock`), since the file itself is replaced by
 /// every write.
 pub fn lock_path(path: &Path) -> PathBuf {

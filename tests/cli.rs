@@ -16,4 +16,5 @@ mod reader;
 mod renewals;
 mod robustness;
 mod shipped;
+mod site;
 mod snapshots;

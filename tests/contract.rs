@@ -158,6 +158,7 @@ struct Renewal {
     apply_by_days_before: Option<u32>,
     report_by_days_after: Option<u32>,
     first_cycle_prorated: bool,
+    first_cycle_starts_next_year: bool,
     calendar_source: Option<String>,
     calendar_as_of: Option<String>,
     as_of: Option<String>,
@@ -834,4 +835,42 @@ fn the_data_commands_match_the_contract() {
         .unwrap();
     let written: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(written.len(), hi::load::FILES.len());
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteWritten {
+    dir: String,
+    pages: u64,
+    bytes: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportWritten {
+    file: String,
+    bytes: u64,
+}
+
+#[test]
+fn the_page_commands_match_the_contract() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("site");
+    let output = crate::common::hi()
+        .args(["site", "--json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let site: SiteWritten = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(site.dir, dir.display().to_string());
+    assert!(site.pages > 0 && site.bytes > 0);
+    let file = out.path().join("report.html");
+    let output = crate::common::hi()
+        .args(["report", "--json", "--education", "bachelor", "--html"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let report: ReportWritten = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report.file, file.display().to_string());
+    assert_eq!(report.bytes, std::fs::metadata(&file).unwrap().len());
 }

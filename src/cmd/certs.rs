@@ -9,12 +9,12 @@ use crate::cli::CertsArgs;
 use crate::context::Context;
 use crate::error::Outcome;
 use crate::load;
-use crate::model::{Certification, Fees, Kind, Organization, Renewal};
+use crate::model::{Certification, Date, Fees, Kind, Organization, Renewal};
 use crate::output::{Cell, Detail, Output, Table};
-use crate::record::Record;
 use crate::show::{
     Standing, amounts, conflict, count, renewal_summary, sources_section, usd, with_note,
 };
+use crate::view::{CertFilter, cited_sources, current_of, further_credential, when_to_apply};
 
 pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -24,28 +24,20 @@ pub fn run(args: &CertsArgs, ctx: &Context, out: &mut Output) -> Result<Outcome>
         .as_deref()
         .map(|id| catalog.get::<Organization>(id))
         .transpose()?;
+    let filter = CertFilter {
+        issuer: issuer.map(|o| o.id.as_str()),
+        level: args.level,
+        track: args.track,
+        accredited: args.accredited,
+        accredited_by: args.accredited_by.as_deref(),
+        max_fee: args.max_fee,
+        member: args.member,
+    };
     let records = || {
         catalog
             .certifications()
             .iter()
-            .filter(|c| issuer.is_none_or(|o| c.issuer == o.id))
-            .filter(|c| args.level.is_none_or(|l| c.level == l))
-            .filter(|c| args.track.is_none_or(|t| c.tracks.contains(&t)))
-            .filter(|c| !args.accredited || !c.accreditation.is_empty())
-            .filter(|c| {
-                args.accredited_by.as_deref().is_none_or(|body| {
-                    c.accreditation
-                        .iter()
-                        .any(|a| a.body.eq_ignore_ascii_case(body))
-                })
-            })
-            .filter(|c| {
-                args.max_fee.is_none_or(|max| {
-                    let fee = c.fees.as_ref().and_then(|f| f.price(args.member));
-                    // An unknown fee cannot be shown to be under the limit.
-                    fee.is_some_and(|fee| fee <= max)
-                })
-            })
+            .filter(|c| filter.keeps(c))
             .collect()
     };
     if let Some(body) = &args.accredited_by {
@@ -192,7 +184,7 @@ fn detail(cert: &Certification, catalog: &Catalog, standing: &Standing) -> Detai
         .collect();
     detail.section("Recommended for", holders);
     detail.section("Notes", cert.notes.clone());
-    sources_section(&mut detail, catalog, cited(cert));
+    sources_section(&mut detail, catalog, cited_sources(cert));
     detail
 }
 
@@ -292,29 +284,12 @@ fn beside(line: String, later: Vec<String>) -> String {
     }
 }
 
-/// A current observation, and which of the history it is: the rule `load::current` applies.
-fn current<T>(
-    line: String,
-    history: &[T],
-    date: impl Fn(&T) -> Option<crate::model::Date>,
-) -> String {
-    let dated = history.iter().filter(|o| date(o).is_some()).count();
-    let chosen = match (history.len(), dated) {
-        (1, _) => return line,
-        (n, 0) => format!("none of the {n} observations is dated; the last written"),
-        (n, _) => format!("the newest dated of {n} observations"),
-    };
-    format!("{line} (current: {chosen})")
-}
-
-/// Every source the certification and its figures cite, as it declares them.
-fn cited(cert: &Certification) -> Vec<&str> {
-    cert.declared()
-        .links
-        .into_iter()
-        .filter(|link| link.target == Kind::Source)
-        .map(|link| link.id)
-        .collect()
+/// A current observation, and which of the history it is.
+fn current<T>(line: String, history: &[T], date: impl Fn(&T) -> Option<Date>) -> String {
+    match current_of(history, date) {
+        Some(chosen) => format!("{line} (current: {chosen})"),
+        None => line,
+    }
 }
 
 /// The current recertification fee and, beside it, every observation that conflicts with it.
@@ -381,7 +356,7 @@ fn renewal_lines(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         &renewal.calendar_source,
         renewal.calendar_as_of,
     ));
-    lines.push(apply_by(renewal));
+    lines.push(when_to_apply(renewal));
     if let Some(alternative) = &renewal.alternative {
         lines.push(part(
             format!("Alternative: {alternative}"),
@@ -402,22 +377,7 @@ fn combined_line(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         .ok()?
         .combined_renewal
         .as_ref()?;
-    let mut parts = Vec::new();
-    if let Some(fee) = rule.extra_fee(false) {
-        parts.push(format!(
-            "{} more per cycle for a non-member",
-            usd(Some(fee))
-        ));
-    }
-    if let Some(fee) = rule.extra_fee(true) {
-        parts.push(format!("{} more per cycle for a member", usd(Some(fee))));
-    }
-    if let Some(hours) = rule.extra_credential_ce_hours {
-        parts.push(format!("{hours} more CE hours"));
-    }
-    if let Some(max) = rule.max_ce_hours {
-        parts.push(format!("at most {max} CE hours in all"));
-    }
+    let parts = further_credential(rule);
     let issuer = catalog.name_of(Kind::Organization, &cert.issuer);
     let text = format!(
         "Each further {issuer} credential held: {}",
@@ -427,38 +387,4 @@ fn combined_line(cert: &Certification, catalog: &Catalog, standing: &Standing) -
         "{text} — {}",
         standing.cited(rule.as_of, &rule.source)
     ))
-}
-
-/// When the issuer wants the renewal: some days before the cycle ends, on its last day, or
-/// (NCRA) some days after it.
-fn apply_by(renewal: &Renewal) -> String {
-    match (renewal.apply_by_days_before, renewal.report_by_days_after) {
-        (Some(days), _) if days.get() == 0 => "Apply by the day the cycle ends".to_string(),
-        (Some(days), _) => format!("Apply at least {days} days before the cycle ends"),
-        (None, Some(days)) => format!("Report within {days} days after the cycle ends"),
-        (None, None) => "Apply by: not in the data".to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_date_to_apply_by_is_said_before_on_or_after_the_cycles_end() {
-        let said = |toml: &str| apply_by(&toml::from_str::<Renewal>(toml).unwrap());
-        assert_eq!(
-            said("apply_by_days_before = 28"),
-            "Apply at least 28 days before the cycle ends"
-        );
-        assert_eq!(
-            said("apply_by_days_before = 0"),
-            "Apply by the day the cycle ends"
-        );
-        assert_eq!(
-            said("report_by_days_after = 31"),
-            "Report within 31 days after the cycle ends"
-        );
-        assert_eq!(said(""), "Apply by: not in the data");
-    }
 }

@@ -22,10 +22,12 @@ pub mod plan;
 pub mod profile;
 pub mod regulations;
 pub mod renew;
+pub mod report;
 pub mod responsibilities;
 pub mod roles;
 pub mod salaries;
 pub mod search;
+pub mod site;
 pub mod skills;
 pub mod sources;
 pub mod status;
@@ -77,6 +79,8 @@ fn query_catalog(query: Query, ctx: &Context, out: &mut Output) -> Result<Outcom
         Query::Ce(args) => ce::run(&args, ctx, out),
         Query::Status(args) => status::run(&args, ctx, out),
         Query::About(args) => about::run(&args, ctx, out),
+        Query::Site(args) => site::run(&args, ctx, out),
+        Query::Report(args) => report::run(&args, ctx, out),
     }
 }
 

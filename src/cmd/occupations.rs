@@ -10,6 +10,7 @@ use crate::error::Outcome;
 use crate::model::{Kind, Occupation, OccupationFigures};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::show::{Standing, linked, outlook, sources_section, usd, with_note};
+use crate::view::occupation_figures;
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -23,7 +24,7 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
         |occupations| {
             let mut table = Table::new(&["Code", "Occupation", "Median pay", "As of", "Outlook"]);
             for o in occupations {
-                let (figures, of) = figures(o, catalog);
+                let (figures, of) = occupation_figures(o, catalog);
                 let mut cells = vec![o.id.clone().into(), o.name.clone().into()];
                 match figures.figures_source.as_deref() {
                     Some(source) => {
@@ -54,23 +55,10 @@ pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     )
 }
 
-/// The occupation whose figures stand for `o`: its own, or its parent's when it has none, with
-/// the parent's code.
-fn figures<'a>(o: &'a Occupation, catalog: &'a Catalog) -> (&'a Occupation, Option<&'a str>) {
-    let parent = o
-        .parent
-        .as_deref()
-        .and_then(|id| catalog.get::<Occupation>(id).ok());
-    match parent {
-        Some(parent) if o.figure_history.is_empty() => (parent, Some(&parent.id)),
-        _ => (o, None),
-    }
-}
-
 fn detail(o: &Occupation, catalog: &Catalog, standing: &Standing) -> Detail {
     let mut detail = Detail::new(format!("{} ({})", o.name, o.id));
     detail.field("Description", &o.description);
-    let (figures, of) = figures(o, catalog);
+    let (figures, of) = occupation_figures(o, catalog);
     if let Some(parent) = of {
         detail.field(
             "Figures",

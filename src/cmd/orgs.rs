@@ -10,6 +10,7 @@ use crate::error::Outcome;
 use crate::model::{Kind, Organization};
 use crate::output::{Cell, Detail, Output, Table};
 use crate::show::{Standing, sources_section, usd, with_note};
+use crate::view::further_fees;
 
 pub fn run(args: &IdArg, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
@@ -147,12 +148,7 @@ fn combined(o: &Organization, catalog: &Catalog, standing: &Standing) -> Vec<Str
         Some(source) => (source, rule.fee_as_of),
         None => (&rule.source, rule.as_of),
     };
-    for (member, whose) in [(false, "a non-member's"), (true, "a member's")] {
-        let fee = match rule.extra_fee(member) {
-            Some(fee) => usd(Some(fee)).text,
-            None if rule.extra_fee(!member).is_some() => "an amount no source gives".into(),
-            None => continue,
-        };
+    for (whose, fee) in further_fees(rule) {
         lines.push(format!(
             "Each further credential adds {fee} to {whose} recertification fee for a cycle — {}",
             standing.cited(as_of, source)

@@ -2,97 +2,28 @@
 //! certifications to take in order (eligible now first), and what each costs over the years.
 
 use anyhow::Result;
-use serde::Serialize;
 
 use crate::cli::PlanArgs;
 use crate::context::Context;
-use crate::cost::{Cost, cost};
-use crate::eligibility::{Status, Verdict, evaluate};
+use crate::eligibility::Status;
 use crate::error::Outcome;
-use crate::gap::{Gap, gap};
-use crate::model::{Certification, Role};
+use crate::model::Role;
 use crate::output::{Detail, Output};
+use crate::plan::{Plan, plan};
 use crate::show::total_usd;
-
-#[derive(Debug, Serialize)]
-struct Step {
-    order: usize,
-    #[serde(flatten)]
-    verdict: Verdict,
-    /// Why the certification is in the plan.
-    reason: String,
-    cost: Cost,
-}
-
-#[derive(Debug, Serialize)]
-struct Plan {
-    role: String,
-    years: u32,
-    gap: Gap,
-    steps: Vec<Step>,
-}
 
 pub fn run(args: &PlanArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
-    let profile = super::person(ctx, &args.profile, out)?;
-    let gap = gap(
+    let person = super::person(ctx, &args.profile, out)?;
+    let plan = plan(
+        &person,
         &args.gap.role,
         &args.gap.have,
-        &profile.credentials,
+        args.years,
+        args.member,
         catalog,
     )?;
-    let role = catalog.get::<Role>(&gap.role)?;
-
-    // The role's recommended certifications first, then any that cover a missing skill.
-    let mut candidates: Vec<(&Certification, bool, Vec<&str>)> = Vec::new();
-    for id in &role.certifications {
-        candidates.push((catalog.get::<Certification>(id)?, true, Vec::new()));
-    }
-    for skill in &gap.missing {
-        for covering in &skill.certifications {
-            match candidates.iter_mut().find(|(c, _, _)| c.id == covering.id) {
-                Some((_, _, covers)) => covers.push(&skill.name),
-                None => candidates.push((
-                    catalog.get::<Certification>(&covering.id)?,
-                    false,
-                    vec![&skill.name],
-                )),
-            }
-        }
-    }
-    let reason = |recommended: bool, covers: &[&str]| {
-        let mut parts = Vec::new();
-        if recommended {
-            parts.push("recommended for the role".to_string());
-        }
-        if !covers.is_empty() {
-            parts.push(format!("covers {}", covers.join(", ")));
-        }
-        parts.join("; ")
-    };
-    // Eligible now first, then those hi cannot decide, then those that open up later, the
-    // nearest first; the sort is stable, so recommendations keep their order within a group.
-    let held = &profile.credentials;
-    let mut steps: Vec<Step> = candidates
-        .into_iter()
-        .filter(|(cert, _, _)| !held.contains(&cert.id))
-        .map(|(cert, recommended, covers)| Step {
-            order: 0,
-            verdict: evaluate(cert, &profile, catalog),
-            reason: reason(recommended, &covers),
-            cost: cost(cert, catalog, args.years, args.member),
-        })
-        .collect();
-    steps.sort_by_key(|s| (s.verdict.status, s.verdict.missing.len()));
-    for (i, step) in steps.iter_mut().enumerate() {
-        step.order = i + 1;
-    }
-    let plan = Plan {
-        role: role.id.clone(),
-        years: args.years,
-        gap,
-        steps,
-    };
+    let role = catalog.get::<Role>(&plan.role)?;
     out.detail(&detail(&plan, role), &plan)?;
     Ok(Outcome::Done)
 }
