@@ -6,6 +6,7 @@
 //! [`renewal`], [`status`], [`gap`]), each tested beside its code; [`catalog`] is the one
 //! lookup, [`output`] the one writer.
 
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod clock;
@@ -14,6 +15,7 @@ pub mod complete;
 pub mod context;
 pub mod cost;
 pub mod eligibility;
+pub mod encode;
 pub mod error;
 pub mod facts;
 pub mod gap;
@@ -27,6 +29,7 @@ pub mod output;
 pub mod plan;
 pub mod profile;
 pub mod profile_check;
+pub mod read;
 pub mod record;
 pub mod renewal;
 pub mod sanitize;

@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
-use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
@@ -39,11 +38,6 @@ macro_rules! embedded_files {
     };
 }
 for_each_kind!(embedded_files);
-
-/// A data file larger than this is refused, and never read past it, so memory stays bounded.
-/// The shipped files are under 100 KB; 100 times the catalog (the scale
-/// benchmark's largest) makes a certifications.toml of 9 MB.
-const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Files larger than this are parsed a record at a time on two threads: the document tree is
 /// many times the size of the text, and this keeps only one record's tree at a time.
@@ -160,31 +154,10 @@ impl Texts {
     }
 }
 
-/// One data file's text, or why it cannot be had.
+/// One data file's text, or why it cannot be had: through the one bounded reader, so a FIFO
+/// is refused before it is opened and a file over the cap before it is read.
 fn read_file(path: &Path) -> Result<String, String> {
-    // Opening a FIFO would wait for a writer: only a regular file (or a link to one) is read.
-    if fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
-        return Err("not a regular file".to_string());
-    }
-    let file = fs::File::open(path).map_err(|e| e.to_string())?;
-    // Sized once from the file's length: grown by doubling, a large file costs a copy and page
-    // faults per step.
-    let size = file
-        .metadata()
-        .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    crate::read::DATA_FILE.text(path).map_err(|e| e.to_string())
 }
 
 /// Loads the files in `dir` into a validated catalog. Warnings do not stop it, nor does text

@@ -244,22 +244,25 @@ pub fn lock_path(path: &Path) -> PathBuf {
     parent_dir(path).join(format!(".{name}.lock"))
 }
 
-/// Holds an exclusive lock on `path` for as long as the returned file lives.
+/// Holds an exclusive lock on `path` for as long as the returned file lives. The lock file is
+/// opened through the one bounded reader's checks: a FIFO or anything else that is not a
+/// regular file is refused without waiting on it, and a symbolic link there is refused, never
+/// followed, so that no link can have `hi` create or lock a file elsewhere.
 pub fn lock(path: &Path) -> Result<File> {
     let lock_path = lock_path(path);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(0o600)
-        .open(&lock_path)
-        .with_context(|| {
-            format!(
-                "cannot lock {}",
-                clean_line(&lock_path.display().to_string())
-            )
-        })?;
-    file.lock()?;
+    let shown = || clean_line(&lock_path.display().to_string());
+    let (file, _) = crate::read::LOCK
+        .open(
+            &lock_path,
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .mode(0o600),
+        )
+        .with_context(|| format!("cannot lock {}", shown()))?;
+    file.lock()
+        .with_context(|| format!("cannot lock {}", shown()))?;
     Ok(file)
 }
 

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod cache;
 mod commands;
 mod contract;
 mod data;
@@ -12,6 +13,7 @@ mod formats;
 mod hostile;
 mod profile;
 mod properties;
+mod reader;
 mod renewals;
 mod robustness;
 mod shell;
