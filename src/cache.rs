@@ -83,6 +83,11 @@ impl Cache {
         Some(Cache::at(base.join("hi")))
     }
 
+    /// The cache's folder: what no command may write into.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// A cache in `dir`.
     pub fn at(dir: PathBuf) -> Cache {
         Cache { dir }

@@ -118,12 +118,14 @@ impl Context {
         crate::write::refuse_own_in(dir, &self.own_files())
     }
 
-    /// The files `hi` keeps for the person: the profile and its lock.
+    /// The files `hi` keeps for the person: the profile and its lock, and the cache's folder.
     fn own_files(&self) -> Vec<PathBuf> {
-        match self.profile_path() {
+        let mut own = match self.profile_path() {
             Ok(profile) => vec![crate::write::lock_path(&profile), profile],
             Err(_) => Vec::new(),
-        }
+        };
+        own.extend(crate::cache::Cache::from_env().map(|c| c.dir().to_path_buf()));
+        own
     }
 
     /// What the catalog's lookups found worth telling the person (a former id used), once

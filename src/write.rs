@@ -110,9 +110,14 @@ pub fn refuse_own(path: &Path, own: &[PathBuf]) -> Result<()> {
         Target::Stdout => return Ok(()),
     };
     let real = resolved(&real);
-    if own.iter().any(|own| resolved(own) == real) {
+    let kept = |own: &PathBuf| {
+        let own = resolved(own);
+        real == own || (own.is_dir() && real.starts_with(&own))
+    };
+    if own.iter().any(kept) {
         bail!(
-            "{} is a file hi keeps for you (your profile or its lock): write somewhere else",
+            "{} is a file hi keeps for you (your profile, its lock or hi's cache): write \
+             somewhere else",
             clean_line(&path.display().to_string())
         );
     }
@@ -226,9 +231,14 @@ pub fn refuse_own_in(dir: &Path, own: &[PathBuf]) -> Result<()> {
     let Ok(dir) = fs::canonicalize(dir) else {
         return Ok(());
     };
-    if own.iter().any(|own| resolved(own).starts_with(&dir)) {
+    let kept = |own: &PathBuf| {
+        let own = resolved(own);
+        own.starts_with(&dir) || (own.is_dir() && dir.starts_with(&own))
+    };
+    if own.iter().any(kept) {
         bail!(
-            "{} holds files hi keeps for you (your profile or its lock): write somewhere else",
+            "{} holds files hi keeps for you (your profile, its lock or hi's cache): write \
+             somewhere else",
             clean_line(&dir.display().to_string())
         );
     }
