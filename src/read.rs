@@ -47,6 +47,10 @@ pub const TIME_ZONE: Kind = Kind::new("time zone file", 256 * 1024);
 /// choosing through it.
 pub const LOCK: Kind = Kind::new("lock file", 0).no_links();
 
+/// The person's profile: years of a busy CE log are a few tens of KB. A link is followed: the
+/// profile may live elsewhere and be linked into place.
+pub const PROFILE: Kind = Kind::new("profile", 4 * 1024 * 1024);
+
 /// The compiled cache of a data directory (see `cache.rs`): at most the size of the encoded
 /// data, which is smaller than the TOML it comes from. It lives in a folder others may share,
 /// so a link there is not followed.
