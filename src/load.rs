@@ -796,31 +796,7 @@ fn name_at(tree: &DeTable, key: &str, offset: usize) -> Option<(String, String)>
                         continue 'descend;
                     }
                 }
-                // Tables written under their own header (`[x.renewal]`, `[[x.fee_history]]`)
-                // have the span of the header only: the nearest header before the offset
-                // holds it.
-                let nearest = table
-                    .iter()
-                    .filter_map(|(name, child)| {
-                        let (index, item) = match child.get_ref() {
-                            DeValue::Table(_) => (None, child),
-                            DeValue::Array(items) => items
-                                .iter()
-                                .enumerate()
-                                .rev()
-                                .find(|(_, i)| i.get_ref().is_table() && i.span().start <= offset)
-                                .map(|(i, item)| (Some(i), item))?,
-                            _ => return None,
-                        };
-                        (item.span().start <= offset).then_some((
-                            item.span().start,
-                            name,
-                            index,
-                            item,
-                        ))
-                    })
-                    .max_by_key(|(start, ..)| *start);
-                let Some((_, name, index, item)) = nearest else {
+                let Some((name, index, item)) = nearest_header(table, offset) else {
                     break;
                 };
                 if !path.is_empty() {
@@ -843,6 +819,36 @@ fn name_at(tree: &DeTable, key: &str, offset: usize) -> Option<(String, String)>
         }
     }
     (!path.is_empty()).then_some((id, path))
+}
+
+/// A table under a header of its own: its name, its position in its array of tables, itself.
+type Header<'t, 'd> = (
+    &'t Spanned<std::borrow::Cow<'d, str>>,
+    Option<usize>,
+    &'t Spanned<DeValue<'d>>,
+);
+
+/// Tables written under their own header (`[x.renewal]`, `[[x.fee_history]]`) have the span
+/// of the header only: the one of `table` nearest before `offset` holds it. Its name, its
+/// position in its array of tables (if it is one), and the table.
+fn nearest_header<'t, 'd>(table: &'t DeTable<'d>, offset: usize) -> Option<Header<'t, 'd>> {
+    table
+        .iter()
+        .filter_map(|(name, child)| {
+            let (index, item) = match child.get_ref() {
+                DeValue::Table(_) => (None, child),
+                DeValue::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, i)| i.get_ref().is_table() && i.span().start <= offset)
+                    .map(|(i, item)| (Some(i), item))?,
+                _ => return None,
+            };
+            (item.span().start <= offset).then_some((item.span().start, name, index, item))
+        })
+        .max_by_key(|(start, ..)| *start)
+        .map(|(_, name, index, item)| (name, index, item))
 }
 
 fn contains(span: Range<usize>, offset: usize) -> bool {
