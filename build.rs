@@ -3,33 +3,52 @@
 //! The TOML stays the one source of truth: this script parses and validates it with the same
 //! code `hi` uses on a `--data-dir` (`src/model.rs`, `src/load.rs`) and fails the build with
 //! every problem if the data is invalid. Each record is then encoded on its own with postcard,
-//! with an index by id, so that `hi` decodes only the records a command needs.
+//! with an index by id, so that `hi` decodes only the records a command needs: the encoding of
+//! `src/encode.rs`, which the cache of a `--data-dir` shares.
 
 // The shared modules hold run-time helpers the build does not call.
 #![allow(dead_code)]
 
+#[path = "src/encode.rs"]
+mod encode;
 #[path = "src/ladder.rs"]
 mod ladder;
 #[path = "src/load.rs"]
 mod load;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/read.rs"]
+mod read;
 #[path = "src/record.rs"]
 mod record;
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use serde::Serialize;
-
-use record::Record;
+/// The sources that decide what validated data is and how it is encoded: a change to any of
+/// them is a new data format, and a cache written under the old one is not read.
+const FORMAT_SOURCES: [&str; 4] = [
+    "src/model.rs",
+    "src/record.rs",
+    "src/load.rs",
+    "src/encode.rs",
+];
 
 fn main() {
     println!("cargo::rerun-if-changed=data");
-    println!("cargo::rerun-if-changed=src/model.rs");
-    println!("cargo::rerun-if-changed=src/load.rs");
-    println!("cargo::rerun-if-changed=src/record.rs");
     println!("cargo::rerun-if-changed=src/ladder.rs");
+    println!("cargo::rerun-if-changed=src/read.rs");
+    let mut format = std::env::var("CARGO_PKG_VERSION")
+        .expect("cargo sets it")
+        .into_bytes();
+    for source in FORMAT_SOURCES {
+        println!("cargo::rerun-if-changed={source}");
+        format.extend(std::fs::read(source).expect("the sources are there"));
+    }
+    println!(
+        "cargo::rustc-env=HI_DATA_FORMAT={:016x}",
+        encode::fingerprint(&format)
+    );
     // A position-independent executable spends a fifth of a short run having the loader
     // relocate it; hi is run often and briefly, so on Linux it is linked at a fixed address.
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
@@ -45,16 +64,26 @@ fn main() {
         }
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let encoded = encode::encode(&data);
     let mut rust = String::new();
-    let about = encode(&data.about);
-    writeln!(rust, "pub static ABOUT: &[u8] = &{about:?};").unwrap();
-    macro_rules! encode_kinds {
-        ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {
-            $(kind(&out, &mut rust, stringify!($field), &data.$field);)*
-        };
+    writeln!(rust, "pub static ABOUT: &[u8] = &{:?};", encoded.about).unwrap();
+    // Each kind as `<name>.postcard` (its records, one after another) and a static of the
+    // same name holding those bytes and the index of (id, start, end).
+    for (name, kind) in &encoded.kinds {
+        let file = format!("{name}.postcard");
+        std::fs::write(out.join(&file), &kind.bytes).expect("OUT_DIR is writable");
+        let mut index = String::new();
+        for (id, start, end) in &kind.index {
+            write!(index, "({id:?}, {start}, {end}), ").unwrap();
+        }
+        writeln!(
+            rust,
+            "#[allow(non_upper_case_globals)] pub static {name}: (&[u8], &[(&str, usize, usize)]) = \
+             (include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")), &[{index}]);"
+        )
+        .unwrap();
     }
-    model::for_each_kind!(encode_kinds);
-    // What `hi ce add --category` offers in its help and completions.
+    // What `hi ce add --category` offers in its help.
     let mut categories: Vec<&str> = data
         .organizations
         .iter()
@@ -70,27 +99,4 @@ fn main() {
     categories.dedup();
     writeln!(rust, "pub static CATEGORY_IDS: &[&str] = &{categories:?};").unwrap();
     std::fs::write(out.join("compiled.rs"), rust).expect("OUT_DIR is writable");
-}
-
-fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    postcard::to_allocvec(value).expect("the data serializes")
-}
-
-/// Writes `<name>.postcard` (the records, one after another) and, into `rust`, a static of the
-/// same name holding those bytes and an index of (id, start, end).
-fn kind<T: Serialize + Record>(out: &Path, rust: &mut String, name: &str, records: &[T]) {
-    let mut bytes = Vec::new();
-    let mut index = String::new();
-    for record in records {
-        let start = bytes.len();
-        bytes.extend(encode(record));
-        write!(index, "({:?}, {start}, {}), ", record.id(), bytes.len()).unwrap();
-    }
-    std::fs::write(out.join(format!("{name}.postcard")), bytes).expect("OUT_DIR is writable");
-    writeln!(
-        rust,
-        "#[allow(non_upper_case_globals)] pub static {name}: (&[u8], &[(&str, usize, usize)]) = \
-         (include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{name}.postcard\")), &[{index}]);"
-    )
-    .unwrap();
 }

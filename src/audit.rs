@@ -25,10 +25,11 @@ use crate::lifecycle::{self, Cycle};
 use crate::model::{CeUnit, Certification, Organization};
 use crate::output::Output;
 use crate::profile::{self, Held, Hours, Profile};
-use crate::proof::{Refusal, State};
+use crate::proof::State;
+use crate::read::Refusal;
 use crate::sanitize::clean_line;
 use crate::status::Requirement;
-use crate::write::{Interruptible, interrupted, lock_path, parent_dir, resolved};
+use crate::write::{Interruptible, interrupted, parent_dir, resolved};
 
 /// The files of a pack: nothing else is ever in one, so `--force` replaces only a folder
 /// holding these (or nothing).
@@ -40,7 +41,8 @@ pub fn run(args: &CeExportArgs, ctx: &Context, path: &Path, out: &mut Output) ->
     let stored = profile::read_checked(path, catalog, today)?;
     let cert = catalog.get::<Certification>(&args.cert)?;
     let pack = Pack::build(cert, &args.cycle, &stored, catalog, today)?;
-    refuse_over(&args.dir, path, &pack)?;
+    ctx.refuse_own_in(&args.dir)?;
+    refuse_over(&args.dir, &pack)?;
     let done = match write(&args.dir, args.force, &pack) {
         Err(e) if e.is::<Interrupted>() => return Ok(Outcome::Interrupted),
         done => done?,
@@ -310,23 +312,11 @@ struct Done {
     changed: Vec<usize>,
 }
 
-/// Refuses a DIR that is, or holds, the profile or its lock, or a proof: replacing it would
-/// destroy what the pack is made from.
-fn refuse_over(dir: &Path, profile: &Path, pack: &Pack) -> Result<()> {
+/// Refuses a DIR that holds a proof of the pack: replacing it would destroy what the pack is
+/// made from (the profile, its lock and hi's cache are refused before, as every command does).
+fn refuse_over(dir: &Path, pack: &Pack) -> Result<()> {
     let shown = || clean_line(&dir.display().to_string());
     let dir = resolved(dir);
-    let lock = lock_path(profile);
-    for (what, file) in [
-        ("your profile", profile),
-        ("your profile's lock file", &lock),
-    ] {
-        if resolved(file).starts_with(&dir) {
-            bail!(
-                "{} is or holds {what}: write the audit pack to a folder of its own",
-                shown()
-            );
-        }
-    }
     for (row, proof) in pack.rows.iter().zip(&pack.proofs) {
         if let Some(proof) = proof
             && resolved(&proof.path).starts_with(&dir)

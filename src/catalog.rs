@@ -5,7 +5,7 @@
 //! decodes that record alone, a list decodes its kind, and only search decodes everything.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -26,12 +26,46 @@ type Index = &'static [(&'static str, usize, usize)];
 /// The category ids of the built-in data's CE rules, for help and completions.
 pub const CATEGORY_IDS: &[&str] = compiled::CATEGORY_IDS;
 
+/// A kind's encoded records (see `encode.rs`) and the index of (id, start, end) into them.
+enum Encoded {
+    /// Compiled into the binary by build.rs.
+    BuiltIn(&'static [u8], Index),
+    /// Read from the cache of a data directory: the whole file, and where each record lies in it.
+    Cached(Arc<Vec<u8>>, Vec<(Box<str>, usize, usize)>),
+}
+
+impl Encoded {
+    fn len(&self) -> usize {
+        match self {
+            Encoded::BuiltIn(_, index) => index.len(),
+            Encoded::Cached(_, index) => index.len(),
+        }
+    }
+
+    fn id(&self, i: usize) -> &str {
+        match self {
+            Encoded::BuiltIn(_, index) => index[i].0,
+            Encoded::Cached(_, index) => &index[i].0,
+        }
+    }
+
+    fn decode<T: DeserializeOwned>(&self, i: usize) -> T {
+        let bytes = match self {
+            Encoded::BuiltIn(bytes, index) => &bytes[index[i].1..index[i].2],
+            Encoded::Cached(file, index) => &file[index[i].1..index[i].2],
+        };
+        // Either way, this build encoded it from the same types: the cache's header names the
+        // data format and its checksum covers every byte.
+        postcard::from_bytes(bytes).expect("this build encoded the record from the same types")
+    }
+}
+
 /// The records of one kind: all of them once decoded, or any one decoded on its own.
 pub struct Records<T> {
     all: OnceLock<Vec<T>>,
-    compiled: Option<(&'static [u8], Index)>,
+    encoded: Option<Encoded>,
     one: Vec<OnceLock<T>>,
-    /// Positions in `all` by lowercase id, built at the first lookup in a large parsed kind.
+    /// Positions by lowercase id, built at the first lookup in a large kind.
     by_id: OnceLock<HashMap<String, usize>>,
 }
 
@@ -39,60 +73,65 @@ impl<T: Record + DeserializeOwned> Records<T> {
     fn parsed(records: Vec<T>) -> Records<T> {
         Records {
             all: OnceLock::from(records),
-            compiled: None,
+            encoded: None,
             one: Vec::new(),
             by_id: OnceLock::new(),
         }
     }
 
-    fn compiled((bytes, index): (&'static [u8], Index)) -> Records<T> {
+    fn encoded(encoded: Encoded) -> Records<T> {
         Records {
             all: OnceLock::new(),
-            compiled: Some((bytes, index)),
-            one: index.iter().map(|_| OnceLock::new()).collect(),
+            one: (0..encoded.len()).map(|_| OnceLock::new()).collect(),
+            encoded: Some(encoded),
             by_id: OnceLock::new(),
         }
     }
 
     fn len(&self) -> usize {
-        match self.compiled {
-            Some((_, index)) => index.len(),
+        match &self.encoded {
+            Some(encoded) => encoded.len(),
             None => self.all().len(),
         }
     }
 
     pub fn all(&self) -> &[T] {
-        self.all.get_or_init(|| match self.compiled {
-            Some((bytes, index)) => index
-                .iter()
-                .map(|&(_, a, b)| decode(&bytes[a..b]))
-                .collect(),
+        self.all.get_or_init(|| match &self.encoded {
+            Some(encoded) => (0..encoded.len()).map(|i| encoded.decode(i)).collect(),
             None => Vec::new(),
         })
     }
 
     /// The record with this id, ignoring case, decoding no other.
     fn find(&self, id: &str) -> Option<&T> {
-        if let Some(all) = self.all.get() {
-            // A scan is quickest for a few records; a user's large catalog gets an index.
-            if all.len() < 64 {
-                return all.iter().find(|r| r.id().eq_ignore_ascii_case(id));
-            }
-            let by_id = self.by_id.get_or_init(|| {
-                let mut by_id = HashMap::with_capacity(all.len());
-                for (i, record) in all.iter().enumerate() {
-                    by_id.entry(record.id().to_ascii_lowercase()).or_insert(i);
-                }
-                by_id
-            });
-            return by_id.get(&id.to_ascii_lowercase()).map(|&i| &all[i]);
+        let i = self.position(id)?;
+        match (self.all.get(), &self.encoded) {
+            (Some(all), _) => all.get(i),
+            (None, Some(encoded)) => Some(self.one[i].get_or_init(|| encoded.decode(i))),
+            (None, None) => None,
         }
-        let (bytes, index) = self.compiled?;
-        let i = index
-            .iter()
-            .position(|(i, _, _)| i.eq_ignore_ascii_case(id))?;
-        let (_, a, b) = index[i];
-        Some(self.one[i].get_or_init(|| decode(&bytes[a..b])))
+    }
+
+    /// Where the record with this id is, ignoring case, from the index when there is one.
+    fn position(&self, id: &str) -> Option<usize> {
+        let id_at = |i: usize| match &self.encoded {
+            Some(encoded) => encoded.id(i),
+            None => self.all()[i].id(),
+        };
+        let len = self.len();
+        // A scan is quickest for a few hundred records (every built-in kind); a user's large
+        // catalog gets a map.
+        if len < 256 {
+            return (0..len).find(|&i| id_at(i).eq_ignore_ascii_case(id));
+        }
+        let by_id = self.by_id.get_or_init(|| {
+            let mut by_id = HashMap::with_capacity(len);
+            for i in 0..len {
+                by_id.entry(id_at(i).to_ascii_lowercase()).or_insert(i);
+            }
+            by_id
+        });
+        by_id.get(&id.to_ascii_lowercase()).copied()
     }
 
     /// The record that once had this id and keeps it as a former id, ignoring case. Asked only
@@ -120,11 +159,6 @@ pub fn load(data_dir: Option<&std::path::Path>) -> Result<Catalog> {
     }
 }
 
-/// A record build.rs encoded from the same types in the same build: it always decodes.
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> T {
-    postcard::from_bytes(bytes).expect("build.rs encoded this record from the same types")
-}
-
 macro_rules! define_catalog {
     ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {
         /// Every record, served to the commands.
@@ -140,10 +174,31 @@ macro_rules! define_catalog {
             /// The catalog `build.rs` validated and compiled into the binary.
             pub fn compiled() -> Catalog {
                 Catalog {
-                    about: decode(compiled::ABOUT),
-                    $($field: Records::compiled(compiled::$field),)*
+                    about: postcard::from_bytes(compiled::ABOUT)
+                        .expect("build.rs encoded it from the same types"),
+                    $($field: Records::encoded(Encoded::BuiltIn(
+                        compiled::$field.0,
+                        compiled::$field.1,
+                    )),)*
                     notices: Mutex::default(),
                 }
+            }
+
+            /// A catalog read from a cache file (see `cache.rs`) that passed its checks:
+            /// `about` is where its About lies in `file`, and `kinds` each kind's index, in the
+            /// order of `for_each_kind!`. `None` when the file does not hold every kind.
+            pub(crate) fn cached(
+                file: Arc<Vec<u8>>,
+                about: About,
+                kinds: Vec<Vec<(Box<str>, usize, usize)>>,
+            ) -> Option<Catalog> {
+                let mut kinds = kinds.into_iter();
+                let catalog = Catalog {
+                    about,
+                    $($field: Records::encoded(Encoded::Cached(file.clone(), kinds.next()?)),)*
+                    notices: Mutex::default(),
+                };
+                kinds.next().is_none().then_some(catalog)
             }
 
             /// A catalog of records parsed and validated now (from a `--data-dir`).

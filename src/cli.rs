@@ -94,7 +94,8 @@ pub struct GlobalArgs {
     #[arg(long, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
 
-    /// Read the TOML data files from DIR instead of the copy built into hi [env: HI_DATA_DIR]
+    /// Read the TOML data files from DIR instead of the copy built into hi, and cache them
+    /// compiled in ~/.cache/hi (HI_CACHE=off: no cache) [env: HI_DATA_DIR]
     #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub data_dir: Option<PathBuf>,
 

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use jiff::civil::Date;
 
+use crate::cache::Cache;
 use crate::catalog::Catalog;
 use crate::cli::GlobalArgs;
 use crate::profile::{self, Profile};
@@ -57,13 +58,19 @@ impl Context {
         Ok(self.now()?.date())
     }
 
-    /// The catalog: built in (decoded, not parsed), or the data directory's, parsed and
-    /// validated at the first question.
+    /// The catalog: built in (decoded, not parsed), or the data directory's at the first
+    /// question, from its compiled cache when that is current, else parsed and validated.
     pub fn catalog(&self) -> Result<&Catalog> {
         if let Some(catalog) = self.catalog.get() {
             return Ok(catalog);
         }
-        let catalog = crate::catalog::load(self.data_dir())?;
+        let catalog = match (
+            self.data_dir(),
+            self.data_dir().and_then(|_| Cache::from_env()),
+        ) {
+            (Some(dir), Some(cache)) => cache.catalog(dir)?,
+            (dir, _) => crate::catalog::load(dir)?,
+        };
         Ok(self.catalog.get_or_init(|| catalog))
     }
 
@@ -111,12 +118,14 @@ impl Context {
         crate::write::refuse_own_in(dir, &self.own_files())
     }
 
-    /// The files `hi` keeps for the person: the profile and its lock.
+    /// The files `hi` keeps for the person: the profile and its lock, and the cache's folder.
     fn own_files(&self) -> Vec<PathBuf> {
-        match self.profile_path() {
+        let mut own = match self.profile_path() {
             Ok(profile) => vec![crate::write::lock_path(&profile), profile],
             Err(_) => Vec::new(),
-        }
+        };
+        own.extend(crate::cache::Cache::from_env().map(|c| c.dir().to_path_buf()));
+        own
     }
 
     /// What the catalog's lookups found worth telling the person (a former id used), once

@@ -7,6 +7,7 @@
 //! lookup, [`output`] the one writer.
 
 pub mod audit;
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod clock;
@@ -16,6 +17,7 @@ pub mod context;
 pub mod cost;
 pub mod credit;
 pub mod eligibility;
+pub mod encode;
 pub mod error;
 pub mod facts;
 pub mod gap;
@@ -30,6 +32,7 @@ pub mod plan;
 pub mod profile;
 pub mod profile_check;
 pub mod proof;
+pub mod read;
 pub mod record;
 pub mod renewal;
 pub mod sanitize;

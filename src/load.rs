@@ -12,7 +12,6 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
-use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
@@ -39,11 +38,6 @@ macro_rules! embedded_files {
     };
 }
 for_each_kind!(embedded_files);
-
-/// A data file larger than this is refused, and never read past it, so memory stays bounded.
-/// The shipped files are under 100 KB; 100 times the catalog (the scale
-/// benchmark's largest) makes a certifications.toml of 9 MB.
-const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Files larger than this are parsed a record at a time on two threads: the document tree is
 /// many times the size of the text, and this keeps only one record's tree at a time.
@@ -160,31 +154,10 @@ impl Texts {
     }
 }
 
-/// One data file's text, or why it cannot be had.
+/// One data file's text, or why it cannot be had: through the one bounded reader, so a FIFO
+/// is refused before it is opened and a file over the cap before it is read.
 fn read_file(path: &Path) -> Result<String, String> {
-    // Opening a FIFO would wait for a writer: only a regular file (or a link to one) is read.
-    if fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
-        return Err("not a regular file".to_string());
-    }
-    let file = fs::File::open(path).map_err(|e| e.to_string())?;
-    // Sized once from the file's length: grown by doubling, a large file costs a copy and page
-    // faults per step.
-    let size = file
-        .metadata()
-        .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    crate::read::DATA_FILE.text(path).map_err(|e| e.to_string())
 }
 
 /// Loads the files in `dir` into a validated catalog. Warnings do not stop it, nor does text
@@ -824,31 +797,7 @@ fn name_at(tree: &DeTable, key: &str, offset: usize) -> Option<(String, String)>
                         continue 'descend;
                     }
                 }
-                // Tables written under their own header (`[x.renewal]`, `[[x.fee_history]]`)
-                // have the span of the header only: the nearest header before the offset
-                // holds it.
-                let nearest = table
-                    .iter()
-                    .filter_map(|(name, child)| {
-                        let (index, item) = match child.get_ref() {
-                            DeValue::Table(_) => (None, child),
-                            DeValue::Array(items) => items
-                                .iter()
-                                .enumerate()
-                                .rev()
-                                .find(|(_, i)| i.get_ref().is_table() && i.span().start <= offset)
-                                .map(|(i, item)| (Some(i), item))?,
-                            _ => return None,
-                        };
-                        (item.span().start <= offset).then_some((
-                            item.span().start,
-                            name,
-                            index,
-                            item,
-                        ))
-                    })
-                    .max_by_key(|(start, ..)| *start);
-                let Some((_, name, index, item)) = nearest else {
+                let Some((name, index, item)) = nearest_header(table, offset) else {
                     break;
                 };
                 if !path.is_empty() {
@@ -871,6 +820,36 @@ fn name_at(tree: &DeTable, key: &str, offset: usize) -> Option<(String, String)>
         }
     }
     (!path.is_empty()).then_some((id, path))
+}
+
+/// A table under a header of its own: its name, its position in its array of tables, itself.
+type Header<'t, 'd> = (
+    &'t Spanned<std::borrow::Cow<'d, str>>,
+    Option<usize>,
+    &'t Spanned<DeValue<'d>>,
+);
+
+/// Tables written under their own header (`[x.renewal]`, `[[x.fee_history]]`) have the span
+/// of the header only: the one of `table` nearest before `offset` holds it. Its name, its
+/// position in its array of tables (if it is one), and the table.
+fn nearest_header<'t, 'd>(table: &'t DeTable<'d>, offset: usize) -> Option<Header<'t, 'd>> {
+    table
+        .iter()
+        .filter_map(|(name, child)| {
+            let (index, item) = match child.get_ref() {
+                DeValue::Table(_) => (None, child),
+                DeValue::Array(items) => items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, i)| i.get_ref().is_table() && i.span().start <= offset)
+                    .map(|(i, item)| (Some(i), item))?,
+                _ => return None,
+            };
+            (item.span().start <= offset).then_some((item.span().start, name, index, item))
+        })
+        .max_by_key(|(start, ..)| *start)
+        .map(|(_, name, index, item)| (name, index, item))
 }
 
 fn contains(span: Range<usize>, offset: usize) -> bool {

@@ -1490,7 +1490,34 @@ impl Renewal {
             self.first_cycle_prorated,
             self.first_cycle_starts_next_year,
         ];
-        // The parts of one rule must not contradict each other.
+        self.declare_consistent(d);
+        if self.source.is_none() && figures.contains(&true) {
+            d.violation(None, "a renewal rule with figures needs `source`");
+        }
+        self.declare_sources(d);
+        d.each("fee_history", &self.fee_history, |d, fees| {
+            fees.declare(d, "renewal fees")
+        });
+        declare_categories(d, &self.categories);
+        d.derived(
+            "extra_credential_fee_usd",
+            self.extra_credential_fee_usd.is_some(),
+            "the issuer's `combined_renewal`",
+        );
+        d.derived("ce_unit", self.ce_unit.is_some(), "the issuer's `ce` rules");
+        for (key, set) in [
+            ("fee_member_usd", self.fee_member_usd.is_some()),
+            ("fee_non_member_usd", self.fee_non_member_usd.is_some()),
+            ("fee_source", self.fee_source.is_some()),
+            ("fee_as_of", self.fee_as_of.is_some()),
+            ("fee_undated_later", !self.fee_undated_later.is_empty()),
+        ] {
+            d.derived(key, set, "`fee_history`");
+        }
+    }
+
+    /// The parts of one rule must not contradict each other.
+    fn declare_consistent<'a>(&'a self, d: &mut Declared<'a>) {
         let total = self.ce_hours.map(|h| h.get());
         for (key, part) in [
             ("ce_from_issuer_hours", self.ce_from_issuer_hours),
@@ -1519,9 +1546,10 @@ impl Renewal {
                 "a renewal asks for the application before the cycle's end or after it, not both",
             );
         }
-        if self.source.is_none() && figures.contains(&true) {
-            d.violation(None, "a renewal rule with figures needs `source`");
-        }
+    }
+
+    /// The rule's source, and each part's own where it has one.
+    fn declare_sources<'a>(&'a self, d: &mut Declared<'a>) {
         d.cite_opt("source", "renewal", self.as_of, &self.source);
         // A part with a source of its own has its own date; one without shares the rule's.
         let part = |source: &Option<String>, as_of: Option<Date>| match source {
@@ -1556,40 +1584,6 @@ impl Renewal {
             "renewal alternative",
             &self.alternative_source,
         );
-        d.each("fee_history", &self.fee_history, |d, fees| {
-            fees.declare(d, "renewal fees")
-        });
-        declare_categories(d, &self.categories);
-        self.declare_derived(d);
-    }
-
-    /// The fields `load` derives, from the fee history or the issuer: a data file may not
-    /// set them.
-    fn declare_derived<'a>(&'a self, d: &mut Declared<'a>) {
-        let (history, combined) = ("`fee_history`", "the issuer's `combined_renewal`");
-        for (key, set, from) in [
-            ("fee_member_usd", self.fee_member_usd.is_some(), history),
-            (
-                "fee_non_member_usd",
-                self.fee_non_member_usd.is_some(),
-                history,
-            ),
-            ("fee_source", self.fee_source.is_some(), history),
-            ("fee_as_of", self.fee_as_of.is_some(), history),
-            (
-                "fee_undated_later",
-                !self.fee_undated_later.is_empty(),
-                history,
-            ),
-            (
-                "extra_credential_fee_usd",
-                self.extra_credential_fee_usd.is_some(),
-                combined,
-            ),
-            ("ce_unit", self.ce_unit.is_some(), "the issuer's `ce` rules"),
-        ] {
-            d.derived(key, set, from);
-        }
     }
 }
 

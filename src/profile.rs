@@ -5,7 +5,6 @@
 //! [`crate::write`]); a file that does not parse is never rewritten.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -27,8 +26,8 @@ use crate::write::{Mode, Target, lock, replace_whole, target};
 /// know.
 pub const FORMAT: u32 = 3;
 
-/// A profile larger than this is refused: years of a busy CE log are a few tens of KB.
-const MAX_BYTES: u64 = 4 * 1024 * 1024;
+/// A profile larger than this is neither read nor written.
+const MAX_BYTES: u64 = crate::read::PROFILE.max_bytes();
 
 /// The profile as written.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -324,30 +323,14 @@ pub fn load(path: &Path) -> Result<Profile> {
 
 /// The file's text, or `None` when there is none yet.
 fn read(path: &Path) -> Result<Option<String>> {
-    let shown = || clean_line(&path.display().to_string());
-    // Opening a FIFO would wait for a writer: only a regular file (or a link to one) is read.
-    if fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
-        bail!("the profile {} is not a regular file", shown());
+    match crate::read::PROFILE.text(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(refusal) if refusal.is_missing() => Ok(None),
+        Err(refusal) => Err(anyhow!(
+            "cannot read the profile {}: {refusal}",
+            clean_line(&path.display().to_string())
+        )),
     }
-    let file = match fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e).with_context(|| format!("cannot read the profile {}", shown())),
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read the profile {}", shown()))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        bail!(
-            "the profile {} is larger than {} MiB",
-            shown(),
-            MAX_BYTES / 1024 / 1024
-        );
-    }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| anyhow::anyhow!("the profile {} is not UTF-8 text", shown()))
 }
 
 /// A problem of the profile's text at a byte offset, as `the profile FILE:LINE:COLUMN: ...`.

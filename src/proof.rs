@@ -1,51 +1,22 @@
 //! A file kept as proof of an activity (a certificate, a transcript): its SHA-256 when it is
 //! logged, whether it is still the same file later, and a copy for an audit pack.
 //!
-//! A proof is read like every file `hi` reads: only a regular file (a FIFO would make the read
-//! wait forever, a device could be endless), opened without blocking and checked again once
-//! open, and never more than [`MAX_BYTES`]. The bytes stream through the hash (and, for a copy,
-//! into the copy), so a large certificate is never held in memory whole.
+//! A proof is read through the one bounded reader (`read::PROOF`): only a regular file (a FIFO
+//! would make the read wait forever, a device could be endless), opened without blocking and
+//! checked again once open, and never more than its cap. The bytes stream through the hash
+//! (and, for a copy, into the copy), so a large certificate is never held in memory whole.
 
-use std::fmt;
-use std::fs::{self, File, Metadata, OpenOptions};
+use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Read, Write};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
 use crate::profile::Proof;
+use crate::read::{Kind, Refusal};
 
-/// A proof larger than this is refused: a scanned certificate or transcript is a few MiB.
-pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Why a proof could not be read.
-#[derive(Debug)]
-pub enum Refusal {
-    Missing,
-    /// Something other than a regular file: "a FIFO", "a directory", ...
-    NotRegular(&'static str),
-    TooLarge(u64),
-    Io(io::Error),
-}
-
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Refusal::Missing => f.write_str("no such file"),
-            Refusal::NotRegular(what) => write!(f, "{what}, not a regular file"),
-            Refusal::TooLarge(size) => write!(
-                f,
-                "{} MiB, larger than the {} MiB a proof may take",
-                size.div_ceil(1024 * 1024),
-                MAX_BYTES / 1024 / 1024
-            ),
-            Refusal::Io(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for Refusal {}
+/// How proofs are read: `read::PROOF`.
+const PROOF: Kind = crate::read::PROOF;
 
 /// Whether `text` is a SHA-256 as `hi` writes it: 64 lowercase hexadecimal digits.
 pub fn is_sha256(text: &str) -> bool {
@@ -72,14 +43,22 @@ pub fn copy(path: &Path, to: &Path) -> Result<String, Refusal> {
     Ok(sha)
 }
 
+/// The proof at `path`, opened to be read: a regular file within the cap.
+fn open(path: &Path) -> Result<(File, Metadata), Refusal> {
+    let (file, meta) = PROOF.open(path, OpenOptions::new().read(true))?;
+    match meta.len() > PROOF.max_bytes() {
+        true => Err(PROOF.too_large(meta.len())),
+        false => Ok((file, meta)),
+    }
+}
+
 /// Reads `file` (whose metadata is `meta`) through the hash into `out`, and gives the hash.
 fn stream(file: File, meta: &Metadata, out: &mut dyn Write) -> Result<String, Refusal> {
-    if meta.len() > MAX_BYTES {
-        return Err(Refusal::TooLarge(meta.len()));
-    }
+    let max = PROOF.max_bytes();
     let mut hasher = Sha256::new();
-    let mut reader = file.take(MAX_BYTES + 1);
-    let mut buffer = vec![0; 64 * 1024];
+    let mut reader = file.take(max + 1);
+    let size = meta.len().clamp(1, 64 * 1024);
+    let mut buffer = vec![0; usize::try_from(size).unwrap_or(64 * 1024)];
     let mut read = 0u64;
     loop {
         let n = match reader.read(&mut buffer) {
@@ -90,8 +69,8 @@ fn stream(file: File, meta: &Metadata, out: &mut dyn Write) -> Result<String, Re
         };
         read += n as u64;
         // It grew while it was read.
-        if read > MAX_BYTES {
-            return Err(Refusal::TooLarge(read));
+        if read > max {
+            return Err(PROOF.too_large(read));
         }
         hasher.update(&buffer[..n]);
         out.write_all(&buffer[..n]).map_err(Refusal::Io)?;
@@ -101,40 +80,6 @@ fn stream(file: File, meta: &Metadata, out: &mut dyn Write) -> Result<String, Re
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
-}
-
-/// The regular file at `path`, opened without blocking, checked before and after it is opened.
-fn open(path: &Path) -> Result<(File, Metadata), Refusal> {
-    match fs::metadata(path) {
-        Ok(meta) => regular(&meta)?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Refusal::Missing),
-        Err(e) => return Err(Refusal::Io(e)),
-    }
-    let file = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-        .map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => Refusal::Missing,
-            _ => Refusal::Io(e),
-        })?;
-    let meta = file.metadata().map_err(Refusal::Io)?;
-    regular(&meta)?;
-    Ok((file, meta))
-}
-
-fn regular(meta: &Metadata) -> Result<(), Refusal> {
-    let kind = meta.file_type();
-    let what = match () {
-        _ if kind.is_file() => return Ok(()),
-        _ if kind.is_dir() => "a directory",
-        _ if kind.is_fifo() => "a FIFO",
-        _ if kind.is_char_device() => "a character device",
-        _ if kind.is_block_device() => "a block device",
-        _ if kind.is_socket() => "a socket",
-        _ => "not a file",
-    };
-    Err(Refusal::NotRegular(what))
 }
 
 /// How a proof stands now against what was logged.
@@ -193,6 +138,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn a_proof_is_hashed_and_checked_against_what_was_logged() {
@@ -236,7 +182,10 @@ mod tests {
             "a character device, not a regular file"
         );
         let big = dir.path().join("big");
-        File::create(&big).unwrap().set_len(MAX_BYTES + 1).unwrap();
+        File::create(&big)
+            .unwrap()
+            .set_len(PROOF.max_bytes() + 1)
+            .unwrap();
         assert_eq!(
             sha256(&big).unwrap_err().to_string(),
             "65 MiB, larger than the 64 MiB a proof may take"

@@ -446,19 +446,18 @@ mod tests {
         })
     }
 
-    #[test]
-    fn one_rule_prices_and_sizes_every_renewal_of_credentials_held_together() {
-        let catalog = two_issuers();
-        // held, member; then per renewal: its credentials, fee, CE hours, from the issuer;
-        // and the credentials replaced.
-        type Row<Ids> = (Ids, Option<u32>, Option<u32>, Option<u32>);
-        type Case = (
-            &'static [&'static str],
-            bool,
-            Vec<Row<&'static str>>,
-            Vec<&'static str>,
-        );
-        let cases: Vec<Case> = vec![
+    /// Credentials held, member or not; then per renewal: its credentials, fee, CE hours and
+    /// hours from the issuer; and the credentials replaced.
+    type Row<Ids> = (Ids, Option<u32>, Option<u32>, Option<u32>);
+    type Case = (
+        &'static [&'static str],
+        bool,
+        Vec<Row<&'static str>>,
+        Vec<&'static str>,
+    );
+
+    fn renewal_cases() -> Vec<Case> {
+        vec![
             (
                 &["rhia"],
                 false,
@@ -514,8 +513,13 @@ mod tests {
                 ],
                 vec![],
             ),
-        ];
-        for (held, member, want, want_replaced) in cases {
+        ]
+    }
+
+    #[test]
+    fn one_rule_prices_and_sizes_every_renewal_of_credentials_held_together() {
+        let catalog = two_issuers();
+        for (held, member, want, want_replaced) in renewal_cases() {
             let certs: Vec<&Certification> = held
                 .iter()
                 .map(|id| catalog.get::<Certification>(id).unwrap())

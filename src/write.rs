@@ -110,9 +110,14 @@ pub fn refuse_own(path: &Path, own: &[PathBuf]) -> Result<()> {
         Target::Stdout => return Ok(()),
     };
     let real = resolved(&real);
-    if own.iter().any(|own| resolved(own) == real) {
+    let kept = |own: &PathBuf| {
+        let own = resolved(own);
+        real == own || (own.is_dir() && real.starts_with(&own))
+    };
+    if own.iter().any(kept) {
         bail!(
-            "{} is a file hi keeps for you (your profile or its lock): write somewhere else",
+            "{} is a file hi keeps for you (your profile, its lock or hi's cache): write \
+             somewhere else",
             clean_line(&path.display().to_string())
         );
     }
@@ -226,9 +231,14 @@ pub fn refuse_own_in(dir: &Path, own: &[PathBuf]) -> Result<()> {
     let Ok(dir) = fs::canonicalize(dir) else {
         return Ok(());
     };
-    if own.iter().any(|own| resolved(own).starts_with(&dir)) {
+    let kept = |own: &PathBuf| {
+        let own = resolved(own);
+        own.starts_with(&dir) || (own.is_dir() && dir.starts_with(&own))
+    };
+    if own.iter().any(kept) {
         bail!(
-            "{} holds files hi keeps for you (your profile or its lock): write somewhere else",
+            "{} holds files hi keeps for you (your profile, its lock or hi's cache): write \
+             somewhere else",
             clean_line(&dir.display().to_string())
         );
     }
@@ -244,22 +254,25 @@ pub fn lock_path(path: &Path) -> PathBuf {
     parent_dir(path).join(format!(".{name}.lock"))
 }
 
-/// Holds an exclusive lock on `path` for as long as the returned file lives.
+/// Holds an exclusive lock on `path` for as long as the returned file lives. The lock file is
+/// opened through the one bounded reader's checks: a FIFO or anything else that is not a
+/// regular file is refused without waiting on it, and a symbolic link there is refused, never
+/// followed, so that no link can have `hi` create or lock a file elsewhere.
 pub fn lock(path: &Path) -> Result<File> {
     let lock_path = lock_path(path);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(0o600)
-        .open(&lock_path)
-        .with_context(|| {
-            format!(
-                "cannot lock {}",
-                clean_line(&lock_path.display().to_string())
-            )
-        })?;
-    file.lock()?;
+    let shown = || clean_line(&lock_path.display().to_string());
+    let (file, _) = crate::read::LOCK
+        .open(
+            &lock_path,
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .mode(0o600),
+        )
+        .with_context(|| format!("cannot lock {}", shown()))?;
+    file.lock()
+        .with_context(|| format!("cannot lock {}", shown()))?;
     Ok(file)
 }
 

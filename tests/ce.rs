@@ -660,8 +660,8 @@ fn an_audit_pack_is_written_whole_and_only_where_it_may_be() {
     fs::write(other.join("holiday.jpg"), "x").unwrap();
     export(&other, &["--force"]).fails(1, "not part of an audit pack");
     assert!(other.join("holiday.jpg").exists());
-    export(holder.dir.path(), &["--force"]).fails(1, "is or holds your profile");
-    export(&holder.profile(), &["--force"]).fails(1, "is or holds your profile");
+    export(holder.dir.path(), &["--force"]).fails(1, "holds files hi keeps for you");
+    export(&holder.profile(), &["--force"]).fails(1, "holds files hi keeps for you");
     let certs = holder.path("certs");
     fs::create_dir(&certs).unwrap();
     let inside = certs.join("inside.pdf");

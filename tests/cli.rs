@@ -2,6 +2,7 @@
 
 mod common;
 
+mod cache;
 mod ce;
 mod commands;
 mod contract;
@@ -13,6 +14,7 @@ mod formats;
 mod hostile;
 mod profile;
 mod properties;
+mod reader;
 mod renewals;
 mod robustness;
 mod shell;

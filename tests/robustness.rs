@@ -256,7 +256,10 @@ fn bad_data_directories_are_clear_errors() {
     // A directory where a file should be cannot be read, even by root.
     fs::create_dir(&file).unwrap();
     let err = load_error(dir.path());
-    assert!(err.contains("roles.toml"), "{err}");
+    assert!(
+        err.contains("roles.toml: a directory, not a regular file"),
+        "{err}"
+    );
     fs::remove_dir(&file).unwrap();
 
     fs::write(&file, b"name = \"\xff\xfe\"\n").unwrap();
@@ -266,11 +269,15 @@ fn bad_data_directories_are_clear_errors() {
         "{err}"
     );
 
-    // 50 MB: refused after reading at most 32 MiB of it.
+    // 40 MiB of hole: refused from its size, before any of it is read (a read would stop
+    // at the cap, and could not tell its size).
     let big = fs::File::create(&file).unwrap();
-    big.set_len(50 * 1024 * 1024).unwrap();
+    big.set_len(40 * 1024 * 1024).unwrap();
     let err = load_error(dir.path());
-    assert!(err.contains("larger than 32 MiB"), "{err}");
+    assert!(
+        err.contains("roles.toml: 40 MiB, larger than the 32 MiB a data file may take"),
+        "{err}"
+    );
 }
 
 #[test]

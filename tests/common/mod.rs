@@ -50,10 +50,14 @@ pub fn builtin_process() -> std::process::Command {
         "HI_DATA_DIR",
         "HI_PROFILE",
         "XDG_CONFIG_HOME",
+        "XDG_CACHE_HOME",
     ] {
         cmd.env_remove(var);
     }
     cmd.env("HI_TODAY", TODAY);
+    // No cache of the fixture catalog, in the tester's cache folder or anywhere: only the
+    // cache's own tests (cache.rs) turn it on, each with a folder of its own.
+    cmd.env("HI_CACHE", "off");
     // No test reads or writes the profile of whoever runs the tests.
     cmd.env("HOME", "/nonexistent/hi-tests-home");
     cmd
