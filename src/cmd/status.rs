@@ -62,8 +62,9 @@ pub fn run(args: &StatusArgs, ctx: &Context, out: &mut Output) -> Result<Outcome
 pub const COLUMNS: &[Column] = &[
     Column::new("Credential"),
     Column::new("State and cycle").rank(2),
-    Column::new("CE done of due").rank(2),
-    Column::new("Pace and attention").rank(3),
+    Column::new("CE done of due").rank(3),
+    // What needs the holder's attention is what they came for: the last to go.
+    Column::new("Pace and attention").prose().rank(2),
 ];
 
 /// The keys of a status's JSON, as `Status` serializes them.
@@ -136,6 +137,10 @@ fn table(all: &[Status], bars: bool) -> Table {
             hours.collect::<Vec<_>>().join("\n").into(),
             Cell::new(lines.join("\n"), tone),
         ]);
+    }
+    // A narrow table shortens what needs attention: say where it is whole.
+    if all.iter().any(|s| !s.attention.is_empty()) {
+        table.legend = vec!["`hi status --check` prints what needs attention in full".into()];
     }
     table
 }

@@ -104,7 +104,7 @@ fn eligibility(verdicts: &[Verdict], catalog: &Catalog) -> Markup {
                     th scope="col" { "What hi cannot tell" } } }
                 tbody { @for v in of(Eligibility::Unknown).filter(|v| v.route.is_some()) {
                     tr { th scope="row" { (v.name) } td { (issuer(catalog, &v.id)) }
-                        td { (v.missing.join("; ")) } } } }
+                        td { (v.first_reason) } } } }
             } }
             div.scroll { table {
                 caption { "Not yet: what is missing by the closest route ("
@@ -113,8 +113,10 @@ fn eligibility(verdicts: &[Verdict], catalog: &Catalog) -> Markup {
                     th scope="col" { "Missing" } } }
                 tbody { @for v in of(Eligibility::NotEligible) {
                     tr { th scope="row" { (v.name) } td { (issuer(catalog, &v.id)) }
-                        td { (v.missing.join("; ")) } } } }
+                        td { (v.first_reason) } } } }
             } }
+            p.note { "Each line gives the first reason; " code { "hi eligible --explain" }
+                " gives every route in full." }
         }
     }
 }
@@ -162,11 +164,12 @@ fn plan_section(
                     td.num { (s.order) }
                     th scope="row" { (s.verdict.name) }
                     td { (s.verdict.status.label())
-                        @if !s.verdict.missing.is_empty() {
-                            br; small { (s.verdict.missing.join("; ")) } } }
+                        @if !s.verdict.first_reason.is_empty() {
+                            br; small { (s.verdict.first_reason) } } }
                     td { (total_usd(s.cost.total_usd, s.cost.lower_bound).text)
                         br; (fees_cited(&s.verdict.id, catalog, standing, links)) }
-                    td { small { (s.reason) } }
+                    // The first reason is the verdict, shown beside it already.
+                    td { small { (s.why.iter().skip(1).cloned().collect::<Vec<_>>().join("; ")) } }
                 } } }
             } }
             (chart::bars("plan-cost", &title, &desc.join("; "), &bars,

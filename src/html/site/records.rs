@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use super::{Page, Section, Site, lists, notes, root_of, sources_section};
 use crate::html::chart::{self, Bar, Column, Layout, Segment};
 use crate::html::{Links, cited, outside_link, record_link, rule_source, unknown, usd_fact};
-use crate::model::{Certification, Kind, Occupation, Organization, Role, Source};
+use crate::model::{Certification, Kind, Move, Occupation, Organization, Role, Source};
 use crate::show::{Standing, cents, outlook, usd};
 use crate::view::{further_fees, occupation_figures};
 
@@ -130,6 +130,40 @@ fn judged(site: &Site, links: Links, source: &Option<String>) -> Markup {
     }
 }
 
+/// Where a role comes from and leads to, each move with what it asks and who states it: what
+/// `hi roles ID` and `hi path` show.
+fn moves(site: &Site, links: Links, role: &Role) -> Markup {
+    let catalog = site.catalog;
+    let from: Vec<(&Role, &Move)> = catalog
+        .roles()
+        .iter()
+        .filter_map(|r| Some((r, r.leads_to.iter().find(|m| m.role == role.id)?)))
+        .collect();
+    let line = |to: &Role, step: &Move| {
+        html! {
+            (record_link(links, Kind::Role, &to.id, &to.name))
+            " (" (to.level.label()) "): " (crate::show::requirements(catalog, &step.requires))
+            " — "
+            @if step.judgment { span.cite { "the project's judgment" } }
+            @for source in &step.sources { " " (rule_source(links, site.standing, source)) }
+        }
+    };
+    html! {
+        @if !from.is_empty() || !role.leads_to.is_empty() {
+            section { h2 { "Career moves" }
+                @if !from.is_empty() { h3 { "Comes from" } ul {
+                    @for (r, step) in &from { li { (line(r, step)) } } } }
+                @if !role.leads_to.is_empty() { h3 { "Leads to" } ul {
+                    @for step in &role.leads_to {
+                        @if let Ok(to) = catalog.get::<Role>(&step.role) {
+                            li { (line(to, step)) } } } } }
+                p.note { "The shortest ways between two roles, with what each move costs: "
+                    code { "hi path " (role.id) " ROLE" } "." }
+            }
+        }
+    }
+}
+
 fn role(site: &Site, role: &Role) -> Page {
     let path = format!("roles/{}.html", role.id);
     let root = root_of(&path);
@@ -146,14 +180,17 @@ fn role(site: &Site, role: &Role) -> Page {
         dl.facts {
             dt { "Typical education" }
             dd { (role.education) " — " (judged(site, links, &role.education_source)) }
+            dt { "Level" }
+            dd { (role.level.label()) " — " (judged(site, links, &role.level_source)) }
         }
+        (moves(site, links, role))
         section { h2 { "Daily responsibilities" } ul {
             @for r in catalog.responsibilities().iter().filter(|r| r.roles.contains(&role.id)) {
                 li { strong { (r.name) } ": " (r.description) } } } }
         section { h2 { "Skills" } ul { @for id in &role.skills {
-            @match catalog.skills().iter().find(|s| &s.id == id) {
-                Some(s) => li { (s.name) " (" (s.category.label()) ")" },
-                None => li { (id) },
+            @match catalog.get::<crate::model::Skill>(id) {
+                Ok(s) => li { (s.name) " (" (s.category.label()) ")" },
+                Err(_) => li { (id) },
             }
         } } }
         section { h2 { "Recommended credentials (the project's judgment)" }
