@@ -1006,7 +1006,7 @@ fn ce_rules(data: &Data, files: &Files) -> Vec<Finding> {
                 file: Kind::Certification.file(),
                 place: Place::Field {
                     position,
-                    path: FieldPath::key("renewal").and(Step::Key(key)),
+                    path: FieldPath::key("renewal").with(Step::Key(key)),
                 },
                 message: format!("`{}`: {message}", cert.id),
                 severity: Severity::Error,
@@ -1169,8 +1169,8 @@ fn ladder_problems(data: &Data, files: &Files) -> Vec<Finding> {
 /// The place of one field of one move of a role: `leads_to[2].role`.
 fn move_field(position: usize, index: usize, key: &'static str) -> Place {
     let path = FieldPath::key("leads_to")
-        .and(Step::Index(index))
-        .and(Step::Key(key));
+        .with(Step::Index(index))
+        .with(Step::Key(key));
     Place::Field { position, path }
 }
 

@@ -42,11 +42,6 @@ impl FieldPath {
         FieldPath::ROOT.with(Step::Key(key))
     }
 
-    /// This path, one step deeper.
-    pub fn and(self, step: Step) -> FieldPath {
-        self.with(step)
-    }
-
     /// The path of an item of a top-level list: `former_ids[1]`.
     pub fn item(key: &'static str, index: usize) -> FieldPath {
         FieldPath::key(key).with(Step::Index(index))
