@@ -4,7 +4,7 @@
 
 use hi::model::Kind;
 
-use crate::common::{by_id, data_copy, fixture_catalog as catalog, hi, json, run};
+use crate::common::{Hi, by_id, data_copy, fixture_catalog as catalog, hi, json, run};
 
 #[test]
 fn the_catalog_has_the_records_of_the_seed() {
@@ -263,9 +263,9 @@ fn the_data_check_refuses_moves_that_lead_round_in_a_circle() {
     );
     assert!(circles[1].contains("`consultant`"), "{out}");
     // A catalog with a circle is not loaded at all.
-    let (code, _, err) = run(&["--data-dir", dir_arg, "path", "analyst", "consultant"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("a circle of moves"), "{err}");
+    Hi::new()
+        .args(&["--data-dir", dir_arg, "path", "analyst", "consultant"])
+        .fails(1, "a circle of moves");
 }
 
 #[test]
@@ -287,12 +287,9 @@ fn a_former_id_finds_the_renamed_record_and_says_so() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("`ahic` is the former id of `achip`"), "{err}");
     // Under another kind's command, it is named for what it is.
-    let (code, _, err) = run(&["roles", "ahic"]);
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("it is a certification: try `hi certs ahic`"),
-        "{err}"
-    );
+    Hi::new()
+        .args(&["roles", "ahic"])
+        .fails(1, "it is a certification: try `hi certs ahic`");
 }
 
 #[test]

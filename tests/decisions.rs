@@ -306,9 +306,9 @@ fn eligible_rejects_bad_profiles() {
     // Contradictory values are a usage error.
     assert_eq!(code, 2);
     assert!(err.contains("healthcare years (3)"), "{err}");
-    let (code, _, err) = run(&["eligible", "--credential", "rhiaa"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("did you mean `rhia`?"), "{err}");
+    Hi::new()
+        .args(&["eligible", "--credential", "rhiaa"])
+        .fails(1, "did you mean `rhia`?");
     assert_eq!(run(&["eligible", "--education", "phd"]).0, 2);
 }
 
@@ -452,12 +452,9 @@ fn renewal_from_31_january() {
 
 #[test]
 fn renewal_with_unknown_rules_or_bad_dates_is_an_error() {
-    let (code, _, err) = run(&["renew", "ahic", "--earned", "2025-01-31"]);
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("the renewal calendar of ACHIP is unknown"),
-        "{err}"
-    );
+    Hi::new()
+        .args(&["renew", "achip", "--earned", "2025-01-31"])
+        .fails(1, "the renewal calendar of ACHIP is unknown");
     // An impossible date is a usage error.
     let (code, _, err) = run(&["renew", "rhia", "--earned", "2025-02-30"]);
     assert_eq!(code, 2);
@@ -528,9 +525,9 @@ fn gap_lists_missing_skills_with_covering_certifications() {
         .unwrap();
     assert_eq!(r["certifications"][0]["id"], "chda");
     assert_eq!(r["certifications"][0]["domain"], "Data Analysis");
-    let (code, _, err) = run(&["gap", "--role", "analyst", "--have", "sqll"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("did you mean `sql`?"));
+    Hi::new()
+        .args(&["gap", "--role", "analyst", "--have", "sqll"])
+        .fails(1, "did you mean `sql`?");
 }
 
 #[test]
@@ -831,28 +828,25 @@ fn ce_hours_take_a_kind_and_each_kind_once() {
         err.contains("health-it, informatics, project-management"),
         "{err}"
     );
-    let (code, _, err) = run(&[
-        "eligible",
-        "--ce-hours",
-        "informatics=3",
-        "--ce-hours",
-        "informatics=4",
-    ]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("--ce-hours for informatics is given twice"),
-        "{err}"
-    );
+    Hi::new()
+        .args(&[
+            "eligible",
+            "--ce-hours",
+            "informatics=3",
+            "--ce-hours",
+            "informatics=4",
+        ])
+        .fails(2, "--ce-hours for informatics is given twice");
     // A kind cannot hold more hours than every kind together.
-    let (code, _, err) = run(&[
-        "eligible",
-        "--ce-hours",
-        "10",
-        "--ce-hours",
-        "informatics=30",
-    ]);
-    assert_eq!(code, 2);
-    assert!(err.contains("CE hours in informatics (30)"), "{err}");
+    Hi::new()
+        .args(&[
+            "eligible",
+            "--ce-hours",
+            "10",
+            "--ce-hours",
+            "informatics=30",
+        ])
+        .fails(2, "CE hours in informatics (30)");
 }
 
 #[test]

@@ -63,25 +63,17 @@ pub fn builtin_process() -> std::process::Command {
     cmd
 }
 
-/// Runs `hi ARGS --json`, asserts success, and parses stdout.
+/// Runs `hi ARGS --json`, asserts success, and parses stdout: the shorthand of
+/// `Hi::new().args(ARGS).json()`.
 pub fn json(args: &[&str]) -> Value {
-    let output = hi().args(args).arg("--json").output().expect("hi runs");
-    assert!(
-        output.status.success(),
-        "hi {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+    Hi::new().args(args).json()
 }
 
-/// Runs `hi ARGS` and returns (exit code, stdout, stderr).
+/// Runs `hi ARGS` and returns (exit code, stdout, stderr): the shorthand of
+/// `Hi::new().args(ARGS).run()`.
 pub fn run(args: &[&str]) -> (i32, String, String) {
-    let output = hi().args(args).output().expect("hi runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let ran = Hi::new().args(args).run();
+    (ran.code, ran.stdout, ran.stderr)
 }
 
 /// Every list command, each of which also shows one record by id.
