@@ -66,7 +66,12 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let encoded = encode::encode(&data);
     let mut rust = String::new();
-    writeln!(rust, "pub static ABOUT: &[u8] = &{:?};", encoded.about).unwrap();
+    writeln!(
+        rust,
+        "pub(super) static ABOUT: &[u8] = &{:?};",
+        encoded.about
+    )
+    .unwrap();
     // Each kind as `<name>.postcard` (its records, one after another) and a static of the
     // same name holding those bytes and the index of (id, start, end).
     for (name, kind) in &encoded.kinds {
@@ -78,7 +83,7 @@ fn main() {
         }
         writeln!(
             rust,
-            "#[allow(non_upper_case_globals)] pub static {name}: (&[u8], &[(&str, usize, usize)]) = \
+            "#[allow(non_upper_case_globals)] pub(super) static {name}: (&[u8], &[(&str, usize, usize)]) = \
              (include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")), &[{index}]);"
         )
         .unwrap();
@@ -97,6 +102,10 @@ fn main() {
         .collect();
     categories.sort_unstable();
     categories.dedup();
-    writeln!(rust, "pub static CATEGORY_IDS: &[&str] = &{categories:?};").unwrap();
+    writeln!(
+        rust,
+        "pub(super) static CATEGORY_IDS: &[&str] = &{categories:?};"
+    )
+    .unwrap();
     std::fs::write(out.join("compiled.rs"), rust).expect("OUT_DIR is writable");
 }

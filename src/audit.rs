@@ -35,7 +35,12 @@ use crate::write::{Interruptible, interrupted, parent_dir, resolved};
 /// holding these (or nothing).
 const FILES: [&str; 4] = ["summary.txt", "log.csv", "log.json", "proofs"];
 
-pub fn run(args: &CeExportArgs, ctx: &Context, path: &Path, out: &mut Output) -> Result<Outcome> {
+pub(crate) fn run(
+    args: &CeExportArgs,
+    ctx: &Context,
+    path: &Path,
+    out: &mut Output,
+) -> Result<Outcome> {
     let catalog = ctx.catalog()?;
     let today = ctx.today()?;
     let stored = profile::read_checked(path, catalog, today)?;

@@ -65,7 +65,7 @@ struct Index<S> {
 }
 
 /// The cache folder.
-pub struct Cache {
+pub(crate) struct Cache {
     dir: PathBuf,
 }
 
@@ -73,7 +73,7 @@ impl Cache {
     /// The cache folder the environment names: `$XDG_CACHE_HOME/hi`, else `~/.cache/hi`; none
     /// when `HI_CACHE=off`, or when neither variable gives an absolute path (the XDG rule: a
     /// relative one is ignored).
-    pub fn from_env() -> Option<Cache> {
+    pub(crate) fn from_env() -> Option<Cache> {
         let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
         if var("HI_CACHE").is_some_and(|v| v.eq_ignore_ascii_case("off")) {
             return None;
@@ -84,18 +84,18 @@ impl Cache {
     }
 
     /// The cache's folder: what no command may write into.
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
     /// A cache in `dir`.
-    pub fn at(dir: PathBuf) -> Cache {
+    pub(crate) fn at(dir: PathBuf) -> Cache {
         Cache { dir }
     }
 
     /// The catalog of `data_dir`: from the cache when it holds the files as they are now, else
     /// parsed and validated (errors as without a cache), then kept for the next run.
-    pub fn catalog(&self, data_dir: &Path) -> Result<Catalog> {
+    pub(crate) fn catalog(&self, data_dir: &Path) -> Result<Catalog> {
         let Some(key) = Key::of(data_dir) else {
             return Ok(Catalog::parsed(load::load_dir(data_dir)?));
         };

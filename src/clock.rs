@@ -10,7 +10,7 @@ use crate::sanitize::{clean_line, echo};
 
 /// The moment this run happens. `HI_TODAY=YYYY-MM-DD` fixes it (at midnight UTC), for
 /// reproducible output and tests.
-pub fn now() -> Result<jiff::ZonedDateTime> {
+pub(crate) fn now() -> Result<jiff::ZonedDateTime> {
     match std::env::var("HI_TODAY").ok().filter(|v| !v.is_empty()) {
         Some(text) => {
             let date =
@@ -86,18 +86,18 @@ fn zone_file(name: &str, path: &Path) -> Result<Option<TimeZone>, String> {
 
 /// A date given on the command line as `flag`: a usage error unless it is a real day written
 /// YYYY-MM-DD.
-pub fn date_arg(flag: &str, text: &str) -> Result<jiff::civil::Date> {
+pub(crate) fn date_arg(flag: &str, text: &str) -> Result<jiff::civil::Date> {
     day(text).map_err(|why| crate::error::usage(format!("{flag} `{}` {why}", clean_line(text))))
 }
 
 /// A day of the calendar as the data writes dates, to judge it against their windows.
-pub fn data_day(day: jiff::civil::Date) -> crate::model::Date {
+pub(crate) fn data_day(day: jiff::civil::Date) -> crate::model::Date {
     // hi's days lie within 1900 to 2100 (`day`, `HI_TODAY`, the clock's checks), so the parts fit.
     crate::model::Date::day(day.year() as u16, day.month() as u8, day.day() as u8)
 }
 
 /// A day written YYYY-MM-DD in the years the data's dates may take, or what is wrong with it.
-pub fn day(text: &str) -> Result<jiff::civil::Date, &'static str> {
+pub(crate) fn day(text: &str) -> Result<jiff::civil::Date, &'static str> {
     let well_formed = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',

@@ -45,7 +45,7 @@ impl Credit {
 /// A certificate in the issuer's own unit is credited as it states; a length of time is
 /// converted by the unit's length and rounding rule; an academic credit by the issuer's
 /// conversion. Anything else needs a fact no source gives.
-pub fn credit(amount: Amount, issuer: &str, rules: Option<&CeRules>) -> Credit {
+pub(crate) fn credit(amount: Amount, issuer: &str, rules: Option<&CeRules>) -> Credit {
     let Some(rules) = rules else {
         return Credit::Unknown(format!("the data does not say what {issuer} counts CE in"));
     };
@@ -125,7 +125,7 @@ fn duration(seconds: u64, issuer: &str, rules: &CeRules) -> Credit {
 
 /// The issuer's unit and how it is counted, in words: `CEUs, one for each 60 minutes; a part
 /// of one earns a whole one from 45 minutes, none below`.
-pub fn unit_rule(issuer: &str, rules: Option<&CeRules>) -> String {
+pub(crate) fn unit_rule(issuer: &str, rules: Option<&CeRules>) -> String {
     let Some(rules) = rules else {
         return format!("a unit the data does not give for {issuer}");
     };
@@ -231,7 +231,7 @@ impl Entry<'_> {
 /// Every activity of `log` that counts toward `cert` (all those logged without `--cert`, and
 /// those naming it), each with its credit, its category among `categories`, and why it falls
 /// outside `window`, if it does.
-pub fn entries<'a>(
+pub(crate) fn entries<'a>(
     log: &'a [Activity],
     cert: &Certification,
     window: &Window,
@@ -251,7 +251,7 @@ pub fn entries<'a>(
 }
 
 /// The categories a cycle's rule limits: the issuer's, then those of each credential it renews.
-pub fn categories<'a>(
+pub(crate) fn categories<'a>(
     rules: Option<&'a CeRules>,
     certs: &[&'a Certification],
 ) -> Vec<&'a Category> {
@@ -270,7 +270,7 @@ pub fn categories<'a>(
 /// them. Each must be a category of one of those credentials' rules, and no credential's rule
 /// may get two (a narrower category counts toward the wider one by itself); an error names
 /// the nearest known category and every one known.
-pub fn checked_categories(
+pub(crate) fn checked_categories(
     given: &[String],
     toward: &[&Certification],
     catalog: &Catalog,
@@ -333,7 +333,7 @@ fn unknown_category(name: &str, known: &[(&Certification, Vec<&str>)]) -> String
 }
 
 /// The category of `ids` (an activity's, in the order given) that `categories` knows first.
-pub fn category_of<'a>(ids: &[String], categories: &[&'a Category]) -> Option<&'a Category> {
+pub(crate) fn category_of<'a>(ids: &[String], categories: &[&'a Category]) -> Option<&'a Category> {
     ids.iter()
         .find_map(|id| categories.iter().find(|c| c.id.eq_ignore_ascii_case(id)))
         .copied()
@@ -341,14 +341,14 @@ pub fn category_of<'a>(ids: &[String], categories: &[&'a Category]) -> Option<&'
 
 /// One activity as it counts toward a cycle: what it earns, and its category there.
 #[derive(Debug, Clone, Copy)]
-pub struct Counted<'a> {
+pub(crate) struct Counted<'a> {
     pub credit: Hours,
     pub category: Option<&'a Category>,
 }
 
 /// How one category of a cycle stands.
 #[derive(Debug, Clone)]
-pub struct CategoryTally<'a> {
+pub(crate) struct CategoryTally<'a> {
     pub category: &'a Category,
     /// Everything logged in it and in the categories within it.
     pub done: Hours,
@@ -360,7 +360,7 @@ pub struct CategoryTally<'a> {
 
 impl CategoryTally<'_> {
     /// Its rule in words: `at least 24 (80 % of the total)`, `at most 25`, `no limit`.
-    pub fn limit(&self) -> String {
+    pub(crate) fn limit(&self) -> String {
         let c = self.category;
         let share = |p: Option<u32>| p.map_or(String::new(), |p| format!(" ({p} % of the total)"));
         let mut parts = Vec::new();
@@ -384,7 +384,7 @@ impl CategoryTally<'_> {
 
 /// A category's rule in words, whatever a cycle's total: `at least 35`, `at most 20 % of the
 /// total`, `no limit`.
-pub fn rule(category: &Category) -> String {
+pub(crate) fn rule(category: &Category) -> String {
     let (_, standing) = tally(&[], &[category], None);
     standing.first().map_or(String::new(), CategoryTally::limit)
 }
@@ -393,7 +393,7 @@ pub fn rule(category: &Category) -> String {
 /// back what is beyond it from the total (PMI counts at most 25 PDUs of giving back), and a
 /// category within another counts toward it too. A share of the total is a share of the
 /// cycle's `required` total: 80 % of 30 CEUs is 24.
-pub fn tally<'a>(
+pub(crate) fn tally<'a>(
     counted: &[Counted<'a>],
     categories: &[&'a Category],
     required: Option<Hours>,

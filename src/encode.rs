@@ -11,7 +11,7 @@ use crate::model::*;
 use crate::record::Record;
 
 /// One kind's records, each encoded on its own, one after another, and where each lies.
-pub struct EncodedKind {
+pub(crate) struct EncodedKind {
     pub bytes: Vec<u8>,
     /// (id, start, end) of each record in `bytes`, in the order of the file.
     pub index: Vec<(String, usize, usize)>,
@@ -19,13 +19,13 @@ pub struct EncodedKind {
 
 /// The whole catalog, compiled: `about` and, in the order of `for_each_kind!`, each kind by the
 /// name of its field in [`Data`].
-pub struct Encoded {
+pub(crate) struct Encoded {
     pub about: Vec<u8>,
     pub kinds: Vec<(&'static str, EncodedKind)>,
 }
 
 /// Encodes validated data.
-pub fn encode(data: &Data) -> Encoded {
+pub(crate) fn encode(data: &Data) -> Encoded {
     let mut kinds = Vec::new();
     macro_rules! encode_kinds {
         ($($kind:ident: $type:ident, $field:ident, $($rest:literal),*;)*) => {
@@ -59,7 +59,7 @@ fn encode_one<T: Serialize>(value: &T) -> Vec<u8> {
 /// one set of data files from another. Four lanes of 8-byte words, each mixed by a multiply
 /// and a rotation (both invertible, so a change to one word always changes its lane), keep it
 /// at memory speed.
-pub fn fingerprint(bytes: &[u8]) -> u64 {
+pub(crate) fn fingerprint(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mix = |state: u64, word: u64| (state ^ word).wrapping_mul(K).rotate_left(29);
     let mut lanes = [1, 2, 3, 4];

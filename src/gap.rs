@@ -35,7 +35,7 @@ pub struct Gap {
 
 /// The role's skills not in `have`, each with the certifications whose exam domains test it,
 /// those `held` marked. Every id given is checked.
-pub fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> Result<Gap> {
+pub(crate) fn gap(role: &str, have: &[String], held: &[String], catalog: &Catalog) -> Result<Gap> {
     let role = catalog.get::<Role>(role)?;
     let have = have
         .iter()

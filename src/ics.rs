@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 /// One all-day event.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
+pub(crate) struct Event {
     /// Stable across runs, so that a calendar re-imported updates its events.
     pub uid: String,
     pub date: Date,
@@ -15,11 +15,11 @@ pub struct Event {
 }
 
 /// The lead times of reminders when none are asked for: a quarter, a month and a week before.
-pub const DEFAULT_REMINDERS: [u32; 3] = [90, 30, 7];
+pub(crate) const DEFAULT_REMINDERS: [u32; 3] = [90, 30, 7];
 
 /// A calendar of `events`, stamped `now`, each with a reminder `days` before it for every
 /// entry of `remind`.
-pub fn calendar(events: &[Event], now: jiff::Timestamp, remind: &[u32]) -> String {
+pub(crate) fn calendar(events: &[Event], now: jiff::Timestamp, remind: &[u32]) -> String {
     let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),

@@ -1,46 +1,47 @@
 //! `hi`: an offline explorer of health informatics careers and certifications.
 //!
 //! The crate root only wires: `main` parses the command line and calls [`run`], which builds
-//! the one [`context::Context`] and [`output::Output`] and hands them to the subcommand in
+//! the one `context::Context` and [`output::Output`] and hands them to the subcommand in
 //! [`cmd`]. The rules people decide on live in their own modules ([`eligibility`], [`cost`],
-//! [`renewal`], [`credit`], [`status`], [`gap`]), each tested beside its code; [`catalog`] is the one
+//! `renewal`, `credit`, `status`, `gap`), each tested beside its code; [`catalog`] is the one
 //! lookup, [`output`] the one writer.
+#![warn(unreachable_pub)]
 
-pub mod audit;
-pub mod cache;
+mod audit;
+mod cache;
 pub mod catalog;
 pub mod cli;
-pub mod clock;
+mod clock;
 pub mod cmd;
 pub mod complete;
-pub mod context;
+mod context;
 pub mod cost;
-pub mod credit;
+mod credit;
 pub mod eligibility;
-pub mod encode;
+mod encode;
 pub mod error;
 pub mod facts;
-pub mod gap;
+mod gap;
 pub mod html;
-pub mod ics;
+mod ics;
 pub mod ladder;
-pub mod lifecycle;
+mod lifecycle;
 pub mod load;
 pub mod model;
 pub mod output;
-pub mod plan;
-pub mod profile;
-pub mod profile_check;
-pub mod proof;
+mod plan;
+mod profile;
+mod profile_check;
+mod proof;
 pub mod read;
 pub mod record;
-pub mod renewal;
+mod renewal;
 pub mod sanitize;
 pub mod show;
-pub mod status;
-pub mod units;
-pub mod view;
-pub mod write;
+mod status;
+mod units;
+mod view;
+mod write;
 
 use std::io::{self, IsTerminal, Write};
 

@@ -15,7 +15,7 @@ use crate::record::keywords;
 use crate::renewal::cycle_end;
 
 /// A cycle ending within this many days is due: the time to gather what is missing and apply.
-pub const DUE_DAYS: i64 = 90;
+pub(crate) const DUE_DAYS: i64 = 90;
 
 keywords! {
     /// Where a credential stands on a day.
@@ -58,7 +58,7 @@ pub enum EndSetBy {
 
 /// The cycle a credential is in: the one after the last renewal recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cycle {
+pub(crate) struct Cycle {
     /// Counted from 1, the first cycle after the pass date.
     pub number: u32,
     pub start: Date,
@@ -164,14 +164,14 @@ fn days_after(day: Date, days: u32) -> Date {
 }
 
 /// The cycle `held` is in, after every renewal it records.
-pub fn current(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Cycle {
+pub(crate) fn current(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Cycle {
     let mut all = cycles(cert, held, lapse);
     all.pop().expect("a credential held is always in a cycle")
 }
 
 /// Every cycle of `held`, from the one its pass date began to the one it is in, each with its
 /// end (that of the current one may be unknown).
-pub fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Vec<Cycle> {
+pub(crate) fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Vec<Cycle> {
     let start = match cert.renewal.first_cycle_starts_next_year {
         true => held.earned.last_of_year().tomorrow().unwrap_or(held.earned),
         false => held.earned,
@@ -221,7 +221,7 @@ pub fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Vec<C
 
 /// Where a credential stands on a day, what changes next, and what renewing then costs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Standing {
+pub(crate) struct Standing {
     pub state: State,
     /// The day the state began, where it is known.
     pub since: Option<Date>,
@@ -243,7 +243,7 @@ pub struct Change {
 }
 
 /// Where `cert` in `cycle` stands on `today`, by its issuer's `lapse` rule.
-pub fn standing(
+pub(crate) fn standing(
     cert: &Certification,
     cycle: &Cycle,
     today: Date,

@@ -36,7 +36,7 @@ pub struct Plan {
 
 /// The plan toward `role` for `person`, who has the skills `have`, each certification costed
 /// on `terms`.
-pub fn plan(
+pub(crate) fn plan(
     person: &Person,
     role: &str,
     have: &[String],

@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::catalog::Catalog;
-pub use crate::facts::Facts;
+pub(crate) use crate::facts::Facts;
 use crate::sanitize::clean_line;
-pub use crate::units::{Amount, Hours};
+pub(crate) use crate::units::{Amount, Hours};
 use crate::write::{Mode, Target, lock, replace_whole, target};
 
 /// The format this `hi` reads and writes; a file of a higher one was written by a newer `hi`.
@@ -24,7 +24,7 @@ use crate::write::{Mode, Target, lock, replace_whole, target};
 /// number and proof. An older file reads as it is and says format 3 once `hi` has changed it,
 /// so an older `hi` refuses it with a clear word rather than stumbling on a field it does not
 /// know.
-pub const FORMAT: u32 = 3;
+pub(crate) const FORMAT: u32 = 3;
 
 /// A profile larger than this is neither read nor written.
 const MAX_BYTES: u64 = crate::read::PROFILE.max_bytes();
@@ -239,7 +239,7 @@ impl From<Activity> for ActivityRecord {
 /// Where the profile lives: `--profile FILE`, else `HI_PROFILE`, else
 /// `$XDG_CONFIG_HOME/hi/profile.toml`, else `~/.config/hi/profile.toml`. An empty variable
 /// counts as unset.
-pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
+pub(crate) fn path(flag: Option<&Path>) -> Result<PathBuf> {
     let var = |name: &str| {
         std::env::var_os(name)
             .filter(|v| !v.is_empty())
@@ -260,7 +260,7 @@ pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
 /// The profile at `path` (an empty one when there is no file yet), checked by the rules the
 /// flags that write it obey (see [`crate::profile_check`]): the first problem is the error,
 /// with where to see the others.
-pub fn read_checked(path: &Path, catalog: &Catalog, today: Date) -> Result<Profile> {
+pub(crate) fn read_checked(path: &Path, catalog: &Catalog, today: Date) -> Result<Profile> {
     let Some(text) = read(path)? else {
         return Ok(Profile::default());
     };
@@ -301,7 +301,7 @@ fn current_ids(mut profile: Profile, catalog: &Catalog) -> Profile {
 }
 
 /// Every problem of the profile at `path`, for `hi profile check`.
-pub fn problems(
+pub(crate) fn problems(
     path: &Path,
     catalog: &Catalog,
     today: Date,
@@ -314,7 +314,7 @@ pub fn problems(
 
 /// The profile at `path`; an empty one when there is no file yet. Read with serde alone: a
 /// command that only reads it builds no editable document.
-pub fn load(path: &Path) -> Result<Profile> {
+pub(crate) fn load(path: &Path) -> Result<Profile> {
     Ok(match read(path)? {
         Some(text) => parse(path, &text)?,
         None => Profile::default(),
@@ -467,7 +467,7 @@ fn to_table(record: &impl Serialize) -> Result<Table> {
 /// Changes the profile at `path` by `change`, under a lock, on the person's own text. The
 /// file is written only when it parsed, the change succeeded and the result parses; a new file
 /// gets mode 0600. Returns what `change` returned.
-pub fn edit<T>(
+pub(crate) fn edit<T>(
     path: &Path,
     catalog: &Catalog,
     today: Date,

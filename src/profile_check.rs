@@ -15,14 +15,19 @@ use crate::record::{FieldPath, Step};
 
 /// One problem of a profile: where it is, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     pub line: usize,
     pub column: usize,
     pub message: String,
 }
 
 /// Every problem of `profile`, read from `text`, against `catalog` on `today`.
-pub fn problems(profile: &Profile, text: &str, catalog: &Catalog, today: Date) -> Vec<Problem> {
+pub(crate) fn problems(
+    profile: &Profile,
+    text: &str,
+    catalog: &Catalog,
+    today: Date,
+) -> Vec<Problem> {
     let mut found = Found::default();
     facts(profile, &mut found);
     memberships(profile, catalog, &mut found);

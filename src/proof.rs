@@ -19,18 +19,18 @@ use crate::read::{Kind, Refusal};
 const PROOF: Kind = crate::read::PROOF;
 
 /// Whether `text` is a SHA-256 as `hi` writes it: 64 lowercase hexadecimal digits.
-pub fn is_sha256(text: &str) -> bool {
+pub(crate) fn is_sha256(text: &str) -> bool {
     text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The SHA-256 of the file at `path`, in lowercase hexadecimal.
-pub fn sha256(path: &Path) -> Result<String, Refusal> {
+pub(crate) fn sha256(path: &Path) -> Result<String, Refusal> {
     let (file, meta) = open(path)?;
     stream(file, &meta, &mut io::sink())
 }
 
 /// Copies the file at `path` to `to` (a new file), and gives the SHA-256 of what it copied.
-pub fn copy(path: &Path, to: &Path) -> Result<String, Refusal> {
+pub(crate) fn copy(path: &Path, to: &Path) -> Result<String, Refusal> {
     // The proof is opened first, so that one that is gone leaves no empty copy behind.
     let (file, meta) = open(path)?;
     let mut out = OpenOptions::new()
@@ -84,7 +84,7 @@ fn stream(file: File, meta: &Metadata, out: &mut dyn Write) -> Result<String, Re
 
 /// How a proof stands now against what was logged.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum State {
+pub(crate) enum State {
     /// No proof was logged.
     None,
     /// The file is as it was logged.
@@ -99,7 +99,7 @@ pub enum State {
 
 impl State {
     /// The state of `proof` now.
-    pub fn of(proof: Option<&Proof>) -> State {
+    pub(crate) fn of(proof: Option<&Proof>) -> State {
         let Some(proof) = proof else {
             return State::None;
         };
@@ -113,7 +113,7 @@ impl State {
 
     /// As `hi ce list` and the audit pack write it: `ok`, `none`, `changed`, `missing`,
     /// `unreadable`.
-    pub fn keyword(&self) -> &'static str {
+    pub(crate) fn keyword(&self) -> &'static str {
         match self {
             State::None => "none",
             State::Same => "ok",
@@ -124,7 +124,7 @@ impl State {
     }
 
     /// In words, for people.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self {
             State::None => "no proof".into(),
             State::Same => "kept".into(),

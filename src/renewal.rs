@@ -79,7 +79,7 @@ impl CombinedRenewal {
 /// One renewal of credentials held at once: a credential renewed on its own, or several of one
 /// issuer renewed in one combined cycle by its rule.
 #[derive(Debug, Clone)]
-pub struct Group<'c> {
+pub(crate) struct Group<'c> {
     pub issuer: &'c str,
     /// The credentials this renewal renews, in the order they were given.
     pub certs: Vec<&'c Certification>,
@@ -95,7 +95,7 @@ pub struct Group<'c> {
 
 /// A credential held that is not renewed on its own: another one held takes its place.
 #[derive(Debug, Clone)]
-pub struct Replaced<'c> {
+pub(crate) struct Replaced<'c> {
     pub cert: &'c Certification,
     pub by: &'c Certification,
 }
@@ -104,7 +104,7 @@ pub struct Replaced<'c> {
 /// several renews those of its credentials that no other replaces in one cycle, when their
 /// cycles are of one known length; every other credential renews on its own. `member` says,
 /// per issuer, whether member prices apply.
-pub fn renewals<'c>(
+pub(crate) fn renewals<'c>(
     certs: &[&'c Certification],
     catalog: &'c Catalog,
     member: impl Fn(&str) -> bool,
@@ -241,7 +241,7 @@ fn issuer_share(certs: &[&Certification], combined: Option<u32>) -> Option<Hours
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Deadline {
+pub(crate) struct Deadline {
     pub cycle: u32,
     pub ends: Date,
     pub apply_by: Option<Date>,
@@ -249,7 +249,7 @@ pub struct Deadline {
 }
 
 /// The end of each of the first `cycles` cycles of `cert` earned on `earned`.
-pub fn deadlines(cert: &Certification, earned: Date, cycles: u32) -> Result<Vec<Deadline>> {
+pub(crate) fn deadlines(cert: &Certification, earned: Date, cycles: u32) -> Result<Vec<Deadline>> {
     let renewal = &cert.renewal;
     let (Some(years), Some(rule)) = (renewal.cycle_years, renewal.cycle_end) else {
         bail!(
@@ -278,7 +278,7 @@ pub fn deadlines(cert: &Certification, earned: Date, cycles: u32) -> Result<Vec<
 
 /// The `count` cycles after one ending `end`, numbered on from `cycle`, by the issuer's rule;
 /// none where the rule is unknown.
-pub fn following(cert: &Certification, cycle: u32, end: Date, count: u32) -> Vec<Deadline> {
+pub(crate) fn following(cert: &Certification, cycle: u32, end: Date, count: u32) -> Vec<Deadline> {
     let renewal = &cert.renewal;
     let (Some(years), Some(rule)) = (renewal.cycle_years, renewal.cycle_end) else {
         return Vec::new();
@@ -298,7 +298,7 @@ pub fn following(cert: &Certification, cycle: u32, end: Date, count: u32) -> Vec
 
 /// Each deadline of `cert` as calendar events: the cycle's end, with the hours due, and the
 /// date to apply by where the issuer sets one.
-pub fn events(cert: &Certification, deadlines: &[Deadline]) -> Vec<Event> {
+pub(crate) fn events(cert: &Certification, deadlines: &[Deadline]) -> Vec<Event> {
     let mut events = Vec::new();
     for d in deadlines {
         let unit = cert.renewal.ce_unit;
@@ -334,7 +334,12 @@ pub fn events(cert: &Certification, deadlines: &[Deadline]) -> Vec<Event> {
 /// The day cycle `cycle` (from 1) ends. Each end is counted from the pass date, not from the
 /// previous end, so a 29 February start does not drift to the 28th for good. `None` past the
 /// end of the calendar.
-pub fn cycle_end(earned: Date, cycle_years: u32, cycle: u32, rule: CycleEnd) -> Option<Date> {
+pub(crate) fn cycle_end(
+    earned: Date,
+    cycle_years: u32,
+    cycle: u32,
+    rule: CycleEnd,
+) -> Option<Date> {
     let years = i64::from(cycle_years.checked_mul(cycle)?);
     let anniversary = earned
         .checked_add(jiff::Span::new().try_years(years).ok()?)
@@ -350,7 +355,7 @@ pub fn cycle_end(earned: Date, cycle_years: u32, cycle: u32, rule: CycleEnd) -> 
 
 /// The date the issuer wants the application by, for a cycle ending `ends`, when it sets one:
 /// some days before the end, or (NCRA) some days after it.
-pub fn apply_by(renewal: &Renewal, ends: Date) -> Option<Date> {
+pub(crate) fn apply_by(renewal: &Renewal, ends: Date) -> Option<Date> {
     let span = |days: crate::model::Days| jiff::Span::new().days(i64::from(days.get()));
     match (renewal.apply_by_days_before, renewal.report_by_days_after) {
         (Some(before), _) => ends.checked_sub(span(before)).ok(),

@@ -18,7 +18,7 @@ use crate::units::Hours;
 
 /// The first days of a cycle in which no hours are expected yet: a new cycle is not behind
 /// on its second day. After them, a requirement's hours are expected evenly until the end.
-pub const GRACE_MONTH_DAYS: i64 = 30;
+pub(crate) const GRACE_MONTH_DAYS: i64 = 30;
 
 /// A date to apply by within this many days needs attention.
 const APPLY_SOON_DAYS: i64 = 30;
@@ -97,7 +97,7 @@ pub struct Status {
 
 /// The status of every credential in the profile, on `today`, each renewed by its issuer's
 /// rule for the credentials held together (see [`crate::renewal::renewals`]).
-pub fn statuses(profile: &Profile, catalog: &Catalog, today: Date) -> Vec<Status> {
+pub(crate) fn statuses(profile: &Profile, catalog: &Catalog, today: Date) -> Vec<Status> {
     let held: Vec<(&Held, &Certification)> = profile
         .credentials
         .iter()
@@ -131,7 +131,7 @@ pub fn statuses(profile: &Profile, catalog: &Catalog, today: Date) -> Vec<Status
 /// date to apply by, and the next change of state once a cycle has ended unrenewed. A
 /// credential renewed through another has none of its own; one whose cycle's end is unknown
 /// has none to give.
-pub fn events(statuses: &[Status], catalog: &Catalog) -> Result<Vec<Event>> {
+pub(crate) fn events(statuses: &[Status], catalog: &Catalog) -> Result<Vec<Event>> {
     let mut events = Vec::new();
     for s in statuses.iter().filter(|s| s.replaced_by.is_none()) {
         let (Some(cycle), Some(end)) = (s.cycle, s.cycle_end) else {
@@ -288,7 +288,7 @@ fn cycles_apart(group: &Group, profile: &Profile, lapse: Option<&Lapse>) -> bool
 }
 
 /// The span of `held`'s `cycle` in which its activities count, and its issuer's CE rules.
-pub fn window<'c>(
+pub(crate) fn window<'c>(
     held: &Held,
     cert: &Certification,
     issuer: Option<&'c Organization>,
@@ -309,7 +309,7 @@ pub fn window<'c>(
 /// Each requirement of the cycle numbered `number` that `window` spans, for `cert` renewed as
 /// `group` (the hours asked are the group's), with the activities that count toward it
 /// credited by the issuer's rules; and notes on what is not counted, or not known in full.
-pub fn ce_standing(
+pub(crate) fn ce_standing(
     cert: &Certification,
     group: &Group,
     number: u32,
@@ -561,7 +561,7 @@ fn attention(status: &mut Status, today: Date) {
 
 /// What falls within `days` of `today` for the holder: the cycle's end, the date to apply
 /// by, and the next change of state, each once; for `hi status --check --within DAYS`.
-pub fn within(status: &Status, today: Date, days: i64) -> Vec<String> {
+pub(crate) fn within(status: &Status, today: Date, days: i64) -> Vec<String> {
     let soon = |day: Date| (0..=days).contains(&i64::from((day - today).get_days()));
     let mut lines = Vec::new();
     if let Some(by) = status.apply_by.filter(|by| soon(*by)) {

@@ -14,7 +14,7 @@ use crate::show::usd;
 /// accreditation (by any body, or by one), and a ceiling on the current exam fee (the member
 /// price with `member`).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct CertFilter<'a> {
+pub(crate) struct CertFilter<'a> {
     pub issuer: Option<&'a str>,
     pub level: Option<Level>,
     pub track: Option<Track>,
@@ -25,7 +25,7 @@ pub struct CertFilter<'a> {
 }
 
 impl CertFilter<'_> {
-    pub fn keeps(&self, c: &Certification) -> bool {
+    pub(crate) fn keeps(&self, c: &Certification) -> bool {
         self.issuer.is_none_or(|o| c.issuer == o)
             && self.level.is_none_or(|l| c.level == l)
             && self.track.is_none_or(|t| c.tracks.contains(&t))
@@ -43,13 +43,13 @@ impl CertFilter<'_> {
 }
 
 /// The current exam fee, at member or non-member price; `None` when the data has none.
-pub fn exam_fee(c: &Certification, member: bool) -> Option<u32> {
+pub(crate) fn exam_fee(c: &Certification, member: bool) -> Option<u32> {
     c.fees.as_ref()?.price(member)
 }
 
 /// Which of a history's observations is the current one, in words, by the rule
 /// `load::current` applies; `None` when there is only one.
-pub fn current_of<T>(history: &[T], date: impl Fn(&T) -> Option<Date>) -> Option<String> {
+pub(crate) fn current_of<T>(history: &[T], date: impl Fn(&T) -> Option<Date>) -> Option<String> {
     let dated = history.iter().filter(|o| date(o).is_some()).count();
     match (history.len(), dated) {
         (0 | 1, _) => None,
@@ -61,7 +61,7 @@ pub fn current_of<T>(history: &[T], date: impl Fn(&T) -> Option<Date>) -> Option
 }
 
 /// Every source the certification and its figures cite, as it declares them, in order.
-pub fn cited_sources(cert: &Certification) -> Vec<&str> {
+pub(crate) fn cited_sources(cert: &Certification) -> Vec<&str> {
     let mut sources: Vec<&str> = Vec::new();
     for link in cert.declared().links {
         if link.target == Kind::Source && !sources.contains(&link.id) {
@@ -73,7 +73,7 @@ pub fn cited_sources(cert: &Certification) -> Vec<&str> {
 
 /// What each further credential of an issuer with a combined renewal rule adds to a cycle,
 /// in phrases: "$50 more per cycle for a non-member", "10 more CE hours", ...
-pub fn further_credential(rule: &CombinedRenewal) -> Vec<String> {
+pub(crate) fn further_credential(rule: &CombinedRenewal) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(fee) = rule.extra_fee(false) {
         parts.push(format!(
@@ -96,7 +96,7 @@ pub fn further_credential(rule: &CombinedRenewal) -> Vec<String> {
 /// What each further credential adds to a non-member's and to a member's recertification fee
 /// for a cycle ("$50", or "an amount no source gives" when only the other price is sourced);
 /// a price neither way is left out.
-pub fn further_fees(rule: &CombinedRenewal) -> Vec<(&'static str, String)> {
+pub(crate) fn further_fees(rule: &CombinedRenewal) -> Vec<(&'static str, String)> {
     let mut fees = Vec::new();
     for (member, whose) in [(false, "a non-member's"), (true, "a member's")] {
         let fee = match rule.extra_fee(member) {
@@ -111,7 +111,7 @@ pub fn further_fees(rule: &CombinedRenewal) -> Vec<(&'static str, String)> {
 
 /// When the issuer wants the renewal: some days before the cycle ends, on its last day, or
 /// (NCRA) some days after it.
-pub fn when_to_apply(renewal: &Renewal) -> String {
+pub(crate) fn when_to_apply(renewal: &Renewal) -> String {
     match (renewal.apply_by_days_before, renewal.report_by_days_after) {
         (Some(days), _) if days.get() == 0 => "Apply by the day the cycle ends".to_string(),
         (Some(days), _) => format!("Apply at least {days} days before the cycle ends"),
@@ -122,7 +122,7 @@ pub fn when_to_apply(renewal: &Renewal) -> String {
 
 /// The occupation whose figures stand for `o`: its own, or its parent's when it has none, with
 /// the parent's code.
-pub fn occupation_figures<'a>(
+pub(crate) fn occupation_figures<'a>(
     o: &'a Occupation,
     catalog: &'a Catalog,
 ) -> (&'a Occupation, Option<&'a str>) {
@@ -138,7 +138,7 @@ pub fn occupation_figures<'a>(
 
 /// A fee other than the exam's and the renewal's, in words: its amount for everyone or per
 /// tier, how often it falls due, and its window.
-pub fn other_fee(f: &OtherFee) -> String {
+pub(crate) fn other_fee(f: &OtherFee) -> String {
     let amount = match f.usd {
         Some(amount) => usd(Some(amount)).text,
         None => format!(

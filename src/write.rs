@@ -20,7 +20,7 @@ use crate::sanitize::clean_line;
 
 /// What a path names, once symlinks are followed.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// A regular file, or nothing yet: written by replacing it whole.
     File { path: PathBuf, exists: bool },
     /// A FIFO or a character device: written as a stream.
@@ -33,7 +33,7 @@ pub enum Target {
 const MAX_LINKS: usize = 40;
 
 /// What writing to `path` would write to.
-pub fn target(path: &Path) -> Result<Target> {
+pub(crate) fn target(path: &Path) -> Result<Target> {
     if path.as_os_str() == "-" {
         return Ok(Target::Stdout);
     }
@@ -73,7 +73,7 @@ pub fn target(path: &Path) -> Result<Target> {
 
 /// Writes `bytes` to what `path` names. An existing regular file is replaced only when
 /// `replace`; a new one follows the umask.
-pub fn write_output(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+pub(crate) fn write_output(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     let shown = clean_line(&path.display().to_string());
     match target(path)? {
         Target::Stdout => {
@@ -104,7 +104,7 @@ pub fn write_output(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
 /// Refuses to write `path` when that would write over one of `own`, the files `hi` itself
 /// keeps (the profile, its lock): `--ics ~/.config/hi/profile.toml --force` must not replace
 /// the one file nobody can give back. Symlinks are followed as a write would follow them.
-pub fn refuse_own(path: &Path, own: &[PathBuf]) -> Result<()> {
+pub(crate) fn refuse_own(path: &Path, own: &[PathBuf]) -> Result<()> {
     let real = match target(path)? {
         Target::File { path, .. } | Target::Stream(path) => path,
         Target::Stdout => return Ok(()),
@@ -125,7 +125,7 @@ pub fn refuse_own(path: &Path, own: &[PathBuf]) -> Result<()> {
 }
 
 /// `path` with its folder's symlinks resolved, whether or not the file itself exists.
-pub fn resolved(path: &Path) -> PathBuf {
+pub(crate) fn resolved(path: &Path) -> PathBuf {
     if let Ok(real) = fs::canonicalize(path) {
         return real;
     }
@@ -138,7 +138,7 @@ pub fn resolved(path: &Path) -> PathBuf {
 
 /// Writes a file the user asked for beside the output (`--ics FILE`), or, for `-`, prints it
 /// as the output itself; says whether it printed.
-pub fn write_or_print(
+pub(crate) fn write_or_print(
     path: &Path,
     bytes: &[u8],
     replace: bool,
@@ -159,7 +159,7 @@ fn new_file_mode(path: &Path, exists: bool, mode: u32) -> Result<Mode> {
 }
 
 /// The permissions and owner of a file written whole.
-pub enum Mode {
+pub(crate) enum Mode {
     /// Those of the file it replaces: its mode bits, its owner and group.
     Keep(fs::Metadata),
     /// These bits, under the umask, for a new file.
@@ -168,7 +168,7 @@ pub enum Mode {
 
 /// Replaces the regular file `path` (no symlink) with `bytes`: a temporary file beside it,
 /// flushed and synced, renamed over it, then the directory synced.
-pub fn replace_whole(path: &Path, bytes: &[u8], mode: Mode) -> Result<()> {
+pub(crate) fn replace_whole(path: &Path, bytes: &[u8], mode: Mode) -> Result<()> {
     let dir = parent_dir(path);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".hi-").suffix(".tmp");
@@ -218,7 +218,7 @@ fn keep_owner(new: &File, old: &fs::Metadata, path: &Path) {
 }
 
 /// The directory `path` lies in: `.` for a bare file name.
-pub fn parent_dir(path: &Path) -> &Path {
+pub(crate) fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -227,7 +227,7 @@ pub fn parent_dir(path: &Path) -> &Path {
 
 /// Refuses to replace the folder `dir` whole when it holds one of `own`, the files `hi` keeps
 /// (the profile, its lock), at any depth: `hi site ~/.config/hi --force` must not take them.
-pub fn refuse_own_in(dir: &Path, own: &[PathBuf]) -> Result<()> {
+pub(crate) fn refuse_own_in(dir: &Path, own: &[PathBuf]) -> Result<()> {
     let Ok(dir) = fs::canonicalize(dir) else {
         return Ok(());
     };
@@ -247,7 +247,7 @@ pub fn refuse_own_in(dir: &Path, own: &[PathBuf]) -> Result<()> {
 
 /// The lock file of `path`: beside it (`.NAME.lock`), since the file itself is replaced by
 /// every write.
-pub fn lock_path(path: &Path) -> PathBuf {
+pub(crate) fn lock_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map_or("profile".into(), |n| n.to_string_lossy());
@@ -258,7 +258,7 @@ pub fn lock_path(path: &Path) -> PathBuf {
 /// opened through the one bounded reader's checks: a FIFO or anything else that is not a
 /// regular file is refused without waiting on it, and a symbolic link there is refused, never
 /// followed, so that no link can have `hi` create or lock a file elsewhere.
-pub fn lock(path: &Path) -> Result<File> {
+pub(crate) fn lock(path: &Path) -> Result<File> {
     let lock_path = lock_path(path);
     let shown = || clean_line(&lock_path.display().to_string());
     let (file, _) = crate::read::LOCK
@@ -285,12 +285,12 @@ extern "C" fn on_interrupt(_: libc::c_int) {
 
 /// While it lives, Ctrl-C (SIGINT) does not kill `hi` but is noted, so that work written
 /// in steps (an export) stops at the next [`interrupted`] and removes what it made.
-pub struct Interruptible {
+pub(crate) struct Interruptible {
     previous: libc::sighandler_t,
 }
 
 impl Interruptible {
-    pub fn install() -> Interruptible {
+    pub(crate) fn install() -> Interruptible {
         let handler = on_interrupt as extern "C" fn(libc::c_int);
         // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
         let previous = unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
@@ -307,7 +307,7 @@ impl Drop for Interruptible {
 
 /// Fails with [`Interrupted`] once Ctrl-C has been pressed, so that the caller unwinds, cleans
 /// up, and ends as the signal would have ended it (see `main`).
-pub fn interrupted() -> Result<()> {
+pub(crate) fn interrupted() -> Result<()> {
     match INTERRUPTED.load(Ordering::SeqCst) {
         true => Err(Interrupted.into()),
         false => Ok(()),

@@ -160,7 +160,7 @@ impl<'de> Deserializer<'de> for &mut Probe {
 
 /// One name of `--fields`, resolved against a table's declaration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field<'a> {
+pub(super) enum Field<'a> {
     /// A key of the record's JSON.
     Key(&'a str),
     /// A column, by its index.
@@ -171,7 +171,7 @@ pub enum Field<'a> {
 
 /// What a table declares to `--fields`: its columns when each row is one record, and the keys
 /// of that record's JSON.
-pub struct Declared<'a> {
+pub(super) struct Declared<'a> {
     pub columns: &'a [Column],
     pub keys: &'a [&'a str],
 }
@@ -179,7 +179,7 @@ pub struct Declared<'a> {
 impl<'a> Declared<'a> {
     /// The field `name` stands for: a JSON key exactly, else a column's name ignoring case or
     /// in snake_case, else a provenance column.
-    pub fn resolve(&self, name: &str) -> Option<Field<'a>> {
+    pub(super) fn resolve(&self, name: &str) -> Option<Field<'a>> {
         if let Some(key) = self.keys.iter().find(|k| **k == name) {
             return Some(Field::Key(key));
         }
@@ -203,7 +203,7 @@ impl<'a> Declared<'a> {
 
     /// Every name `--fields` takes, for a message or a help page: the columns, their
     /// provenance columns, then the JSON keys.
-    pub fn names(&self) -> (Vec<String>, Vec<String>) {
+    pub(super) fn names(&self) -> (Vec<String>, Vec<String>) {
         let mut columns: Vec<String> = self.columns.iter().map(|c| c.name.to_string()).collect();
         columns.extend(
             self.columns
@@ -215,7 +215,7 @@ impl<'a> Declared<'a> {
     }
 
     /// "valid fields are ID, Credential, ... (columns); id, name, ... (JSON keys)".
-    pub fn valid(&self) -> String {
+    pub(super) fn valid(&self) -> String {
         let (columns, keys) = self.names();
         match (columns.is_empty(), keys.is_empty()) {
             (true, true) => "this command has no fields to choose".to_string(),
@@ -232,7 +232,7 @@ impl<'a> Declared<'a> {
 
 /// The field list of a command's `--help`: the names `--fields` takes, wrapped to fit 80
 /// columns.
-pub fn help(columns: &[Column], keys: &[&str]) -> String {
+pub(super) fn help(columns: &[Column], keys: &[&str]) -> String {
     let declared = Declared { columns, keys };
     let (columns, keys) = declared.names();
     let mut text = String::from(
@@ -255,7 +255,7 @@ pub fn help(columns: &[Column], keys: &[&str]) -> String {
 }
 
 /// The value at a dotted path of a JSON object, or null.
-pub fn at<'v>(value: &'v Value, path: &str) -> &'v Value {
+pub(super) fn at<'v>(value: &'v Value, path: &str) -> &'v Value {
     path.split('.')
         .try_fold(value, |v, key| v.get(key))
         .unwrap_or(&Value::Null)
@@ -264,7 +264,7 @@ pub fn at<'v>(value: &'v Value, path: &str) -> &'v Value {
 /// The leaves of `value` under `path`, for a text format: a scalar or a list of scalars is one
 /// leaf; an object gives one leaf per key, nested as `path.key`; a list of objects gives the
 /// leaves of its items. New leaves are added to `leaves` in the order first met.
-pub fn leaves(path: &str, value: &Value, found: &mut Vec<String>) {
+pub(super) fn leaves(path: &str, value: &Value, found: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (key, inner) in map {
@@ -286,7 +286,7 @@ pub fn leaves(path: &str, value: &Value, found: &mut Vec<String>) {
 
 /// The text of the leaf at `path` (as [`leaves`] names it) under `value`: a scalar as it is,
 /// the items of a list joined with "; ", nothing for null.
-pub fn leaf_text(value: &Value, path: &[&str]) -> String {
+pub(super) fn leaf_text(value: &Value, path: &[&str]) -> String {
     let mut texts = Vec::new();
     collect(value, path, &mut texts);
     texts.join("; ")
@@ -308,7 +308,7 @@ fn collect(value: &Value, path: &[&str], texts: &mut Vec<String>) {
 }
 
 /// The objects of a command's JSON: the items of an array, or the one object.
-pub fn objects(value: &Value) -> (Vec<&Value>, bool) {
+pub(super) fn objects(value: &Value) -> (Vec<&Value>, bool) {
     match value {
         Value::Array(items) => (items.iter().collect(), false),
         other => (vec![other], true),
@@ -317,7 +317,7 @@ pub fn objects(value: &Value) -> (Vec<&Value>, bool) {
 
 /// The keys found in `objects`, in the order first met: what a table that declares none
 /// offers `--fields`.
-pub fn found_keys(objects: &[&Value]) -> Vec<String> {
+pub(super) fn found_keys(objects: &[&Value]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     for object in objects.iter().filter_map(|o| o.as_object()) {
         for key in object.keys() {
@@ -330,7 +330,7 @@ pub fn found_keys(objects: &[&Value]) -> Vec<String> {
 }
 
 /// A record's JSON object cut down to `picked`, in that order.
-pub fn pick(picked: Vec<(String, Value)>) -> Value {
+pub(super) fn pick(picked: Vec<(String, Value)>) -> Value {
     Value::Object(picked.into_iter().collect::<Map<_, _>>())
 }
 

@@ -11,7 +11,7 @@ use super::Column;
 
 /// The most lines a row's free prose takes before it is shortened, and the most lines a
 /// value is wrapped into before a column is hidden to make room.
-pub const MAX_LINES: usize = 3;
+pub(super) const MAX_LINES: usize = 3;
 
 /// The narrowest a column of prose is shown: narrower, it would read a word or two a line,
 /// and hiding it serves better.
@@ -23,20 +23,20 @@ const SHORT_WIDTH: usize = 16;
 
 /// How a table is laid out: which columns are shown, and how wide each one is.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Layout {
+pub(super) struct Layout {
     /// The indexes of the columns shown, in order.
     pub shown: Vec<usize>,
     pub widths: Vec<usize>,
 }
 
 impl Layout {
-    pub fn hidden(&self, columns: usize) -> usize {
+    pub(super) fn hidden(&self, columns: usize) -> usize {
         columns - self.shown.len()
     }
 }
 
 /// The width of `text` in terminal columns.
-pub fn width(text: &str) -> usize {
+pub(super) fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
@@ -74,7 +74,7 @@ fn lines(line: &str, columns: usize) -> usize {
 /// Lays out `header` and `rows` (their text as shown) in `total` columns of a terminal, with
 /// the borders of a condensed UTF-8 table: one more than three per column. None when even
 /// the columns ranked 1 cannot be shown without cutting a word.
-pub fn layout(
+pub(super) fn layout(
     columns: &[Column],
     header: &[String],
     rows: &[Vec<String>],
@@ -205,7 +205,7 @@ fn fill(shown: &[usize], from: &[usize], to: &[usize], room: usize) -> Vec<usize
 
 /// `text` broken into lines of at most `columns` columns, between words only: a word wider
 /// than a line (a long URL) stands alone on its line, whole, for the terminal to fold.
-pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut used = 0;
@@ -228,7 +228,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
 
 /// A cell's text laid out in `columns` columns: each of its lines wrapped between words, and
 /// prose shortened to [`MAX_LINES`] lines, ending in "…" at a word boundary.
-pub fn lay_out(text: &str, columns: usize, prose: bool) -> String {
+pub(super) fn lay_out(text: &str, columns: usize, prose: bool) -> String {
     let mut lines: Vec<String> = text.split('\n').flat_map(|l| wrap(l, columns)).collect();
     if prose && lines.len() > MAX_LINES {
         lines.truncate(MAX_LINES);

@@ -12,7 +12,7 @@ use crate::model::{Certification, Exam, Fees, Kind, Organization};
 use crate::show::{count, duration, usd};
 use crate::view::{cited_sources, current_of, further_credential, when_to_apply};
 
-pub fn page(site: &Site, cert: &Certification) -> Page {
+pub(super) fn page(site: &Site, cert: &Certification) -> Page {
     let path = format!("certs/{}.html", cert.id);
     let root = root_of(&path);
     let links = Links::Site { root: &root };
@@ -210,7 +210,7 @@ fn costs(site: &Site, cert: &Certification) -> Markup {
 }
 
 /// A cost as stacked yearly bars of exam, renewals and dues, unknown pieces marked unknown.
-pub fn cost_chart(cost: &Cost, id: &str) -> Markup {
+pub(super) fn cost_chart(cost: &Cost, id: &str) -> Markup {
     // Each kind of payment `cost` makes, its class in the style sheet and its legend; a kind
     // this list does not know yet is drawn as "other".
     const KINDS: [(&str, &str, &str); 4] = [
@@ -258,7 +258,7 @@ fn unknown_list(cost: &Cost) -> String {
 }
 
 /// A cost's items, year by year, and its total.
-pub fn cost_table(cost: &Cost) -> Markup {
+pub(super) fn cost_table(cost: &Cost) -> Markup {
     let price = if cost.member { "member" } else { "non-member" };
     html! {
         div.scroll { table {

@@ -13,7 +13,7 @@ use crate::show::{count, duration, total_usd, usd};
 
 /// The page of the pair, whichever order they are named in: catalog order. `_` is in no id,
 /// so no two pairs share a name.
-pub fn pair_path(site: &Site, a: &Certification, b: &Certification) -> String {
+pub(super) fn pair_path(site: &Site, a: &Certification, b: &Certification) -> String {
     let position = |c: &Certification| {
         site.catalog
             .certifications()
@@ -40,7 +40,7 @@ fn pairs<'a>(site: &Site<'a>) -> Vec<(&'a Certification, &'a Certification)> {
     pairs
 }
 
-pub fn pages(site: &Site) -> Vec<Page> {
+pub(super) fn pages(site: &Site) -> Vec<Page> {
     let mut pages = vec![index(site)];
     for (a, b) in pairs(site) {
         let path = pair_path(site, a, b);
@@ -98,7 +98,7 @@ fn select(name: &str, certs: &[&Certification], chosen: usize) -> Markup {
 }
 
 /// The comparisons a credential's page links to.
-pub fn links_from(site: &Site, links: Links, cert: &Certification) -> Markup {
+pub(super) fn links_from(site: &Site, links: Links, cert: &Certification) -> Markup {
     let others: Vec<&Certification> = site
         .catalog
         .certifications()

@@ -65,7 +65,7 @@ fn listed<'a>(site: &Site<'a>) -> Vec<Listed<'a>> {
 }
 
 /// Every list page of credentials.
-pub fn certs(site: &Site) -> Vec<Page> {
+pub(super) fn certs(site: &Site) -> Vec<Page> {
     let lists = listed(site);
     // The filters read the same from every list but for how far up the site's top is; the
     // issuers, as many as the catalog has, are listed on the page of all credentials alone.
@@ -85,7 +85,7 @@ pub fn certs(site: &Site) -> Vec<Page> {
 }
 
 /// The page of a track's list, from a page `links` lead from.
-pub fn track_link(links: Links, track: Track) -> Markup {
+pub(super) fn track_link(links: Links, track: Track) -> Markup {
     match links.to(&format!("certs/track/{}.html", track.keyword())) {
         Some(href) => html! { a href=(href) { (track.label()) } },
         None => html! { (track.label()) },
@@ -144,7 +144,7 @@ fn list(site: &Site, path: &str, title: &str, filter: CertFilter, filters: &Mark
 
 /// The table of credentials, as `hi certs` lists them, each fee with its date and source. Each
 /// row carries its exam fees for the script's fee ceiling; an unknown fee carries none.
-pub fn table(site: &Site, links: Links, certs: &[&Certification], caption: &str) -> Markup {
+pub(super) fn table(site: &Site, links: Links, certs: &[&Certification], caption: &str) -> Markup {
     let catalog = site.catalog;
     html! {
         div.scroll {
@@ -192,6 +192,6 @@ pub fn table(site: &Site, links: Links, certs: &[&Certification], caption: &str)
 }
 
 /// The issuer's list page, from a page `links` lead from.
-pub fn issuer_list(links: Links, org: &Organization) -> Option<String> {
+pub(super) fn issuer_list(links: Links, org: &Organization) -> Option<String> {
     links.to(&format!("certs/issuer/{}.html", org.id))
 }

@@ -11,7 +11,7 @@ use crate::show::{Standing, cents, outlook, usd};
 use crate::view::{further_fees, occupation_figures};
 
 /// Every page of these kinds, lists first.
-pub fn pages(site: &Site) -> Vec<Page> {
+pub(super) fn pages(site: &Site) -> Vec<Page> {
     let catalog = site.catalog;
     let mut pages = vec![
         roles_list(site),
@@ -28,7 +28,12 @@ pub fn pages(site: &Site) -> Vec<Page> {
 
 /// Median pay of each occupation as bars, each with its date and source's standing; an
 /// occupation without figures shows its parent's, and one with none says unknown.
-pub fn pay_chart(site: &Site, links: Links, id: &str, occupations: &[&Occupation]) -> Markup {
+pub(super) fn pay_chart(
+    site: &Site,
+    links: Links,
+    id: &str,
+    occupations: &[&Occupation],
+) -> Markup {
     let standing = site.standing;
     let bars: Vec<Bar> = occupations
         .iter()
