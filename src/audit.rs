@@ -461,11 +461,25 @@ fn fill(into: &Path, pack: &Pack) -> Result<Done> {
 
 /// `log.csv` and `log.json`.
 fn write_logs(into: &Path, pack: &Pack, rows: &[Row]) -> Result<()> {
-    let mut csv = csv::Writer::from_path(into.join("log.csv"))?;
-    for row in rows {
-        csv.serialize(row)?;
+    // Through the one CSV writer: an auditor opens the log in a spreadsheet, where a title
+    // that begins `=` must stay text.
+    let values: Vec<serde_json::Value> = rows
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<_, _>>()?;
+    let header: Vec<String> = match values.first() {
+        Some(serde_json::Value::Object(first)) => first.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    let cells: Vec<Vec<String>> = values
+        .iter()
+        .map(|value| header.iter().map(|key| cell(&value[key])).collect())
+        .collect();
+    let file = fs::File::create(into.join("log.csv"))?;
+    // No activity, no line: the columns are those of the first row.
+    if !values.is_empty() {
+        crate::output::write_csv(std::io::BufWriter::new(file), &header, &cells)?;
     }
-    csv.flush()?;
     #[derive(Serialize)]
     struct Log<'a> {
         cert: &'a str,
@@ -493,10 +507,20 @@ fn write_logs(into: &Path, pack: &Pack, rows: &[Row]) -> Result<()> {
         notes: &pack.notes,
         activities: rows,
     };
-    let mut json = serde_json::to_string_pretty(&log)?;
+    let mut json = crate::output::json::to_string(&log)?;
     json.push('\n');
     fs::write(into.join("log.json"), json)?;
     Ok(())
+}
+
+/// A value of a row as its CSV cell: nothing for none, a string as it is, the rest as JSON
+/// writes it.
+fn cell(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// A proof's own file name, kept to letters, digits, `.`, `-` and `_`, and short.

@@ -10,6 +10,7 @@
 
 mod fields;
 mod fit;
+pub(crate) mod json;
 
 use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -563,7 +564,7 @@ impl Output {
 
     /// Pretty JSON and a final newline: the one JSON writer of every command.
     pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        serde_json::to_writer_pretty(&mut self.out, value)?;
+        json::write(&mut self.out, value)?;
         writeln!(self.out)?;
         Ok(())
     }
@@ -713,19 +714,7 @@ impl Output {
     }
 
     fn csv(&mut self, header: &[String], rows: &[Vec<String>]) -> Result<()> {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut self.out);
-        // As I/O errors, so that a closed pipe is known for one.
-        for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
-            writer
-                .write_record(row.iter().map(|c| csv_cell(c)))
-                .map_err(|e| match e.into_kind() {
-                    csv::ErrorKind::Io(io) => io,
-                    other => io::Error::other(format!("{other:?}")),
-                })?;
-        }
-        writer.flush()?;
+        write_csv(&mut self.out, header, rows)?;
         Ok(())
     }
 
@@ -959,13 +948,35 @@ fn plain_cell(text: &str) -> String {
     clean(text).replace('\n', "; ")
 }
 
+/// `header` and `rows` as CSV (RFC 4180, lines ending CRLF), every cell as [`csv_cell`] makes
+/// it: the one CSV writer, of every `--format csv` and of the audit pack's log.
+pub(crate) fn write_csv<W: Write>(
+    out: W,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    // As I/O errors, so that a closed pipe is known for one.
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        writer
+            .write_record(row.iter().map(|c| csv_cell(c)))
+            .map_err(|e| match e.into_kind() {
+                csv::ErrorKind::Io(io) => io,
+                other => io::Error::other(format!("{other:?}")),
+            })?;
+    }
+    writer.flush()
+}
+
 /// A cell for CSV: the csv writer quotes it as RFC 4180 says; a cell a spreadsheet would run
-/// as a formula (one that begins with `=`, `+`, `-` or `@`, and is not a number) gets a
-/// leading `'`, as OWASP advises, so that it stays text.
+/// as a formula (one that begins with `=`, `+`, `-` or `@`, and is not a finite number: `-inf`
+/// and `+NaN` read as names) gets a leading `'`, as OWASP advises, so that it stays text.
 fn csv_cell(text: &str) -> String {
     let text = clean(text);
-    let formula = text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err();
-    match formula {
+    let number = text.parse::<f64>().is_ok_and(f64::is_finite);
+    match text.starts_with(['=', '+', '-', '@']) && !number {
         true => format!("'{text}"),
         false => text,
     }
@@ -1007,6 +1018,11 @@ mod tests {
         assert_eq!(csv_cell("+9% (2024–34)"), "'+9% (2024–34)");
         assert_eq!(csv_cell("-3"), "-3");
         assert_eq!(csv_cell("@sum"), "'@sum");
+        // Rust reads these as numbers; a spreadsheet reads a name.
+        for name in ["-inf", "+NaN", "-infinity"] {
+            assert_eq!(csv_cell(name), format!("'{name}"));
+        }
+        assert_eq!(csv_cell("+1e5"), "+1e5");
         assert_eq!(csv_cell("plain, text"), "plain, text");
     }
 

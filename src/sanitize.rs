@@ -43,10 +43,25 @@ pub fn clean(text: &str) -> String {
     cleaned
 }
 
+/// `text` without what [`clean`] removes, taken one character at a time: control characters
+/// (a line break of any kind becomes `\n`; a tab stays) and the invisible ones. No escape
+/// sequence is parsed, so nothing after an ESC is dropped with it: this is for a whole page of
+/// markup, where the characters after an ESC in the data belong to the page.
+pub fn without_hidden(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' => Some(c),
+            '\u{85}' | '\u{2028}' | '\u{2029}' => Some('\n'),
+            c if c.is_control() || is_invisible(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Characters that show nothing yet change how the text around them reads: bidi controls,
 /// zero-width and joiner characters, invisible operators, the soft hyphen, fillers that render
 /// blank, interlinear annotation marks and tag characters.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{ad}'
@@ -114,6 +129,11 @@ mod tests {
         );
         assert_eq!(clean("one\u{2028}two\u{85}three"), "one\ntwo\nthree");
         assert_eq!(clean_line("one\nhi: two\u{2029}x"), "one hi: two x");
+        // In markup, what follows an escape stays: it may be the end of a tag.
+        assert_eq!(
+            without_hidden("<b>x\u{1b}[</b>\r\u{202e}\ty\u{85}z"),
+            "<b>x[</b>\ty\nz"
+        );
     }
 
     #[test]

@@ -633,6 +633,27 @@ fn an_audit_pack_holds_the_cycles_log_its_proofs_and_what_is_missing() {
 }
 
 #[test]
+fn an_audit_log_opened_in_a_spreadsheet_runs_no_formula() {
+    let holder = Holder::new();
+    holder.ok(&["profile", "add", "rhia", "--earned", "2025-06-15"]);
+    let pack = holder.path("empty");
+    holder.json(&["ce", "export", "--cert", "rhia", pack.to_str().unwrap()]);
+    assert_eq!(fs::read_to_string(pack.join("log.csv")).unwrap(), "");
+    let title = "=HYPERLINK(\"http://x\",\"click\")";
+    holder.add("2026-01-10", title, &["--hours", "1", "--approval=-inf"]);
+    let pack = holder.path("pack");
+    holder.json(&["ce", "export", "--cert", "rhia", pack.to_str().unwrap()]);
+    let mut csv = csv::Reader::from_path(pack.join("log.csv")).unwrap();
+    let rows: Vec<Row> = csv.deserialize().map(Result::unwrap).collect();
+    assert_eq!(rows[0].title, format!("'{title}"));
+    assert_eq!(rows[0].approval, "'-inf");
+    // The JSON log keeps the title as logged.
+    let log: Value =
+        serde_json::from_str(&fs::read_to_string(pack.join("log.json")).unwrap()).unwrap();
+    assert_eq!(log["activities"][0]["title"], title);
+}
+
+#[test]
 fn an_audit_pack_is_written_whole_and_only_where_it_may_be() {
     let holder = Holder::new();
     holder.ok(&["profile", "add", "rhia", "--earned", "2025-06-15"]);

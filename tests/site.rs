@@ -195,7 +195,8 @@ fn a_hostile_catalog_comes_out_as_text() {
         assert!(text.contains(from), "{file}: {from}");
         fs::write(&path, text.replacen(from, to, 1)).unwrap();
     };
-    let hostile = r#"<script>alert(1)</script> & \"x\" <img src=x onerror=alert(2)>"#;
+    let hostile =
+        r#"<script>alert(1)</script> & \"x\" <img src=x onerror=alert(2)>\u001b[2J\u202e"#;
     edit(
         "certifications.toml",
         "name = \"CPHIMS\"",
@@ -217,6 +218,8 @@ fn a_hostile_catalog_comes_out_as_text() {
         for raw in ["<script>alert", "<img src=x", "href=\"javascript:"] {
             assert!(!text.contains(raw), "{}: {raw}", name.display());
         }
+        // No character reference stands for an escape or a bidi override: they are dropped.
+        assert!(!text.contains(['\u{1b}', '\u{202e}']), "{}", name.display());
     }
     let cert = fs::read_to_string(dir.join("certs/cphims.html")).unwrap();
     assert!(cert.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));

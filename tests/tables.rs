@@ -183,7 +183,7 @@ fn a_comparison_keeps_every_item_and_a_detail_every_word() {
 /// A copy of the fixture catalog whose first certification and role have hostile names.
 fn hostile_catalog() -> tempfile::TempDir {
     let dir = data_copy();
-    let hostile = r#"name = "=HYPERLINK(\"http://x\")</td>|<script>alert(1)</script>\n# Forged [link](javascript:x) & more\tend""#;
+    let hostile = r#"name = "=HYPERLINK(\"http://x\")</td>|<script>alert(1)</script>\n# Forged [link](javascript:x) & more\tend\u001b[2J\u202egnp.exe""#;
     for (file, name) in [
         ("certifications.toml", "name = \"CAHIMS\""),
         ("roles.toml", "name = \"Health information analyst\""),
@@ -250,8 +250,12 @@ fn hostile_names_are_escaped_for_every_reader() {
         for line in plain.lines() {
             assert_eq!(line.matches('\t').count(), tabs, "{args:?}: {line}");
         }
-        let json: Value = serde_json::from_str(&hi(&args, "json")).unwrap();
+        // JSON keeps every character, but writes what a terminal would act on as an escape.
+        let text = hi(&args, "json");
+        assert!(!text.contains(['\u{1b}', '\u{202e}']), "{text}");
+        let json: Value = serde_json::from_str(&text).unwrap();
         assert!(json.to_string().contains("<script>alert(1)</script>"));
+        assert!(json.to_string().contains("end\\u001b[2J\u{202e}gnp.exe"));
         let table = hi(&args, "table");
         assert!(
             !table.contains('\t') && !table.contains('\u{1b}'),

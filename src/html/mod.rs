@@ -180,7 +180,10 @@ pub fn page(title: &str, assets: Assets, nav: Markup, body: Markup, footer: Mark
             }
         }
     };
-    markup.into_string()
+    // maud escapes what HTML reads as markup; control and invisible characters from the data
+    // (an escape sequence, which `cat` would run; a bidi override, which reverses a name) it
+    // leaves, and no character reference can stand for them.
+    crate::sanitize::without_hidden(&markup.into_string())
 }
 
 #[cfg(test)]
