@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::catalog::Catalog;
-use crate::model::{Certification, Organization};
+use crate::model::{Certification, Kind, Organization};
 use crate::profile::Profile;
 use crate::record::{FieldPath, Step};
 
@@ -77,12 +77,28 @@ fn facts(profile: &Profile, found: &mut Found) {
     }
 }
 
+/// The id the data knows the record `id` names by now: in another case or by a former id (`CTR`
+/// and `ods`) it is still the same record, as it is to every rule that reads the profile.
+fn record_id(catalog: &Catalog, kind: Kind, id: &str) -> String {
+    catalog
+        .find(kind, id)
+        .map_or_else(|| id.to_ascii_lowercase(), |(now, _)| now.to_string())
+}
+
+/// Whether `ids[i]` names a record an earlier id of `ids` names.
+fn repeats(catalog: &Catalog, kind: Kind, ids: &[String], i: usize) -> bool {
+    let this = record_id(catalog, kind, &ids[i]);
+    ids[..i]
+        .iter()
+        .any(|earlier| record_id(catalog, kind, earlier) == this)
+}
+
 fn memberships(profile: &Profile, catalog: &Catalog, found: &mut Found) {
     for (i, org) in profile.memberships.iter().enumerate() {
         let path = key("memberships").with(Step::Index(i));
         if let Err(e) = catalog.get::<Organization>(org) {
             found.at(path, e.to_string());
-        } else if profile.memberships[..i].contains(org) {
+        } else if repeats(catalog, Kind::Organization, &profile.memberships, i) {
             found.at(path, format!("`{org}` is named twice"));
         }
     }
@@ -101,11 +117,12 @@ fn past(day: Date, today: Date) -> Result<(), String> {
 }
 
 fn credentials(profile: &Profile, catalog: &Catalog, today: Date, found: &mut Found) {
+    let ids: Vec<String> = profile.credentials.iter().map(|h| h.id.clone()).collect();
     for (i, held) in profile.credentials.iter().enumerate() {
         if let Err(e) = catalog.get::<Certification>(&held.id) {
             found.at(item("credential", i, "id"), format!("not in the data: {e}"));
         }
-        if profile.credentials[..i].iter().any(|h| h.id == held.id) {
+        if repeats(catalog, Kind::Certification, &ids, i) {
             found.at(
                 item("credential", i, "id"),
                 format!("`{}` is held twice", held.id),
@@ -159,7 +176,7 @@ fn activities(profile: &Profile, catalog: &Catalog, today: Date, found: &mut Fou
         for (j, org) in activity.from.iter().enumerate() {
             if let Err(e) = catalog.get::<Organization>(org) {
                 found.at(from.with(Step::Index(j)), e.to_string());
-            } else if activity.from[..j].contains(org) {
+            } else if repeats(catalog, Kind::Organization, &activity.from, j) {
                 found.at(from.with(Step::Index(j)), format!("`{org}` is named twice"));
             }
         }
@@ -177,16 +194,17 @@ fn activities(profile: &Profile, catalog: &Catalog, today: Date, found: &mut Fou
         }
         let certs = item("ce", i, "certs");
         for (j, cert) in activity.certs.iter().enumerate() {
+            let this = record_id(catalog, Kind::Certification, cert);
             let held = profile
                 .credentials
                 .iter()
-                .any(|h| h.id.eq_ignore_ascii_case(cert));
+                .any(|h| record_id(catalog, Kind::Certification, &h.id) == this);
             if !held {
                 found.at(
                     certs.with(Step::Index(j)),
                     format!("`{cert}` is not a credential the profile holds"),
                 );
-            } else if activity.certs[..j].contains(cert) {
+            } else if repeats(catalog, Kind::Certification, &activity.certs, j) {
                 found.at(
                     certs.with(Step::Index(j)),
                     format!("`{cert}` is named twice"),

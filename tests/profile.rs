@@ -652,6 +652,48 @@ fn a_rewritten_file_keeps_its_owner() {
     }
 }
 
+/// Two spellings of one record are one record to the checks, as they are to every rule: RHIA
+/// held as `rhia` and `RHIA` would ask AHIMA's several-credentials hours twice over.
+#[test]
+fn a_record_named_in_another_case_or_by_a_former_id_is_named_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    let text = "format = 3\nmemberships = [\"ahima\", \"AHIMA\"]\n\n\
+        [[credential]]\nid = \"rhia\"\nearned = \"2025-01-01\"\n\n\
+        [[credential]]\nid = \"RHIA\"\nearned = \"2025-02-01\"\n\n\
+        [[credential]]\nid = \"achip\"\nearned = \"2025-03-01\"\n\n\
+        [[credential]]\nid = \"ahic\"\nearned = \"2025-04-01\"\n\n\
+        [[ce]]\ndate = \"2026-01-01\"\nhours = 2\ntitle = \"t\"\nfrom = [\"ahima\", \"Ahima\"]\n\
+        certs = [\"AHIC\", \"achip\"]\n";
+    fs::write(&path, text).unwrap();
+    let hi = || crate::common::Hi::new().profile(&path);
+    let check = hi().args(&["profile", "check"]).run();
+    assert_eq!(check.code, 1, "{}", check.stdout);
+    let shown = path.display();
+    for line in [
+        format!("{shown}:2:25: `memberships[1]`: `AHIMA` is named twice"),
+        format!("{shown}:9:6: `credential[1].id`: `RHIA` is held twice"),
+        format!("{shown}:17:6: `credential[3].id`: `ahic` is held twice"),
+        format!("{shown}:24:18: `ce[0].from[1]`: `Ahima` is named twice"),
+        format!("{shown}:25:18: `ce[0].certs[1]`: `achip` is named twice"),
+    ] {
+        assert!(
+            check.stdout.contains(&line),
+            "{line}\nin:\n{}",
+            check.stdout
+        );
+    }
+    assert!(check.stderr.contains("5 problems in"), "{}", check.stderr);
+    // The former id is pointed out as well, on its own line.
+    let status = hi().args(&["status"]).run();
+    assert_eq!(status.code, 1);
+    assert!(
+        status.stderr.contains("`AHIMA` is named twice (and 4 more"),
+        "{}",
+        status.stderr
+    );
+}
+
 /// A profile edited by hand is held to the rules of the flags that write it: each bad value is
 /// named at its line and column, all at once by `hi profile check`, and the first one stops
 /// any command that reads the profile.
