@@ -491,7 +491,7 @@ pub enum ProfileAction {
     )]
     Renew(RenewRecordArgs),
 
-    /// Remove a credential from your profile (its CE activities stay)
+    /// Remove a credential from your profile (refused while a CE activity is logged toward it)
     #[command(after_help = "Examples:\n  hi profile remove rhit")]
     Remove {
         /// A certification id you hold

@@ -284,7 +284,7 @@ fn the_log_lists_numbered_entries_and_removes_by_number() {
     let (code, _, err) = with(&path, &["profile", "remove", "rhia"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("activities 2 (Coding clinic course) are logged toward rhia"),
+        err.contains("activity 2 (Coding clinic course) is logged toward rhia"),
         "{err}"
     );
     ok(&path, &["ce", "remove", "2"]);

@@ -143,20 +143,24 @@ fn remove(cert: &str, ctx: &Context) -> Result<String> {
     let id = cert.to_ascii_lowercase();
     ctx.edit_profile(|doc, stored| {
         let i = held_at(stored, &id, cert)?;
-        // An activity logged toward this credential alone would be left counting toward one
-        // not held: the holder decides what becomes of it.
-        let only: Vec<String> = stored
+        // An activity logged toward this credential would be left naming one not held, which
+        // no profile may: the holder decides what becomes of it.
+        let toward: Vec<String> = stored
             .ce
             .iter()
             .enumerate()
             .filter(|(_, a)| a.certs.iter().any(|c| c.eq_ignore_ascii_case(&id)))
             .map(|(n, a)| format!("{} ({})", n + 1, crate::sanitize::clean_line(&a.title)))
             .collect();
-        if !only.is_empty() {
+        if !toward.is_empty() {
+            let (which, are) = match toward.len() {
+                1 => ("activity", "is"),
+                _ => ("activities", "are"),
+            };
             bail!(
-                "activities {} are logged toward {id}: remove them first with `hi ce remove N` \
+                "{which} {} {are} logged toward {id}: remove them first with `hi ce remove N` \
                  (from the last), then the credential",
-                only.join(", ")
+                toward.join(", ")
             );
         }
         doc.remove_credential(i)
