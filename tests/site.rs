@@ -344,6 +344,45 @@ fn a_report_shows_what_a_person_can_sit_their_plan_and_their_renewals() {
             "{done}"
         );
     }
+    // Each requirement's row says what `hi status` says is due: the hours, or the rule of a
+    // category that asks for none ("no limit" is known, not unknown).
+    let tables: Vec<_> = page
+        .select(&select("article.held table"))
+        .map(|table| {
+            table
+                .select(&select("tbody tr"))
+                .map(|row| {
+                    let cells: Vec<String> = row
+                        .select(&select("th, td"))
+                        .map(|c| c.text().collect::<String>())
+                        .collect();
+                    (cells[0].clone(), cells[2].clone())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let expected: Vec<Vec<(String, String)>> = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|held| {
+            held["requirements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    let due = match (&r["required_hours"], &r["limit"]) {
+                        (Value::Number(h), _) => h.to_string(),
+                        (Value::Null, Value::String(limit)) => limit.clone(),
+                        _ => "unknown".to_string(),
+                    };
+                    (r["name"].as_str().unwrap().to_string(), due)
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(tables, expected);
+    assert!(tables.concat().iter().any(|(_, due)| due == "no limit"));
     assert!(text.contains("A plan toward Health informatics consultant"));
     assert!(text.contains("Eligible now"));
     // `-` prints the page itself.

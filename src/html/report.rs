@@ -242,8 +242,17 @@ fn requirements(s: &Status) -> Markup {
             tbody { @for r in &s.requirements { tr {
                 th scope="row" { (r.name) }
                 td.num { (r.done_hours.to_string()) }
-                td.num { @match r.required_hours { Some(h) => (h.to_string()), None => (unknown()) } }
-                td.num { @match r.remaining_hours { Some(h) => (h.to_string()), None => (unknown()) } }
+                // A category the rule caps, or leaves open, asks for nothing: its rule says so.
+                @match (r.required_hours, &r.limit) {
+                    (Some(h), _) => td.num { (h.to_string()) },
+                    (None, Some(limit)) => td.num.rule { (limit) },
+                    (None, None) => td.num { (unknown()) },
+                }
+                @match (r.remaining_hours, r.required_hours, &r.limit) {
+                    (Some(h), _, _) => td.num { (h.to_string()) },
+                    (None, None, Some(_)) => td.num {},
+                    _ => td.num { (unknown()) },
+                }
                 td { @if let Some(due) = r.required_hours {
                     (chart::progress(r.done_hours.0, due.0,
                         &format!("{} of {} hours", r.done_hours, due))) } }
