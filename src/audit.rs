@@ -72,7 +72,7 @@ pub(crate) fn run(
         proofs_copied: done.copied,
         proofs_missing: done.missing,
         proofs_changed: done.changed,
-        requirements_met: met(&pack.requirements),
+        requirements_met: crate::status::every(&pack.requirements, |r| r.met),
     };
     let lines = vec![format!("{}/summary.txt", args.dir.display())];
     out.lines(&lines, &summary, WRITTEN_KEYS)?;
@@ -109,22 +109,6 @@ struct Written<'a> {
     /// The numbers of the activities whose proof changed since it was logged.
     proofs_changed: Vec<usize>,
     requirements_met: Option<bool>,
-}
-
-/// Whether every requirement with a known minimum is met; unknown when one is unknown.
-fn met(requirements: &[Requirement]) -> Option<bool> {
-    let asked: Vec<Option<bool>> = requirements
-        .iter()
-        .filter(|r| r.limit.is_none() || r.required_hours.is_some())
-        .map(|r| r.met)
-        .collect();
-    match asked.contains(&Some(false)) {
-        true => Some(false),
-        false => asked
-            .into_iter()
-            .collect::<Option<Vec<bool>>>()
-            .map(|_| true),
-    }
 }
 
 /// One cycle of one credential, as the pack reports it.
@@ -613,11 +597,12 @@ fn requirements(pack: &Pack) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "\nRequirements");
     for r in &pack.requirements {
-        let mark = match (r.met, &r.limit) {
+        // A category that asks for nothing (no limit, a cap alone) is neither met nor not.
+        let mark = match (r.met, r.asks) {
             (Some(true), _) => "met    ",
             (Some(false), _) => "NOT MET",
-            (None, Some(_)) => "       ",
-            (None, None) => "unknown",
+            (None, false) => "       ",
+            (None, true) => "unknown",
         };
         // The unit once, on the total.
         let unit = match (r.name.as_str(), &r.category) {

@@ -46,6 +46,10 @@ pub struct Requirement {
     /// it could make up the difference, whether the category is met (or on pace) is unknown.
     #[serde(skip)]
     pub unassigned: Hours,
+    /// Whether it asks for hours, or may: all but a category whose rule sets no minimum (no
+    /// limit, or a cap alone). Only these decide the holder's overall pace.
+    #[serde(skip)]
+    pub asks: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -93,6 +97,23 @@ pub struct Status {
     /// What needs the holder's attention now; empty when all is well.
     pub attention: Vec<String>,
     pub notes: Vec<String>,
+}
+
+impl Status {
+    /// The pace in words and in the issuer's unit: `on pace (1.25 CEUs a month)`, `behind:
+    /// 2 h a month needed`, `pace unknown`.
+    pub(crate) fn pace_words(&self) -> String {
+        let unit = match self.ce_unit {
+            None | Some(CeUnit::Hour) => "h",
+            Some(unit) => unit.label(),
+        };
+        match (self.on_pace, self.hours_per_month_needed) {
+            (Some(true), Some(h)) => format!("on pace ({h} {unit} a month)"),
+            (Some(false), Some(h)) => format!("behind: {h} {unit} a month needed"),
+            (Some(false), None) => "behind".to_string(),
+            _ => "pace unknown".to_string(),
+        }
+    }
 }
 
 /// The status of every credential in the profile, on `today`, each renewed by its issuer's
@@ -340,26 +361,32 @@ pub(crate) fn ce_standing(
             sum.checked_add(h).unwrap_or(Hours(u32::MAX))
         })
     };
-    let logged: Vec<Counted> = counted
-        .iter()
-        .map(|e| Counted {
-            credit: e.counted(),
-            category: e.category,
-        })
-        .collect();
-    let (total, tallies) = crate::credit::tally(&logged, &categories, total_asked);
+    // What the activities `keep` takes count toward the total, within the categories' caps:
+    // hours a cap holds back from the total count toward no share of it either.
+    let within_caps = |keep: &dyn Fn(&Activity) -> bool| {
+        let logged: Vec<Counted> = counted
+            .iter()
+            .filter(|e| keep(e.activity))
+            .map(|e| Counted {
+                credit: e.counted(),
+                category: e.category,
+            })
+            .collect();
+        crate::credit::tally(&logged, &categories, total_asked)
+    };
+    let (total, tallies) = within_caps(&|_| true);
     let from_issuer = |a: &Activity| a.from.iter().any(|f| f.eq_ignore_ascii_case(&cert.issuer));
     let mut list = vec![requirement("total", total_asked, total)];
     if share_asked.is_some() || cert.renewal.ce_from_issuer_hours.is_some() {
         let name = "from the issuer or its approved providers";
-        list.push(requirement(name, share_asked, sum(&from_issuer)));
+        list.push(requirement(name, share_asked, within_caps(&from_issuer).0));
         if share_asked.is_some() && !counted.iter().any(|e| from_issuer(e.activity)) {
             notes.push(format!("log such activities with --from {}", cert.issuer));
         }
     }
     if let Some(ethics) = cert.renewal.ethics_hours {
         let asked = Some(Hours::whole(ethics.get()));
-        list.push(requirement("ethics", asked, sum(&|a| a.ethics)));
+        list.push(requirement("ethics", asked, within_caps(&|a| a.ethics).0));
     }
     // What was logged without a category may belong to any of them.
     let loose = sum(&|a| crate::credit::category_of(&a.categories, &categories).is_none());
@@ -383,7 +410,11 @@ pub(crate) fn ce_standing(
 /// what it lacks, whether it is met is unknown.
 fn category_requirement(t: &CategoryTally, loose: Hours) -> Requirement {
     let unsure = t.required.is_some_and(|r| t.done < r && loose.0 > 0);
+    let c = t.category;
+    let capped_only = t.cap.is_some() || c.max_percent.is_some();
+    let no_minimum = t.required.is_none() && c.min_percent.is_none() && (c.no_limit || capped_only);
     Requirement {
+        asks: !no_minimum,
         category: Some(t.category.id.clone()),
         limit: Some(t.limit()),
         max_hours: t.cap,
@@ -443,6 +474,21 @@ fn requirement(name: &str, required: Option<Hours>, done: Hours) -> Requirement 
         met: required.map(|r| done >= r),
         on_pace: None,
         unassigned: Hours(0),
+        asks: true,
+    }
+}
+
+/// Whether `holds` is true of every requirement that asks for hours: no as soon as it is not
+/// for one, unknown while it is unknown for one, and unknown when none asks.
+pub(crate) fn every(
+    requirements: &[Requirement],
+    holds: impl Fn(&Requirement) -> Option<bool>,
+) -> Option<bool> {
+    let each: Vec<Option<bool>> = requirements.iter().filter(|r| r.asks).map(holds).collect();
+    match (each.contains(&Some(false)), each.contains(&None)) {
+        (true, _) => Some(false),
+        (false, true) => None,
+        (false, false) => (!each.is_empty()).then_some(true),
     }
 }
 
@@ -477,11 +523,7 @@ fn pace(status: &mut Status, cycle: &Cycle, today: Date) {
             (pace, _) => pace,
         };
     }
-    let paces: Vec<Option<bool>> = status.requirements.iter().map(|r| r.on_pace).collect();
-    status.on_pace = match paces.contains(&Some(false)) {
-        true => Some(false),
-        false => paces.first().copied().flatten(),
-    };
+    status.on_pace = every(&status.requirements, |r| r.on_pace);
     let Some(remaining) = status.remaining_hours else {
         return;
     };
@@ -518,8 +560,7 @@ fn attention(status: &mut Status, today: Date) {
         let (Some(required), Some(remaining)) = (r.required_hours, r.remaining_hours) else {
             continue;
         };
-        let unsure = r.met.is_none();
-        if remaining.0 == 0 || unsure || !matches!(status.state, State::Active | State::Due) {
+        if remaining.0 == 0 || !matches!(status.state, State::Active | State::Due) {
             continue;
         }
         let unit = status.ce_unit.map_or("CE", |u| u.label());
@@ -529,6 +570,15 @@ fn attention(status: &mut Status, today: Date) {
             (_, Some(_)) => r.name.clone(),
             _ => format!("{unit} from the issuer or its approved providers"),
         };
+        if r.met.is_none() {
+            // Not met for certain, and not known to fall short: the holder can settle it.
+            status.attention.push(format!(
+                "{name}: {} of {required} for certain, met unknown until every activity has \
+                 its category",
+                r.done_hours
+            ));
+            continue;
+        }
         if r.on_pace == Some(false) {
             let monthly = match (r.name.as_str(), status.hours_per_month_needed) {
                 ("total", Some(per_month)) => format!(" (about {per_month} a month)"),
@@ -646,6 +696,25 @@ mod tests {
             categories: Vec::new(),
             proof: None,
         }
+    }
+
+    #[test]
+    fn every_requirement_that_asks_decides_and_an_unknown_one_leaves_it_unknown() {
+        let r = |asks: bool, pace: Option<bool>| Requirement {
+            asks,
+            on_pace: pace,
+            ..requirement("r", None, Hours(0))
+        };
+        let pace = |all: &[Requirement]| every(all, |r| r.on_pace);
+        assert_eq!(pace(&[r(true, Some(true)), r(false, None)]), Some(true));
+        assert_eq!(pace(&[r(true, Some(true)), r(true, None)]), None);
+        assert_eq!(pace(&[r(true, None), r(true, Some(false))]), Some(false));
+        assert_eq!(
+            pace(&[r(false, Some(false))]),
+            None,
+            "asks nothing: no answer"
+        );
+        assert_eq!(pace(&[]), None);
     }
 
     #[test]

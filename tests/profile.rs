@@ -195,6 +195,28 @@ fn status_check_says_what_needs_attention_and_exits_3() {
             "ahima",
         ],
     );
+    // 30 CEUs, but none given a category: 24 must be in the HIIM domains, which is unknown.
+    let (code, out, _) = with(&path, &["status", "--check"]);
+    assert_eq!(code, 3);
+    assert!(
+        out.contains("HIIM domains: 0 of 24 for certain, met unknown"),
+        "{out}"
+    );
+    ok(
+        &path,
+        &[
+            "ce",
+            "add",
+            "--date",
+            "2025-04-01",
+            "--hours",
+            "24",
+            "--title",
+            "Coding course",
+            "--category",
+            "hiim",
+        ],
+    );
     let (code, out, err) = with(&path, &["status", "--check"]);
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
     // Every held credential's deadlines in one calendar.

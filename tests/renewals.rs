@@ -419,3 +419,68 @@ fn check_within_days_lists_what_falls_due_in_that_window() {
         .args(&["status", "--within", "5"])
         .fails(2, "--check");
 }
+
+/// No answer more sure than its hours: a category's minimum that hours logged without a
+/// category may or may not meet leaves the whole pace unknown, and `--check` says so; hours a
+/// category's cap keeps out of the total count toward no share of it either.
+#[test]
+fn a_minimum_in_doubt_is_never_on_pace_and_capped_hours_fill_no_share() {
+    let home = tempfile::tempdir().unwrap();
+    let profile = home.path().join("p.toml");
+    let at = |today: &str| Hi::new().profile(&profile).env("HI_TODAY", today);
+    let add = |args: &[&str]| {
+        at("2026-11-27")
+            .args(&[&["ce", "add", "--date", "2026-02-10"][..], args].concat())
+            .ok();
+    };
+    at("2026-11-27")
+        .args(&["profile", "add", "rhia", "--earned", "2025-06-15"])
+        .ok();
+    // 30 of 30 CEUs, 24 of which must be in the HIIM domains: none has a category.
+    add(&["--hours", "30", "--title", "Course", "--from", "ahima"]);
+    let status = at("2026-11-27").args(&["status"]).json();
+    let requirements = status[0]["requirements"].as_array().unwrap();
+    assert_eq!(requirements[0]["met"], true, "the total");
+    let hiim = requirements
+        .iter()
+        .find(|r| r["category"] == "hiim")
+        .unwrap();
+    assert_eq!(hiim["met"], Value::Null);
+    assert_eq!(status[0]["on_pace"], Value::Null);
+    let check = at("2026-11-27").args(&["status", "--check"]).run();
+    assert_eq!(check.code, 3);
+    assert!(check.stdout.contains("met unknown"), "{}", check.stdout);
+    let plain = at("2026-11-27")
+        .args(&["status", "--format", "plain"])
+        .run()
+        .stdout;
+    assert!(
+        plain.contains("pace unknown") && !plain.contains("on pace"),
+        "{plain}"
+    );
+
+    // 25 AHIMA CEUs outside the HIIM domains, of which the cap counts 6 of 30.
+    fs::remove_file(&profile).unwrap();
+    at("2026-05-01")
+        .args(&["profile", "add", "rhia", "--earned", "2024-06-15"])
+        .ok();
+    add(&[
+        "--hours",
+        "25",
+        "--title",
+        "A",
+        "--from",
+        "ahima",
+        "--category",
+        "outside-hiim",
+    ]);
+    add(&["--hours", "10", "--title", "B", "--category", "hiim"]);
+    let status = at("2026-05-01").args(&["status"]).json();
+    let share = &status[0]["requirements"][1];
+    assert_eq!(share["name"], "from the issuer or its approved providers");
+    assert_eq!(
+        (share["done_hours"].as_f64(), share["met"].as_bool()),
+        (Some(6.0), Some(false))
+    );
+    assert_eq!(status[0]["done_hours"], 16);
+}

@@ -115,15 +115,7 @@ fn table(all: &[Status], bars: bool) -> Table {
             .requirements
             .iter()
             .map(|r| requirement_line(r, s.ce_unit, bars));
-        let pace = match (s.on_pace, s.hours_per_month_needed) {
-            (Some(true), Some(h)) => format!("on pace ({h} {} a month)", per_month(s.ce_unit)),
-            (Some(false), Some(h)) => {
-                format!("behind: {h} {} a month needed", per_month(s.ce_unit))
-            }
-            (Some(false), None) => "behind".to_string(),
-            _ => "pace unknown".to_string(),
-        };
-        let lines: Vec<String> = std::iter::once(pace)
+        let lines: Vec<String> = std::iter::once(s.pace_words())
             .chain(s.attention.iter().chain(&s.notes).cloned())
             .collect();
         let tone = match (s.state, s.on_pace, s.attention.is_empty()) {
@@ -160,22 +152,19 @@ fn requirement_line(r: &Requirement, unit: Option<CeUnit>, bars: bool) -> String
         _ => String::new(),
     };
     let done = r.done_hours;
+    // Hours logged without a category may yet meet it: the line must not read as short.
+    let unsure = match (r.required_hours, r.met) {
+        (Some(_), None) => ", met unknown",
+        _ => "",
+    };
     match (r.required_hours, &r.limit) {
         (Some(req), _) if req.0 > 0 && bars => {
             let filled = bar(u64::from(done.0.min(req.0)), u64::from(req.0), 10);
-            format!("{name}: {done} of {req}{unit} {filled}")
+            format!("{name}: {done} of {req}{unit}{unsure} {filled}")
         }
-        (Some(req), _) => format!("{name}: {done} of {req}{unit}"),
+        (Some(req), _) => format!("{name}: {done} of {req}{unit}{unsure}"),
         (None, Some(limit)) => format!("{name}: {done}, {limit}"),
         (None, None) => format!("{name}: {done} of unknown{unit}"),
-    }
-}
-
-/// The unit of a monthly pace: `h` for hours, as the table has always said, else the unit.
-fn per_month(unit: Option<CeUnit>) -> &'static str {
-    match unit {
-        None | Some(CeUnit::Hour) => "h",
-        Some(unit) => unit.label(),
     }
 }
 

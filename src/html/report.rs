@@ -203,11 +203,7 @@ fn held(statuses: &[Status], catalog: &Catalog, today: Date) -> Markup {
 }
 
 fn credential(s: &Status, catalog: &Catalog, today: Date) -> Markup {
-    let pace = match (s.on_pace, s.hours_per_month_needed) {
-        (Some(true), Some(h)) => format!("on pace ({h} h a month)"),
-        (Some(false), Some(h)) => format!("behind: {h} h a month needed"),
-        _ => "unknown".to_string(),
-    };
+    let pace = s.pace_words();
     html! {
         article.held {
             h3 { (s.name) ", earned " (s.earned.to_string()) }
