@@ -169,14 +169,13 @@ pub(crate) fn current(cert: &Certification, held: &Held, lapse: Option<&Lapse>) 
     all.pop().expect("a credential held is always in a cycle")
 }
 
-/// Every cycle of `held`, from the one its pass date began to the one it is in, each with its
-/// end (that of the current one may be unknown).
-pub(crate) fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Vec<Cycle> {
+/// The first cycle of `held`, which its pass date began.
+fn first<'a>(cert: &'a Certification, held: &Held) -> Timeline<'a> {
     let start = match cert.renewal.first_cycle_starts_next_year {
         true => held.earned.last_of_year().tomorrow().unwrap_or(held.earned),
         false => held.earned,
     };
-    let mut timeline = Timeline {
+    Timeline {
         cert,
         past: Vec::new(),
         cycle: Cycle {
@@ -190,14 +189,51 @@ pub(crate) fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -
         anchor: held.earned,
         steps: 1,
         fixed: held.cycle_ends,
-    };
-    let mut granted: Vec<(&Renewed, Date)> = held
-        .renewals
-        .iter()
-        .filter_map(|r| Some((r, r.on?)))
+    }
+}
+
+/// The renewals `held` records as granted, by day, each with its place in the record.
+fn granted(held: &Held) -> Vec<(usize, &Renewed, Date)> {
+    let mut granted: Vec<(usize, &Renewed, Date)> = (held.renewals.iter().enumerate())
+        .filter_map(|(i, r)| Some((i, r, r.on?)))
         .collect();
-    granted.sort_by_key(|(_, on)| *on);
-    for (renewal, on) in granted {
+    granted.sort_by_key(|(_, _, on)| *on);
+    granted
+}
+
+/// Each granted renewal of `held` that would renew a cycle an earlier one renewed already (it
+/// is nearer the end of the cycle before than the end of the one that renewal began), by its
+/// place in the record, with the day of the earlier one. A cycle is renewed once; taken as
+/// renewing the next one, such a grant would move the cycles years ahead.
+pub(crate) fn repeated_renewals(
+    cert: &Certification,
+    held: &Held,
+    lapse: Option<&Lapse>,
+) -> Vec<(usize, Date)> {
+    let mut timeline = first(cert, held);
+    let mut repeated = Vec::new();
+    for (i, renewal, on) in granted(held) {
+        if let (Some(before), Some(end), Ok(ended)) = (
+            timeline.cycle.renewed_on,
+            timeline.end(),
+            timeline.cycle.start.yesterday(),
+        ) {
+            let distance = |day: Date| (on - day).get_days().unsigned_abs();
+            if distance(ended) < distance(end) {
+                repeated.push((i, before));
+                continue;
+            }
+        }
+        timeline.renew(renewal, on, lapse);
+    }
+    repeated
+}
+
+/// Every cycle of `held`, from the one its pass date began to the one it is in, each with its
+/// end (that of the current one may be unknown).
+pub(crate) fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -> Vec<Cycle> {
+    let mut timeline = first(cert, held);
+    for (_, renewal, on) in granted(held) {
         timeline.renew(renewal, on, lapse);
     }
     let mut cycle = timeline.cycle.clone();

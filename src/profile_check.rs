@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::catalog::Catalog;
 use crate::model::{Certification, Kind, Organization};
-use crate::profile::Profile;
+use crate::profile::{Held, Profile};
 use crate::record::{FieldPath, Step};
 
 /// One problem of a profile: where it is, and what is wrong.
@@ -138,29 +138,61 @@ fn credentials(profile: &Profile, catalog: &Catalog, today: Date, found: &mut Fo
             );
             found.at(item("credential", i, "cycle_ends"), why);
         }
-        let renewals = item("credential", i, "renewal");
-        for (j, renewal) in held.renewals.iter().enumerate() {
-            let at = |field| renewals.with(Step::Index(j)).with(Step::Key(field));
-            for (field, day) in [("on", renewal.on), ("submitted", renewal.submitted)] {
-                let Some(day) = day else { continue };
-                if let Err(why) = past(day, today) {
-                    found.at(at(field), why);
-                } else if day < held.earned {
-                    found.at(
-                        at(field),
-                        format!("{day} is before it was earned ({})", held.earned),
-                    );
-                }
-            }
-            if let (Some(on), Some(submitted)) = (renewal.on, renewal.submitted)
-                && submitted > on
-            {
+        if let Ok(cert) = catalog.get::<Certification>(&held.id) {
+            renewals(held, i, cert, catalog, today, found);
+        }
+    }
+}
+
+/// The renewals of the credential held at `i`: each granted or submitted after it was earned
+/// and by today, granted after it was submitted, and no cycle renewed twice.
+fn renewals(
+    held: &Held,
+    i: usize,
+    cert: &Certification,
+    catalog: &Catalog,
+    today: Date,
+    found: &mut Found,
+) {
+    let renewals = item("credential", i, "renewal");
+    let at = |j: usize, field| renewals.with(Step::Index(j)).with(Step::Key(field));
+    for (j, renewal) in held.renewals.iter().enumerate() {
+        if renewal.on.is_none() && renewal.submitted.is_none() {
+            found.at(
+                renewals.with(Step::Index(j)),
+                "a renewal gives the day it was granted (`on`) or submitted (`submitted`)",
+            );
+        }
+        for (field, day) in [("on", renewal.on), ("submitted", renewal.submitted)] {
+            let Some(day) = day else { continue };
+            if let Err(why) = past(day, today) {
+                found.at(at(j, field), why);
+            } else if day <= held.earned {
                 found.at(
-                    at("submitted"),
-                    format!("submitted {submitted}, after it was granted ({on})"),
+                    at(j, field),
+                    format!("{day} is not after it was earned ({})", held.earned),
                 );
             }
         }
+        if let (Some(on), Some(submitted)) = (renewal.on, renewal.submitted)
+            && submitted > on
+        {
+            found.at(
+                at(j, "submitted"),
+                format!("submitted {submitted}, after it was granted ({on})"),
+            );
+        }
+    }
+    let issuer = catalog.get::<Organization>(&cert.issuer).ok();
+    let lapse = issuer.and_then(|o| o.lapse.as_ref());
+    for (j, before) in crate::lifecycle::repeated_renewals(cert, held, lapse) {
+        found.at(
+            at(j, "on"),
+            format!(
+                "renews the cycle the renewal granted {before} renewed already: a cycle is \
+                 renewed once"
+            ),
+        );
     }
 }
 

@@ -484,3 +484,49 @@ fn a_minimum_in_doubt_is_never_on_pace_and_capped_hours_fill_no_share() {
     );
     assert_eq!(status[0]["done_hours"], 16);
 }
+
+/// A cycle is renewed once: a second grant days after the first would otherwise be read as
+/// renewing the next cycle, and the next, moving the cycle years ahead of today.
+#[test]
+fn a_cycle_renewed_twice_is_refused_and_a_hand_edited_one_is_named() {
+    let home = tempfile::tempdir().unwrap();
+    let profile = home.path().join("p.toml");
+    let hi = || Hi::new().profile(&profile);
+    hi().args(&["profile", "add", "rhia", "--earned", "2024-06-15"])
+        .ok();
+    hi().args(&["profile", "renew", "rhia", "--on", "2024-06-15"])
+        .fails(2, "2024-06-15 is not after RHIA was earned (2024-06-15)");
+    hi().args(&["profile", "renew", "rhia", "--on", "2026-06-20"])
+        .ok();
+    let before = fs::read_to_string(&profile).unwrap();
+    hi().args(&["profile", "renew", "rhia", "--on", "2026-06-21"])
+        .fails(
+            1,
+            "renews the cycle the renewal granted 2026-06-20 renewed already",
+        );
+    assert_eq!(fs::read_to_string(&profile).unwrap(), before);
+    let status = hi().args(&["status"]).json();
+    assert_eq!(
+        (&status[0]["cycle_start"], &status[0]["cycle_end"]),
+        (&Value::from("2026-06-16"), &Value::from("2028-06-15"))
+    );
+    // By hand: the same, and a renewal that gives no day.
+    fs::write(
+        &profile,
+        "format = 3\n[[credential]]\nid = \"rhia\"\nearned = \"2024-06-15\"\n\
+         renewal = [{ on = \"2026-06-20\" }, { on = \"2026-06-22\" }, { cycle_ends = \"2030-01-01\" }]\n",
+    )
+    .unwrap();
+    let check = hi().args(&["profile", "check"]).run();
+    assert_eq!(check.code, 1);
+    for problem in [
+        ":5:42: `credential[0].renewal[1].on`: renews the cycle the renewal granted 2026-06-20",
+        ":5:58: `credential[0].renewal[2]`: a renewal gives the day it was granted",
+    ] {
+        assert!(
+            check.stdout.contains(problem),
+            "{problem}\n{}",
+            check.stdout
+        );
+    }
+}

@@ -219,9 +219,9 @@ fn record_renewal(args: &RenewRecordArgs, ctx: &Context) -> Result<String> {
         let i = held_at(stored, &cert.id, &args.cert)?;
         let mut held = stored.credentials[i].clone();
         let first = [on, submitted].into_iter().flatten().min();
-        if let Some(day) = first.filter(|day| *day < held.earned) {
+        if let Some(day) = first.filter(|day| *day <= held.earned) {
             return Err(crate::error::usage(format!(
-                "{day} is before {} was earned ({})",
+                "{day} is not after {} was earned ({})",
                 cert.name, held.earned
             )));
         }
