@@ -18,6 +18,17 @@ pub struct Covering {
     pub held: bool,
 }
 
+impl Covering {
+    /// The certification and the domain of its exam that covers the skill, and whether the
+    /// person holds it: `RHIA (Data governance) — held`.
+    pub(crate) fn label(&self) -> String {
+        match self.held {
+            true => format!("{} ({}) — held", self.name, self.domain),
+            false => format!("{} ({})", self.name, self.domain),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct MissingSkill {
     pub id: String,

@@ -170,6 +170,24 @@ fn a_year_of_activities_shows_where_each_credential_stands() {
             .any(|s| s["id"] == "rhia"),
         "held: not a step"
     );
+    // A credential held that covers a skill to gain is marked so in the plan, as in the gap.
+    for command in ["plan", "gap"] {
+        let shown = json(&path, &[command, "--role", "analyst"]);
+        let gap = match command {
+            "plan" => &shown["gap"],
+            _ => &shown,
+        };
+        let held = gap["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["certifications"].as_array().unwrap())
+            .filter(|c| c["held"] == true)
+            .count();
+        assert!(held > 0, "{command}");
+        let plain = ok(&path, &[command, "--role", "analyst", "--format", "plain"]);
+        assert_eq!(plain.matches("— held").count(), held, "{command}: {plain}");
+    }
 }
 
 #[test]

@@ -21,14 +21,7 @@ pub fn run(args: &GapArgs, ctx: &Context, out: &mut Output) -> Result<Outcome> {
 fn table(gap: &Gap) -> Table {
     let mut table = Table::new(&["Skill", "Name", "Category", "Certifications covering it"]);
     for skill in &gap.missing {
-        let certs: Vec<String> = skill
-            .certifications
-            .iter()
-            .map(|c| match c.held {
-                true => format!("{} ({}) — held", c.name, c.domain),
-                false => format!("{} ({})", c.name, c.domain),
-            })
-            .collect();
+        let certs: Vec<String> = skill.certifications.iter().map(|c| c.label()).collect();
         table.row(vec![
             skill.id.clone(),
             skill.name.clone(),

@@ -36,11 +36,7 @@ fn detail(plan: &Plan, role: &Role) -> Detail {
         .missing
         .iter()
         .map(|s| {
-            let covered: Vec<String> = s
-                .certifications
-                .iter()
-                .map(|c| format!("{} ({})", c.name, c.domain))
-                .collect();
+            let covered: Vec<String> = s.certifications.iter().map(|c| c.label()).collect();
             if covered.is_empty() {
                 format!(
                     "{} ({}): no certification in the data covers it",
