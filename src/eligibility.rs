@@ -17,7 +17,20 @@ use crate::model::{self, Certification, Education, Field, InForce, Kind, Require
 #[derive(Debug, Clone, Default)]
 pub struct Person {
     pub facts: Facts,
+    /// The credentials held and in force (or whose standing the data cannot tell).
     pub credentials: Vec<String>,
+    /// The credentials the profile holds that have lapsed by their issuer's rule: an inactive
+    /// or suspended one may count for a route (the issuer says), an expired or revoked one not.
+    pub lapsed: Vec<Lapsed>,
+}
+
+/// A credential held that lapsed: its id, and its state in words (`revoked since 2022-07-01`).
+#[derive(Debug, Clone)]
+pub struct Lapsed {
+    pub id: String,
+    pub state: String,
+    /// Lost for good (expired or revoked), not only out of force for now.
+    pub lost: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -450,12 +463,23 @@ fn conditions(route: &Route, person: &Person, catalog: &Catalog) -> Tally {
             .iter()
             .any(|c| person.credentials.contains(c))
     {
-        let names: Vec<String> = route
-            .credentials
-            .iter()
-            .map(|c| catalog.name_of(Kind::Certification, c))
-            .collect();
-        tally.lacks(format!("one of these credentials: {}", names.join(", ")));
+        let name = |id: &str| catalog.name_of(Kind::Certification, id);
+        let names: Vec<String> = route.credentials.iter().map(|c| name(c)).collect();
+        let lapsed = (person.lapsed.iter()).find(|l| route.credentials.contains(&l.id));
+        match lapsed {
+            Some(l) if !l.lost => tally.confirm.push(format!(
+                "{TO_CONFIRM}whether your {} ({}) counts for this route",
+                name(&l.id),
+                l.state
+            )),
+            Some(l) => tally.lacks(format!(
+                "one of these credentials: {} (your {}: {})",
+                names.join(", "),
+                name(&l.id),
+                l.state
+            )),
+            None => tally.lacks(format!("one of these credentials: {}", names.join(", "))),
+        }
     }
     if route.rn {
         match facts.rn {
@@ -639,6 +663,7 @@ mod tests {
     /// A person with the facts written in TOML, as a profile's `[facts]`.
     fn person(facts: &str) -> Person {
         Person {
+            lapsed: Vec::new(),
             facts: toml::from_str(facts).unwrap(),
             credentials: Vec::new(),
         }
@@ -884,6 +909,7 @@ mod tests {
     fn credentials_held_are_those_named_and_no_other() {
         let route = "credentials = [\"rhit\"]";
         let holder = Person {
+            lapsed: Vec::new(),
             credentials: vec!["rhit".to_string()],
             ..Person::default()
         };
@@ -1061,6 +1087,7 @@ mod tests {
             ),
         ];
         let person = Person {
+            lapsed: Vec::new(),
             facts: Facts {
                 ce_informatics_hours: Some(0),
                 ..person.facts
@@ -1118,6 +1145,7 @@ mod tests {
             ["a degree in nursing", "an RN licence"]
         );
         let holder = Person {
+            lapsed: Vec::new(),
             credentials: vec!["rhit".to_string()],
             ..Person::default()
         };
@@ -1144,6 +1172,7 @@ mod tests {
             ]
         );
         let qualified = Person {
+            lapsed: Vec::new(),
             credentials: vec!["rhit".to_string()],
             ..person("education = \"master\"\nexperience_years = 3")
         };

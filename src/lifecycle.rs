@@ -33,6 +33,17 @@ keywords! {
     }
 }
 
+impl State {
+    /// Lapsed by the issuer's rule: the credential cannot be used as it stands (a grace
+    /// period still can).
+    pub(crate) fn out_of_force(self) -> bool {
+        matches!(
+            self,
+            State::Late | State::Inactive | State::Suspended | State::Expired | State::Revoked
+        )
+    }
+}
+
 impl From<LapseState> for State {
     fn from(state: LapseState) -> State {
         match state {
@@ -253,6 +264,18 @@ pub(crate) fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -
     let mut all = timeline.past;
     all.push(cycle);
     all
+}
+
+/// Where `held` stands on `today` in the cycle it is in, by its issuer's rule in `catalog`.
+pub(crate) fn standing_of(
+    cert: &Certification,
+    held: &Held,
+    catalog: &crate::catalog::Catalog,
+    today: Date,
+) -> Standing {
+    let issuer = catalog.get::<crate::model::Organization>(&cert.issuer).ok();
+    let lapse = issuer.and_then(|o| o.lapse.as_ref());
+    standing(cert, &current(cert, held, lapse), today, lapse)
 }
 
 /// Where a credential stands on a day, what changes next, and what renewing then costs.

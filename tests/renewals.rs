@@ -530,3 +530,41 @@ fn a_cycle_renewed_twice_is_refused_and_a_hand_edited_one_is_named() {
         );
     }
 }
+
+/// A credential that lapsed counts for no exam route as if it were in force: a revoked one is
+/// missing (and says why), an inactive one is for the issuer to confirm; one named by a flag
+/// counts as held.
+#[test]
+fn a_lapsed_credential_is_not_held_for_eligibility() {
+    let home = tempfile::tempdir().unwrap();
+    let profile = home.path().join("p.toml");
+    let at = |today: &str| Hi::new().profile(&profile).env("HI_TODAY", today);
+    at("2026-11-27")
+        .args(&["profile", "add", "rhia", "--earned", "2020-01-01"])
+        .ok();
+    let routes = |today: &str, more: &[&str]| {
+        let shown = at(today)
+            .args(&[&["eligible", "--cert", "chps", "--explain"][..], more].concat())
+            .json();
+        let routes = shown[0]["routes"].as_array().unwrap().clone();
+        let rhia = routes
+            .into_iter()
+            .find(|r| r["label"].as_str().unwrap().starts_with("RHIA"))
+            .unwrap();
+        let said = format!("{} {}", rhia["missing"], rhia["confirm"]);
+        (rhia["status"].clone(), said)
+    };
+    let status = at("2026-11-27").args(&["status"]).json();
+    assert_eq!(status[0]["state"], "revoked");
+    let (verdict, missing) = routes("2026-11-27", &[]);
+    assert_eq!(verdict, "not_eligible", "{missing}");
+    assert!(missing.contains("(your RHIA: revoked since"), "{missing}");
+    let (verdict, missing) = routes("2022-03-01", &[]);
+    assert_eq!(verdict, "unknown", "{missing}");
+    assert!(
+        missing.contains("whether your RHIA (inactive since"),
+        "{missing}"
+    );
+    let (_, missing) = routes("2026-11-27", &["--credential", "rhia"]);
+    assert!(!missing.contains("RHIA"), "{missing}");
+}

@@ -39,8 +39,9 @@ use crate::catalog::{Catalog, Stored};
 use crate::cli::{Command, HelpArgs, PricingArgs, ProfileArgs, Query};
 use crate::context::Context;
 use crate::cost::Terms;
-use crate::eligibility::Person;
+use crate::eligibility::{Lapsed, Person};
 use crate::error::Outcome;
+use crate::lifecycle::State;
 use crate::model::Certification;
 use crate::output::{Column, Detail, Output, Table, keys_of};
 
@@ -154,19 +155,34 @@ fn person_of(
     let catalog = ctx.catalog()?;
     let facts = args.facts.facts()?.or(&stored.facts);
     facts.check().map_err(crate::error::usage)?;
-    let mut credentials: Vec<String> = Vec::new();
-    for id in stored
-        .credentials
-        .iter()
-        .map(|h| &h.id)
-        .chain(&args.credentials)
-    {
-        let id = &catalog.get::<Certification>(id)?.id;
-        if !credentials.contains(id) {
-            credentials.push(id.clone());
+    let today = ctx.today()?;
+    let (mut credentials, mut lapsed) = (Vec::new(), Vec::new());
+    // One a flag names counts as held; one the profile holds, as it stands today.
+    let named = args.credentials.iter().map(|id| (id, None));
+    for (id, held) in named.chain(stored.credentials.iter().map(|h| (&h.id, Some(h)))) {
+        let cert = catalog.get::<Certification>(id)?;
+        if credentials.contains(&cert.id) || lapsed.iter().any(|l: &Lapsed| l.id == cert.id) {
+            continue;
+        }
+        let standing = held.map(|h| crate::lifecycle::standing_of(cert, h, catalog, today));
+        match standing {
+            Some(s) if s.state.out_of_force() => {
+                let state = match s.since {
+                    Some(since) => format!("{} since {since}", s.state.label()),
+                    None => s.state.label().to_string(),
+                };
+                let lost = matches!(s.state, State::Expired | State::Revoked);
+                let id = cert.id.clone();
+                lapsed.push(Lapsed { id, state, lost });
+            }
+            _ => credentials.push(cert.id.clone()),
         }
     }
-    Ok(Person { facts, credentials })
+    Ok(Person {
+        facts,
+        credentials,
+        lapsed,
+    })
 }
 
 /// The terms `cost` and `plan` price on: today, the profile's memberships unless a flag
