@@ -346,8 +346,16 @@ fn at(path: &Path, text: &str, offset: usize, message: &str) -> anyhow::Error {
 /// The profile the text holds; an error names the file, line and column. (What it holds is
 /// checked against the catalog and the day by `profile_check`.)
 fn parse(path: &Path, text: &str) -> Result<Profile> {
-    let profile: Profile = toml::from_str(text)
-        .map_err(|e| at(path, text, e.span().map_or(0, |s| s.start), e.message()))?;
+    let profile: Profile = toml::from_str(text).map_err(|e| {
+        // A TOML date written bare reaches serde as a table; the profile's dates are strings.
+        let message = match e.message() {
+            "invalid type: map, expected a date string" => {
+                "a date is written in quotes: \"2024-06-15\"".to_string()
+            }
+            other => other.to_string(),
+        };
+        at(path, text, e.span().map_or(0, |s| s.start), &message)
+    })?;
     if profile.format > FORMAT {
         bail!(
             "the profile {} was written by a newer hi (format {}; this one reads format {FORMAT}): \

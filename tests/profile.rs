@@ -833,3 +833,19 @@ fn a_profile_is_never_written_past_what_hi_reads() {
     assert_eq!(fs::read_to_string(&path).unwrap(), text, "nothing written");
     hi().args(&["ce", "remove", "1"]).ok();
 }
+
+/// A date typed bare, as TOML allows, is named with the way to write it.
+#[test]
+fn a_bare_toml_date_in_the_profile_says_to_quote_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.toml");
+    fs::write(
+        &path,
+        "format = 3\n[[credential]]\nid = \"rhia\"\nearned = 2024-06-15\n",
+    )
+    .unwrap();
+    crate::common::Hi::new()
+        .profile(&path)
+        .args(&["status"])
+        .fails(1, ":4:10: a date is written in quotes: \"2024-06-15\"");
+}
