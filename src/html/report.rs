@@ -245,6 +245,8 @@ fn requirements(s: &Status) -> Markup {
                     (None, None) => td.num { (unknown()) },
                 }
                 @match (r.remaining_hours, r.required_hours, &r.limit) {
+                    // Hours logged without a category may yet count toward it.
+                    (Some(h), _, _) if r.met.is_none() => td.num { "up to " (h.to_string()) },
                     (Some(h), _, _) => td.num { (h.to_string()) },
                     (None, None, Some(_)) => td.num {},
                     _ => td.num { (unknown()) },
