@@ -383,6 +383,20 @@ fn a_report_shows_what_a_person_can_sit_their_plan_and_their_renewals() {
         .collect();
     assert_eq!(tables, expected);
     assert!(tables.concat().iter().any(|(_, due)| due == "no limit"));
+    // The pace in the issuer's unit: RHIA's CE is counted in CEUs, not hours.
+    let rhia = status
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "rhia");
+    assert_eq!(rhia.unwrap()["ce_unit"], "ceu");
+    let paces: Vec<String> = page
+        .select(&select("article.held dd"))
+        .map(|dd| dd.text().collect())
+        .filter(|text: &String| text.contains("a month"))
+        .collect();
+    assert!(paces[0].contains(" CEUs a month"), "{paces:?}");
+    assert!(paces[1].contains(" h a month"), "{paces:?}");
     assert!(text.contains("A plan toward Health informatics consultant"));
     assert!(text.contains("Eligible now"));
     // `-` prints the page itself.
