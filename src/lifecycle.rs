@@ -37,10 +37,12 @@ impl State {
     /// Lapsed by the issuer's rule: the credential cannot be used as it stands (a grace
     /// period still can).
     pub(crate) fn out_of_force(self) -> bool {
-        matches!(
-            self,
-            State::Late | State::Inactive | State::Suspended | State::Expired | State::Revoked
-        )
+        self.lost() || matches!(self, State::Late | State::Inactive | State::Suspended)
+    }
+
+    /// Lost for good: only reinstatement or the exam brings it back.
+    pub(crate) fn lost(self) -> bool {
+        matches!(self, State::Expired | State::Revoked)
     }
 }
 
@@ -224,9 +226,18 @@ pub(crate) fn repeated_renewals(
     let mut timeline = first(cert, held);
     let mut repeated = Vec::new();
     for (i, renewal, on) in granted(held) {
+        // A cycle whose end the holder has not given lasts as long as the issuer's cycles.
+        let years = cert
+            .renewal
+            .cycle_years
+            .map(|y| jiff::Span::new().years(y.get()));
+        let end = timeline.end().or_else(|| {
+            let start = timeline.cycle.start;
+            years.and_then(|years| start.checked_add(years).ok())
+        });
         if let (Some(before), Some(end), Ok(ended)) = (
             timeline.cycle.renewed_on,
-            timeline.end(),
+            end,
             timeline.cycle.start.yesterday(),
         ) {
             let distance = |day: Date| (on - day).get_days().unsigned_abs();
@@ -266,8 +277,9 @@ pub(crate) fn cycles(cert: &Certification, held: &Held, lapse: Option<&Lapse>) -
     all
 }
 
-/// Where `held` stands on `today` in the cycle it is in, by its issuer's rule in `catalog`.
-pub(crate) fn standing_of(
+/// Where `held` stands on `today` in the cycle it is in, by its issuer's rule in `catalog`
+/// and the renewals granted: whether it is in force, for the routes that ask for it.
+pub(crate) fn in_force_standing(
     cert: &Certification,
     held: &Held,
     catalog: &crate::catalog::Catalog,
@@ -275,7 +287,7 @@ pub(crate) fn standing_of(
 ) -> Standing {
     let issuer = catalog.get::<crate::model::Organization>(&cert.issuer).ok();
     let lapse = issuer.and_then(|o| o.lapse.as_ref());
-    standing(cert, &current(cert, held, lapse), today, lapse)
+    by_calendar(cert, &current(cert, held, lapse), today, lapse)
 }
 
 /// Where a credential stands on a day, what changes next, and what renewing then costs.
@@ -308,6 +320,33 @@ pub(crate) fn standing(
     today: Date,
     lapse: Option<&Lapse>,
 ) -> Standing {
+    let record = format!("`hi profile renew {} --on YYYY-MM-DD`", cert.id);
+    // A renewal submitted while the credential could still be renewed waits on the issuer; one
+    // submitted after it was lost for good changes nothing.
+    let renewable = |day| !by_calendar(cert, cycle, day, lapse).state.lost();
+    match cycle.submitted {
+        Some(submitted) if renewable(submitted) => Standing {
+            state: State::Submitted,
+            since: Some(submitted),
+            next: None,
+            late_fee_usd: None,
+            reinstatable_until: None,
+            what_to_do: format!(
+                "wait for the issuer, then record the renewal it grants with {record}"
+            ),
+        },
+        _ => by_calendar(cert, cycle, today, lapse),
+    }
+}
+
+/// Where a credential in `cycle` stands on `today` by the calendar alone: a renewal
+/// submitted and not yet granted puts nothing back in force.
+fn by_calendar(
+    cert: &Certification,
+    cycle: &Cycle,
+    today: Date,
+    lapse: Option<&Lapse>,
+) -> Standing {
     let id = &cert.id;
     let record = format!("`hi profile renew {id} --on YYYY-MM-DD`");
     let mut standing = Standing {
@@ -318,13 +357,6 @@ pub(crate) fn standing(
         reinstatable_until: None,
         what_to_do: String::new(),
     };
-    if let Some(submitted) = cycle.submitted {
-        standing.state = State::Submitted;
-        standing.since = Some(submitted);
-        standing.what_to_do =
-            format!("wait for the issuer, then record the renewal it grants with {record}");
-        return standing;
-    }
     let Some(end) = cycle.end else {
         let unknown = match cert.renewal.cycle_end {
             Some(CycleEnd::HolderDate) => "the issuer sets when this cycle ends for each holder",

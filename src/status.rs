@@ -109,8 +109,9 @@ impl Status {
         };
         match (self.on_pace, self.hours_per_month_needed) {
             (Some(true), Some(h)) => format!("on pace ({h} {unit} a month)"),
-            (Some(false), Some(h)) => format!("behind: {h} {unit} a month needed"),
-            (Some(false), None) => "behind".to_string(),
+            // Behind on a share while the total is met: the attention lines say on what.
+            (Some(false), Some(h)) if h.0 > 0 => format!("behind: {h} {unit} a month needed"),
+            (Some(false), _) => "behind".to_string(),
             _ => "pace unknown".to_string(),
         }
     }

@@ -529,6 +529,30 @@ fn a_cycle_renewed_twice_is_refused_and_a_hand_edited_one_is_named() {
             check.stdout
         );
     }
+    // A cycle whose end the holder has not given yet lasts as the issuer's cycles do: CPC's
+    // two years after a renewal on 2023-03-15, not a day.
+    let data = with_aapc();
+    let cpc = home.path().join("cpc.toml");
+    let at = || hi_on(data.path(), &cpc, "2026-11-27");
+    at().args(&[
+        "profile",
+        "add",
+        "cpc",
+        "--earned",
+        "2021-03-01",
+        "--cycle-ends",
+        "2023-03-31",
+    ])
+    .ok();
+    at().args(&["profile", "renew", "cpc", "--on", "2023-03-15"])
+        .ok();
+    at().args(&["profile", "renew", "cpc", "--on", "2023-04-01"])
+        .fails(
+            1,
+            "renews the cycle the renewal granted 2023-03-15 renewed already",
+        );
+    at().args(&["profile", "renew", "cpc", "--on", "2025-03-20"])
+        .ok();
 }
 
 /// A credential that lapsed counts for no exam route as if it were in force: a revoked one is
@@ -567,4 +591,12 @@ fn a_lapsed_credential_is_not_held_for_eligibility() {
     );
     let (_, missing) = routes("2026-11-27", &["--credential", "rhia"]);
     assert!(!missing.contains("RHIA"), "{missing}");
+    // A renewal submitted after it was revoked renews nothing.
+    at("2026-11-27")
+        .args(&["profile", "renew", "rhia", "--submitted", "2026-11-01"])
+        .ok();
+    let status = at("2026-11-27").args(&["status"]).json();
+    assert_eq!(status[0]["state"], "revoked");
+    let (verdict, missing) = routes("2026-11-27", &[]);
+    assert_eq!(verdict, "not_eligible", "{missing}");
 }

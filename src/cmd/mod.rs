@@ -41,7 +41,6 @@ use crate::context::Context;
 use crate::cost::Terms;
 use crate::eligibility::{Lapsed, Person};
 use crate::error::Outcome;
-use crate::lifecycle::State;
 use crate::model::Certification;
 use crate::output::{Column, Detail, Output, Table, keys_of};
 
@@ -164,14 +163,14 @@ fn person_of(
         if credentials.contains(&cert.id) || lapsed.iter().any(|l: &Lapsed| l.id == cert.id) {
             continue;
         }
-        let standing = held.map(|h| crate::lifecycle::standing_of(cert, h, catalog, today));
+        let standing = held.map(|h| crate::lifecycle::in_force_standing(cert, h, catalog, today));
         match standing {
             Some(s) if s.state.out_of_force() => {
                 let state = match s.since {
                     Some(since) => format!("{} since {since}", s.state.label()),
                     None => s.state.label().to_string(),
                 };
-                let lost = matches!(s.state, State::Expired | State::Revoked);
+                let lost = s.state.lost();
                 let id = cert.id.clone();
                 lapsed.push(Lapsed { id, state, lost });
             }
