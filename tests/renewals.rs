@@ -420,11 +420,13 @@ fn check_within_days_lists_what_falls_due_in_that_window() {
         .fails(2, "--check");
 }
 
-/// No answer more sure than its hours: a category's minimum that hours logged without a
-/// category may or may not meet leaves the whole pace unknown, and `--check` says so; hours a
-/// category's cap keeps out of the total count toward no share of it either.
+/// No answer more sure than its hours: a category's minimum behind by the hours certain to
+/// count, which hours logged without a category may or may not make up, leaves the whole pace
+/// unknown, and `--check` says so; hours a category's cap keeps out of the total count toward
+/// no share of it either.
 #[test]
-fn a_minimum_in_doubt_is_never_on_pace_and_capped_hours_fill_no_share() {
+fn a_minimum_short_for_certain_but_in_doubt_leaves_the_pace_unknown_and_capped_hours_fill_no_share()
+{
     let home = tempfile::tempdir().unwrap();
     let profile = home.path().join("p.toml");
     let at = |today: &str| Hi::new().profile(&profile).env("HI_TODAY", today);
