@@ -307,6 +307,20 @@ pub(crate) struct Standing {
     pub what_to_do: String,
 }
 
+impl Standing {
+    /// Nothing known yet: the state unknown, nothing to do said.
+    fn unknown() -> Standing {
+        Standing {
+            state: State::Unknown,
+            since: None,
+            next: None,
+            late_fee_usd: None,
+            reinstatable_until: None,
+            what_to_do: String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Change {
     pub state: State,
@@ -328,12 +342,10 @@ pub(crate) fn standing(
         Some(submitted) if renewable(submitted) => Standing {
             state: State::Submitted,
             since: Some(submitted),
-            next: None,
-            late_fee_usd: None,
-            reinstatable_until: None,
             what_to_do: format!(
                 "wait for the issuer, then record the renewal it grants with {record}"
             ),
+            ..Standing::unknown()
         },
         _ => by_calendar(cert, cycle, today, lapse),
     }
@@ -349,14 +361,7 @@ fn by_calendar(
 ) -> Standing {
     let id = &cert.id;
     let record = format!("`hi profile renew {id} --on YYYY-MM-DD`");
-    let mut standing = Standing {
-        state: State::Unknown,
-        since: None,
-        next: None,
-        late_fee_usd: None,
-        reinstatable_until: None,
-        what_to_do: String::new(),
-    };
+    let mut standing = Standing::unknown();
     let Some(end) = cycle.end else {
         let unknown = match cert.renewal.cycle_end {
             Some(CycleEnd::HolderDate) => "the issuer sets when this cycle ends for each holder",
