@@ -119,7 +119,8 @@ fn past(day: Date, today: Date) -> Result<(), String> {
 fn credentials(profile: &Profile, catalog: &Catalog, today: Date, found: &mut Found) {
     let ids: Vec<String> = profile.credentials.iter().map(|h| h.id.clone()).collect();
     for (i, held) in profile.credentials.iter().enumerate() {
-        if let Err(e) = catalog.get::<Certification>(&held.id) {
+        let cert = catalog.get::<Certification>(&held.id);
+        if let Err(e) = &cert {
             found.at(item("credential", i, "id"), format!("not in the data: {e}"));
         }
         if repeats(catalog, Kind::Certification, &ids, i) {
@@ -138,7 +139,7 @@ fn credentials(profile: &Profile, catalog: &Catalog, today: Date, found: &mut Fo
             );
             found.at(item("credential", i, "cycle_ends"), why);
         }
-        if let Ok(cert) = catalog.get::<Certification>(&held.id) {
+        if let Ok(cert) = cert {
             renewals(held, i, cert, catalog, today, found);
         }
     }
