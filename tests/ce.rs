@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Stdio};
+use std::process::Command as StdCommand;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -789,19 +789,12 @@ fn an_interrupted_audit_pack_leaves_nothing_behind() {
     }
     for i in 0..15u64 {
         let dir = holder.path(&format!("pack{i}"));
-        let mut child = process()
+        let mut export = process();
+        export
             .env("HI_PROFILE", holder.profile())
             .args(["ce", "export", "--cert", "rhia"])
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(i * 500));
-        let _ = StdCommand::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status();
-        child.wait().unwrap();
+            .arg(&dir);
+        crate::common::interrupt(export, std::time::Duration::from_micros(i * 500));
         if dir.exists() {
             assert_eq!(
                 fs::read_dir(dir.join("proofs")).unwrap().count(),
@@ -810,11 +803,7 @@ fn an_interrupted_audit_pack_leaves_nothing_behind() {
             );
         }
     }
-    let left: Vec<String> = fs::read_dir(holder.dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with(".hi-"))
-        .collect();
+    let left = crate::common::temporary_left(holder.dir.path());
     assert!(left.is_empty(), "{left:?}");
 }
 

@@ -380,28 +380,15 @@ fn an_interrupted_export_leaves_nothing_behind() {
     let parent = tempfile::tempdir().unwrap();
     for i in 0..20u64 {
         let dir = parent.path().join(format!("copy{i}"));
-        let mut child = builtin_process()
-            .args(["data", "export"])
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(i * 200));
-        let _ = StdCommand::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status();
-        child.wait().unwrap();
+        let mut export = builtin_process();
+        export.args(["data", "export"]).arg(&dir);
+        crate::common::interrupt(export, std::time::Duration::from_micros(i * 200));
         // The export is whole or absent; no temporary folder is left.
         if dir.exists() {
             assert_eq!(fs::read_dir(&dir).unwrap().count(), hi::load::FILES.len());
         }
     }
-    let left: Vec<String> = fs::read_dir(parent.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with(".hi-"))
-        .collect();
+    let left = crate::common::temporary_left(parent.path());
     assert!(left.is_empty(), "{left:?}");
 }
 

@@ -263,11 +263,7 @@ fn an_existing_folder_is_replaced_only_when_forced_and_only_a_site() {
         fs::read_to_string(foreign.join("thesis.txt")).unwrap(),
         "precious"
     );
-    let left: Vec<String> = fs::read_dir(parent.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with(".hi-"))
-        .collect();
+    let left = crate::common::temporary_left(parent.path());
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -446,28 +442,15 @@ fn an_interrupted_site_leaves_nothing_behind() {
     };
     for i in 0..12u64 {
         let dir = parent.path().join(format!("site{i}"));
-        let mut child = crate::common::process()
-            .arg("site")
-            .arg(&dir)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(i * 400));
-        let _ = std::process::Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status();
-        child.wait().unwrap();
+        let mut site = crate::common::process();
+        site.arg("site").arg(&dir);
+        crate::common::interrupt(site, std::time::Duration::from_micros(i * 400));
         // The site is whole or absent; no temporary folder is left.
         if dir.exists() {
             assert_eq!(pages(&dir).len(), whole);
         }
     }
-    let left: Vec<String> = fs::read_dir(parent.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with(".hi-"))
-        .collect();
+    let left = crate::common::temporary_left(parent.path());
     assert!(left.is_empty(), "{left:?}");
 }
 

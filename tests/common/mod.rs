@@ -221,3 +221,28 @@ impl Ran {
         .replace(version, "[VERSION]")
     }
 }
+
+/// Runs `cmd` with its output discarded and sends it Ctrl-C (SIGINT) `after` it starts; waits
+/// for it to end.
+pub fn interrupt(mut cmd: std::process::Command, after: std::time::Duration) {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    child.wait().unwrap();
+}
+
+/// The temporary folders hi left in `dir` (theirs begin `.hi-`): none, once a write ended.
+pub fn temporary_left(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".hi-"))
+        .collect()
+}
